@@ -1,0 +1,186 @@
+"""Writes for users and API keys."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import string
+from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from server.common.errors import Conflict, NotFound, Unprocessable
+
+from .models import ApiKey, User
+
+API_KEY_SCHEME = "pm"
+API_KEY_PREFIX_LENGTH = 8
+API_KEY_PREFIX_ALPHABET = string.ascii_letters + string.digits  # no "_": the secret splits on it
+API_KEY_RANDOM_BYTES = 32
+# last_used_at is a hint, not an audit log: refresh it at most this often to avoid a write per request.
+API_KEY_TOUCH_INTERVAL = timedelta(minutes=1)
+
+
+# --- users -----------------------------------------------------------------------------------------------
+
+
+def _username_taken(*, username: str, exclude_pk: int | None = None) -> bool:
+    queryset = User.objects.filter(username__iexact=username)
+    if exclude_pk is not None:
+        queryset = queryset.exclude(pk=exclude_pk)
+    return queryset.exists()
+
+
+def _email_taken(*, email: str, exclude_pk: int | None = None) -> bool:
+    queryset = User.objects.filter(email__iexact=email)
+    if exclude_pk is not None:
+        queryset = queryset.exclude(pk=exclude_pk)
+    return queryset.exists()
+
+
+def _username_conflict() -> Conflict:
+    return Conflict(code="username_taken", detail="A user with this username already exists.")
+
+
+def _email_conflict() -> Conflict:
+    return Conflict(code="email_taken", detail="A user with this email address already exists.")
+
+
+def _password_errors(exc: DjangoValidationError) -> list[dict[str, str]]:
+    items = []
+    for error in exc.error_list:
+        message = error.message % error.params if error.params else error.message
+        items.append(
+            {"pointer": "/password", "code": error.code or "password_invalid", "message": str(message)}
+        )
+    return items
+
+
+def user_register(*, username: str, email: str, password: str, full_name: str = "") -> User:
+    email = User.objects.normalize_email(email)
+    candidate = User(username=username, email=email, full_name=full_name)
+    try:
+        validate_password(password, user=candidate)
+    except DjangoValidationError as exc:
+        raise Unprocessable(
+            code="weak_password",
+            detail="The password does not satisfy the password policy.",
+            errors=_password_errors(exc),
+        ) from None
+    if _username_taken(username=username):
+        raise _username_conflict()
+    if _email_taken(email=email):
+        raise _email_conflict()
+    try:
+        with transaction.atomic():
+            return User.objects.create_user(
+                username=username, email=email, password=password, full_name=full_name
+            )
+    except IntegrityError:
+        # Lost a race with a concurrent registration: report which value was taken.
+        if _username_taken(username=username):
+            raise _username_conflict() from None
+        raise _email_conflict() from None
+
+
+def user_update(*, user: User, data: Mapping[str, Any]) -> User:
+    """PATCH /users/me: `data` holds only the fields the client sent (email, full_name)."""
+    fields: list[str] = []
+    if "email" in data:
+        email = User.objects.normalize_email(data["email"])
+        if _email_taken(email=email, exclude_pk=user.pk):
+            raise _email_conflict()
+        user.email = email
+        fields.append("email")
+    if "full_name" in data:
+        user.full_name = data["full_name"]
+        fields.append("full_name")
+    if not fields:
+        return user
+    try:
+        with transaction.atomic():
+            user.save(update_fields=fields)
+    except IntegrityError:
+        raise _email_conflict() from None
+    return user
+
+
+# --- API keys --------------------------------------------------------------------------------------------
+
+
+def api_key_hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def api_key_split(secret: str) -> str | None:
+    """The prefix of a well-formed `pm_<prefix>_<random>` secret, or None."""
+    scheme, sep, rest = secret.partition("_")
+    prefix, sep2, random_part = rest.partition("_")
+    if scheme != API_KEY_SCHEME or not sep or not sep2 or not random_part:
+        return None
+    if len(prefix) != API_KEY_PREFIX_LENGTH or any(c not in API_KEY_PREFIX_ALPHABET for c in prefix):
+        return None
+    return prefix
+
+
+def _new_prefix() -> str:
+    return "".join(secrets.choice(API_KEY_PREFIX_ALPHABET) for _ in range(API_KEY_PREFIX_LENGTH))
+
+
+def api_key_create(*, user: User, name: str, expires_at: datetime | None = None) -> tuple[ApiKey, str]:
+    """Create a key; returns it with its secret, which is not stored and cannot be shown again."""
+    now = timezone.now()
+    if expires_at is not None:
+        if timezone.is_naive(expires_at):
+            expires_at = expires_at.replace(tzinfo=UTC)
+        if expires_at <= now:
+            raise Unprocessable(
+                code="expires_in_past",
+                detail="expires_at must be in the future.",
+                errors=[
+                    {"pointer": "/expires_at", "code": "expires_in_past", "message": "Must be in the future."}
+                ],
+            )
+    for _attempt in range(5):
+        prefix = _new_prefix()
+        secret = f"{API_KEY_SCHEME}_{prefix}_{secrets.token_urlsafe(API_KEY_RANDOM_BYTES)}"
+        try:
+            with transaction.atomic():
+                api_key = ApiKey.objects.create(
+                    user=user,
+                    name=name,
+                    prefix=prefix,
+                    secret_hash=api_key_hash(secret),
+                    created_at=now,
+                    expires_at=expires_at,
+                )
+        except IntegrityError:  # prefix collision (36**8 space): draw again
+            continue
+        return api_key, secret
+    raise RuntimeError("could not allocate a unique API key prefix")
+
+
+def api_key_revoke(*, user: User, api_key_id: int) -> None:
+    """Revoke one of the caller's keys; someone else's key or an already revoked one is 404."""
+    updated = ApiKey.objects.filter(pk=api_key_id, user=user, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+    if not updated:
+        raise NotFound("No such API key.")
+
+
+def api_key_touch(*, api_key: ApiKey, now: datetime | None = None) -> None:
+    """Record use, at most once per API_KEY_TOUCH_INTERVAL (a conditional UPDATE, so concurrent
+    requests do not all write)."""
+    now = now or timezone.now()
+    if api_key.last_used_at is not None and now - api_key.last_used_at < API_KEY_TOUCH_INTERVAL:
+        return
+    ApiKey.objects.filter(pk=api_key.pk).exclude(last_used_at__gt=now - API_KEY_TOUCH_INTERVAL).update(
+        last_used_at=now
+    )
+    api_key.last_used_at = now

@@ -1,0 +1,224 @@
+"""Auth (JWT), API keys and users. Thin: read validated input, check permissions, call, present."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.urls import reverse
+from rest_framework.authentication import BaseAuthentication
+from rest_framework.exceptions import AuthenticationFailed
+from rest_framework.permissions import AllowAny, BasePermission
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle, BaseThrottle, ScopedRateThrottle
+from rest_framework_simplejwt.exceptions import TokenError
+from rest_framework_simplejwt.serializers import TokenObtainPairSerializer, TokenRefreshSerializer
+from rest_framework_simplejwt.settings import api_settings as jwt_settings
+
+from server.common.errors import ApiError, BadRequest, PermissionDenied
+from server.common.pagination import paginate
+from server.contract.views import ContractAPIView
+
+from . import selectors, services
+from .presenters import present_api_key, present_api_key_with_secret, present_user
+
+TOKEN_TYPE = "Bearer"
+_WWW_AUTHENTICATE = 'Bearer realm="api"'
+
+
+def _access_lifetime_seconds() -> int:
+    return int(jwt_settings.ACCESS_TOKEN_LIFETIME.total_seconds())
+
+
+def _parse_datetime(value: str | None, *, pointer: str) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise BadRequest(
+            detail="The request is invalid.",
+            errors=[{"pointer": pointer, "code": "invalid", "message": "Not an RFC 3339 date-time."}],
+        ) from None
+
+
+# --- auth ------------------------------------------------------------------------------------------------
+
+
+class AuthTokenView(ContractAPIView):
+    """Exchange username + password for a JWT pair. Public; throttled by the `auth` scope."""
+
+    operations = {"post": "auth_token_obtain"}
+    authentication_classes: list[type[BaseAuthentication]] = []
+    permission_classes: list[type[BasePermission]] = [AllowAny]
+    throttle_classes: list[type[BaseThrottle]] = [ScopedRateThrottle, AnonRateThrottle]
+    throttle_scope = "auth"
+
+    def post(self, request: Request) -> Response:
+        serializer = TokenObtainPairSerializer(data=self.body, context={"request": request})
+        try:
+            valid = serializer.is_valid()
+        except AuthenticationFailed:
+            valid = False
+        if not valid:
+            raise ApiError(
+                status=401,
+                code="invalid_credentials",
+                detail="No active account found with the given credentials.",
+                headers={"WWW-Authenticate": _WWW_AUTHENTICATE},
+            )
+        data = serializer.validated_data
+        return Response(
+            {
+                "access": data["access"],
+                "refresh": data["refresh"],
+                "token_type": TOKEN_TYPE,
+                "expires_in": _access_lifetime_seconds(),
+            }
+        )
+
+
+class AuthTokenRefreshView(ContractAPIView):
+    """Exchange a refresh token for a new access token. Public; throttled by the `auth` scope."""
+
+    operations = {"post": "auth_token_refresh"}
+    authentication_classes: list[type[BaseAuthentication]] = []
+    permission_classes: list[type[BasePermission]] = [AllowAny]
+    throttle_classes: list[type[BaseThrottle]] = [ScopedRateThrottle, AnonRateThrottle]
+    throttle_scope = "auth"
+
+    def post(self, request: Request) -> Response:
+        serializer = TokenRefreshSerializer(data=self.body, context={"request": request})
+        try:
+            valid = serializer.is_valid()
+        except (TokenError, AuthenticationFailed, ObjectDoesNotExist):
+            # Expired, malformed, wrong type (an access token), or its user is gone / inactive.
+            valid = False
+        if not valid:
+            raise ApiError(
+                status=401,
+                code="token_not_valid",
+                detail="The refresh token is invalid or expired.",
+                headers={"WWW-Authenticate": _WWW_AUTHENTICATE},
+            )
+        # ROTATE_REFRESH_TOKENS must stay off: the contract's AccessToken has no `refresh` field.
+        return Response(
+            {
+                "access": serializer.validated_data["access"],
+                "token_type": TOKEN_TYPE,
+                "expires_in": _access_lifetime_seconds(),
+            }
+        )
+
+
+# --- API keys --------------------------------------------------------------------------------------------
+
+
+class ApiKeyListView(ContractAPIView):
+    operations = {"get": "api_keys_list", "post": "api_keys_create"}
+
+    def get(self, request: Request) -> Response:
+        user = selectors.user_from_request(request)
+        return paginate(
+            request=request,
+            queryset=selectors.api_key_list(user=user),
+            ordering="-created_at",
+            present=present_api_key,
+            page_size=self.query.get("page_size") or 20,
+            cursor=self.query.get("cursor"),
+        )
+
+    def post(self, request: Request) -> Response:
+        body: dict[str, Any] = self.body
+        api_key, secret = services.api_key_create(
+            user=selectors.user_from_request(request),
+            name=body["name"],
+            expires_at=_parse_datetime(body.get("expires_at"), pointer="/expires_at"),
+        )
+        location = reverse("api_keys_revoke", kwargs={"api_key_id": api_key.pk})
+        return Response(
+            present_api_key_with_secret(api_key, secret), status=201, headers={"Location": location}
+        )
+
+
+class ApiKeyDetailView(ContractAPIView):
+    operations = {"delete": "api_keys_revoke"}
+
+    def delete(self, request: Request, api_key_id: str) -> Response:
+        services.api_key_revoke(user=selectors.user_from_request(request), api_key_id=int(api_key_id))
+        return Response(status=204)
+
+
+# --- users -----------------------------------------------------------------------------------------------
+
+
+class RegistrationIsPublic(BasePermission):
+    """POST /users (users_register) is public; GET /users (users_list) needs an authenticated caller."""
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        return request.method == "POST" or bool(request.user and request.user.is_authenticated)
+
+
+class UserListView(ContractAPIView):
+    """GET lists users (staff only); POST registers (public, `register` throttle scope).
+
+    One spec path, two security requirements: POST (`security: []`) ignores any credentials sent, so a stale
+    token cannot make registration fail with 401.
+    """
+
+    operations = {"get": "users_list", "post": "users_register"}
+    permission_classes: list[type[BasePermission]] = [RegistrationIsPublic]
+
+    def initialize_request(self, request: Any, *args: Any, **kwargs: Any) -> Request:
+        self._public = request.method == "POST"
+        return super().initialize_request(request, *args, **kwargs)
+
+    def get_authenticators(self) -> list[BaseAuthentication]:
+        if getattr(self, "_public", False):
+            return []
+        return super().get_authenticators()
+
+    def get_throttles(self) -> list[BaseThrottle]:
+        if getattr(self, "_public", False):
+            return [ScopedRateThrottle(), AnonRateThrottle()]
+        return super().get_throttles()
+
+    @property
+    def throttle_scope(self) -> str | None:  # read by ScopedRateThrottle
+        return "register" if getattr(self, "_public", False) else None
+
+    def get(self, request: Request) -> Response:
+        if not selectors.user_from_request(request).is_staff:
+            raise PermissionDenied("Only staff can list users.")
+        return paginate(
+            request=request,
+            queryset=selectors.user_list(search=self.query.get("search")),
+            ordering=self.query.get("ordering") or "username",
+            present=present_user,
+            page_size=self.query.get("page_size") or 20,
+            cursor=self.query.get("cursor"),
+        )
+
+    def post(self, request: Request) -> Response:
+        body: dict[str, Any] = self.body
+        user = services.user_register(
+            username=body["username"],
+            email=body["email"],
+            password=body["password"],
+            full_name=body.get("full_name", ""),
+        )
+        # The only URL under which a user reads their own account.
+        return Response(present_user(user), status=201, headers={"Location": reverse("users_me_retrieve")})
+
+
+class UserMeView(ContractAPIView):
+    operations = {"get": "users_me_retrieve", "patch": "users_me_update"}
+
+    def get(self, request: Request) -> Response:
+        return Response(present_user(selectors.user_from_request(request)))
+
+    def patch(self, request: Request) -> Response:
+        user = services.user_update(user=selectors.user_from_request(request), data=self.body)
+        return Response(present_user(user))

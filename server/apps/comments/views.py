@@ -1,0 +1,66 @@
+"""Comments on a task. Thin: read validated input, check permissions, call, present."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from server.apps.accounts.selectors import user_from_request
+from server.apps.projects.selectors import EDITOR_ROLES, project_get_for_member, project_require_role
+from server.apps.tasks.selectors import task_get
+from server.common.pagination import paginate
+from server.contract.views import ContractAPIView
+
+from . import selectors, services
+from .presenters import present_comment
+
+
+class CommentListView(ContractAPIView):
+    operations = {"get": "comments_list", "post": "comments_create"}
+
+    def get(self, request: Request, project_id: str, task_id: str) -> Response:
+        project = project_get_for_member(user=user_from_request(request), project_id=int(project_id))
+        task = task_get(project=project, task_id=int(task_id))
+        return paginate(
+            request=request,
+            queryset=selectors.comment_list(task=task),
+            ordering=self.query.get("ordering") or "created_at",
+            present=present_comment,
+            page_size=self.query.get("page_size") or 20,
+            cursor=self.query.get("cursor"),
+        )
+
+    def post(self, request: Request, project_id: str, task_id: str) -> Response:
+        caller = user_from_request(request)
+        project = project_get_for_member(user=caller, project_id=int(project_id))
+        task = task_get(project=project, task_id=int(task_id))
+        project_require_role(project=project, roles=EDITOR_ROLES, action="comment")
+        comment = services.comment_create(task=task, author=caller, body=self.body["body"])
+        location = reverse(
+            "comments_update",
+            kwargs={"project_id": project.pk, "task_id": task.pk, "comment_id": comment.pk},
+        )
+        return Response(present_comment(comment), status=201, headers={"Location": location})
+
+
+class CommentDetailView(ContractAPIView):
+    operations = {"patch": "comments_update", "delete": "comments_delete"}
+
+    def patch(self, request: Request, project_id: str, task_id: str, comment_id: str) -> Response:
+        caller = user_from_request(request)
+        project = project_get_for_member(user=caller, project_id=int(project_id))
+        task = task_get(project=project, task_id=int(task_id))
+        comment = selectors.comment_get(task=task, comment_id=int(comment_id))
+        services.comment_require_author(comment=comment, user=caller)
+        comment = services.comment_update(comment=comment, body=self.body["body"])
+        return Response(present_comment(comment))
+
+    def delete(self, request: Request, project_id: str, task_id: str, comment_id: str) -> Response:
+        caller = user_from_request(request)
+        project = project_get_for_member(user=caller, project_id=int(project_id))
+        task = task_get(project=project, task_id=int(task_id))
+        comment = selectors.comment_get(task=task, comment_id=int(comment_id))
+        services.comment_require_author(comment=comment, user=caller)
+        services.comment_delete(comment=comment)
+        return Response(status=204)

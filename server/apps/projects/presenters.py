@@ -1,0 +1,28 @@
+"""Projects and memberships as the contract's `Project` and `Member`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from server.apps.accounts.presenters import present_user_summary
+
+from .models import Membership, Project
+
+
+def present_project(project: Project) -> dict[str, Any]:
+    return {
+        "id": project.pk,
+        "name": project.name,
+        "description": project.description,
+        "role": project.role,
+        "created_at": project.created_at,
+        "updated_at": project.updated_at,
+    }
+
+
+def present_member(membership: Membership) -> dict[str, Any]:
+    return {
+        "user": present_user_summary(membership.user),
+        "role": membership.role,
+        "joined_at": membership.joined_at,
+    }

@@ -1,0 +1,63 @@
+"""Reads for projects and memberships, plus the role checks every project-scoped view uses."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from django.db.models import OuterRef, Q, QuerySet, Subquery
+
+from server.apps.accounts.models import User
+from server.common.errors import NotFound, PermissionDenied
+
+from .models import Membership, Project, Role
+
+EDITOR_ROLES: frozenset[str] = frozenset({Role.OWNER, Role.MAINTAINER})
+OWNER_ROLES: frozenset[str] = frozenset({Role.OWNER})
+
+
+def _with_caller_role(queryset: QuerySet[Project], *, user: User) -> QuerySet[Project]:
+    """Only the projects `user` belongs to, each annotated with `role` (the caller's role)."""
+    role = Membership.objects.filter(project=OuterRef("pk"), user=user).values("role")[:1]
+    # `role` is declared on Project (for typing); the plugin reads the annotation as a redefinition.
+    return queryset.filter(memberships__user=user).annotate(role=Subquery(role))  # type: ignore[no-redef]
+
+
+def project_list(*, user: User, search: str | None = None) -> QuerySet[Project]:
+    queryset = _with_caller_role(Project.objects.all(), user=user)
+    if search:
+        queryset = queryset.filter(Q(name__icontains=search) | Q(description__icontains=search))
+    return queryset
+
+
+def project_get_for_member(*, user: User, project_id: int) -> Project:
+    """The project with the caller's `role`; 404 when it does not exist *or* the caller is not a member
+    (non-members must not learn that it exists)."""
+    project = _with_caller_role(Project.objects.filter(pk=project_id), user=user).first()
+    if project is None:
+        raise NotFound("No such project.")
+    return project
+
+
+def project_require_role(*, project: Project, roles: Collection[str], action: str) -> None:
+    """403 unless the caller's role on `project` (from project_get_for_member) is one of `roles`."""
+    if project.role not in roles:
+        raise PermissionDenied(f"Your role ({project.role}) does not allow you to {action}.")
+
+
+def membership_list(*, project: Project, role: str | None = None) -> QuerySet[Membership]:
+    queryset = Membership.objects.filter(project=project).select_related("user")
+    if role:
+        queryset = queryset.filter(role=role)
+    return queryset
+
+
+def membership_get(*, project: Project, user_id: int) -> Membership:
+    membership = Membership.objects.filter(project=project, user_id=user_id).select_related("user").first()
+    if membership is None:
+        raise NotFound("No such member in this project.")
+    membership.project = project  # already loaded (with the caller's role); saves a query later
+    return membership
+
+
+def membership_is_member(*, project: Project, user_id: int) -> bool:
+    return Membership.objects.filter(project=project, user_id=user_id).exists()

@@ -1,0 +1,121 @@
+"""Projects and their members. Thin: read validated input, check permissions, call, present."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from server.apps.accounts.selectors import user_from_request
+from server.common.pagination import paginate
+from server.contract.views import ContractAPIView
+
+from . import selectors, services
+from .models import Project
+from .presenters import present_member, present_project
+from .selectors import EDITOR_ROLES, OWNER_ROLES
+
+
+def _project(request: Request, project_id: str) -> Project:
+    """The project with the caller's role; 404 for non-members."""
+    return selectors.project_get_for_member(user=user_from_request(request), project_id=int(project_id))
+
+
+class ProjectListView(ContractAPIView):
+    operations = {"get": "projects_list", "post": "projects_create"}
+
+    def get(self, request: Request) -> Response:
+        return paginate(
+            request=request,
+            queryset=selectors.project_list(user=user_from_request(request), search=self.query.get("search")),
+            ordering=self.query.get("ordering") or "-created_at",
+            present=present_project,
+            page_size=self.query.get("page_size") or 20,
+            cursor=self.query.get("cursor"),
+        )
+
+    def post(self, request: Request) -> Response:
+        body: dict[str, Any] = self.body
+        project = services.project_create(
+            owner=user_from_request(request), name=body["name"], description=body.get("description", "")
+        )
+        location = reverse("projects_retrieve", kwargs={"project_id": project.pk})
+        return Response(present_project(project), status=201, headers={"Location": location})
+
+
+class ProjectDetailView(ContractAPIView):
+    operations = {
+        "get": "projects_retrieve",
+        "put": "projects_replace",
+        "patch": "projects_update",
+        "delete": "projects_delete",
+    }
+
+    def get(self, request: Request, project_id: str) -> Response:
+        project = _project(request, project_id)
+        return Response(present_project(project))
+
+    def put(self, request: Request, project_id: str) -> Response:
+        return self._update(request, project_id)
+
+    def patch(self, request: Request, project_id: str) -> Response:
+        return self._update(request, project_id)
+
+    def _update(self, request: Request, project_id: str) -> Response:
+        project = _project(request, project_id)
+        selectors.project_require_role(project=project, roles=EDITOR_ROLES, action="edit this project")
+        project = services.project_update(project=project, data=self.body)
+        return Response(present_project(project))
+
+    def delete(self, request: Request, project_id: str) -> Response:
+        project = _project(request, project_id)
+        selectors.project_require_role(project=project, roles=OWNER_ROLES, action="delete this project")
+        services.project_delete(project=project)
+        return Response(status=204)
+
+
+class ProjectMemberListView(ContractAPIView):
+    operations = {"get": "project_members_list", "post": "project_members_add"}
+
+    def get(self, request: Request, project_id: str) -> Response:
+        project = _project(request, project_id)
+        return paginate(
+            request=request,
+            queryset=selectors.membership_list(project=project, role=self.query.get("role")),
+            ordering=self.query.get("ordering") or "joined_at",
+            present=present_member,
+            page_size=self.query.get("page_size") or 20,
+            cursor=self.query.get("cursor"),
+        )
+
+    def post(self, request: Request, project_id: str) -> Response:
+        project = _project(request, project_id)
+        selectors.project_require_role(project=project, roles=OWNER_ROLES, action="add members")
+        body: dict[str, Any] = self.body
+        membership = services.membership_add(project=project, user_id=body["user_id"], role=body["role"])
+        location = reverse(
+            "project_members_update", kwargs={"project_id": project.pk, "user_id": membership.user_id}
+        )
+        return Response(present_member(membership), status=201, headers={"Location": location})
+
+
+class ProjectMemberDetailView(ContractAPIView):
+    operations = {"patch": "project_members_update", "delete": "project_members_remove"}
+
+    def patch(self, request: Request, project_id: str, user_id: str) -> Response:
+        project = _project(request, project_id)
+        selectors.project_require_role(project=project, roles=OWNER_ROLES, action="change member roles")
+        membership = selectors.membership_get(project=project, user_id=int(user_id))
+        membership = services.membership_update(membership=membership, role=self.body["role"])
+        return Response(present_member(membership))
+
+    def delete(self, request: Request, project_id: str, user_id: str) -> Response:
+        caller = user_from_request(request)
+        project = selectors.project_get_for_member(user=caller, project_id=int(project_id))
+        if int(user_id) != caller.pk:  # anyone may leave; only owners remove others
+            selectors.project_require_role(project=project, roles=OWNER_ROLES, action="remove members")
+        membership = selectors.membership_get(project=project, user_id=int(user_id))
+        services.membership_remove(membership=membership)
+        return Response(status=204)

@@ -1,0 +1,82 @@
+"""Tasks inside a project."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from server.apps.projects.models import Project
+
+
+class TaskStatus(models.TextChoices):
+    TODO = "todo", "To do"
+    IN_PROGRESS = "in_progress", "In progress"
+    DONE = "done", "Done"
+
+
+class TaskPriority(models.TextChoices):
+    LOW = "low", "Low"
+    NORMAL = "normal", "Normal"
+    HIGH = "high", "High"
+    URGENT = "urgent", "Urgent"
+
+
+# Sort rank for `ordering=priority` (low < normal < high < urgent); the column stays a readable string.
+PRIORITY_RANK: dict[str, int] = {
+    TaskPriority.LOW: 0,
+    TaskPriority.NORMAL: 1,
+    TaskPriority.HIGH: 2,
+    TaskPriority.URGENT: 3,
+}
+
+
+class Task(models.Model):
+    # Deleting the project deletes its tasks (and, through them, their comments).
+    project = models.ForeignKey(
+        Project,
+        on_delete=models.CASCADE,
+        related_name="tasks",
+        db_index=False,  # every (project, ...) index below leads with project_id
+    )
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True, default="")
+    status = models.CharField(max_length=20, choices=TaskStatus.choices, default=TaskStatus.TODO)
+    priority = models.CharField(max_length=20, choices=TaskPriority.choices, default=TaskPriority.NORMAL)
+    # A deleted assignee leaves the task unassigned.
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_tasks",
+    )
+    # PROTECT, not SET_NULL: the contract's `created_by_id` is a non-nullable integer, and authorship is part
+    # of the record. Accounts are deactivated (is_active=False), not deleted, once they have created tasks.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="created_tasks"
+    )
+    due_date = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=TaskStatus.values), name="tasks_task_status_valid"),
+            models.CheckConstraint(
+                condition=Q(priority__in=TaskPriority.values), name="tasks_task_priority_valid"
+            ),
+            models.CheckConstraint(condition=~Q(title=""), name="tasks_task_title_not_blank"),
+        ]
+        indexes = [
+            models.Index(fields=["project", "status"], name="tasks_project_status"),
+            models.Index(fields=["project", "priority"], name="tasks_project_priority"),
+            models.Index(fields=["project", "assignee"], name="tasks_project_assignee"),
+            models.Index(fields=["project", "due_date"], name="tasks_project_due_date"),
+            models.Index(fields=["project", "created_at"], name="tasks_project_created_at"),
+            models.Index(fields=["project", "updated_at"], name="tasks_project_updated_at"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

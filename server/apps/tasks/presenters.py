@@ -1,0 +1,23 @@
+"""Tasks as the contract's `Task`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .models import Task
+
+
+def present_task(task: Task) -> dict[str, Any]:
+    return {
+        "id": task.pk,
+        "project_id": task.project_id,
+        "title": task.title,
+        "description": task.description,
+        "status": task.status,
+        "priority": task.priority,
+        "assignee_id": task.assignee_id,
+        "created_by_id": task.created_by_id,
+        "due_date": task.due_date,
+        "created_at": task.created_at,
+        "updated_at": task.updated_at,
+    }

@@ -1,0 +1,88 @@
+"""Writes for tasks."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from server.apps.accounts.models import User
+from server.apps.projects.models import Project
+from server.apps.projects.selectors import membership_is_member
+from server.common.errors import BadRequest, Unprocessable
+
+from .models import Task, TaskPriority, TaskStatus
+
+TASK_UPDATABLE_FIELDS = ("title", "description", "status", "priority", "assignee_id", "due_date")
+
+
+def _ensure_assignee_is_member(*, project: Project, assignee_id: int | None) -> None:
+    if assignee_id is None or membership_is_member(project=project, user_id=assignee_id):
+        return
+    raise Unprocessable(
+        code="assignee_not_member",
+        detail=f"User {assignee_id} is not a member of this project.",
+        errors=[
+            {
+                "pointer": "/assignee_id",
+                "code": "assignee_not_member",
+                "message": "The assignee must be a member of the project.",
+            }
+        ],
+    )
+
+
+def _parse_due_date(value: date | str | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise BadRequest(
+            detail="The request is invalid.",
+            errors=[{"pointer": "/due_date", "code": "invalid", "message": "Not an ISO 8601 date."}],
+        ) from None
+
+
+def task_create(
+    *,
+    project: Project,
+    created_by: User,
+    title: str,
+    description: str = "",
+    status: str = TaskStatus.TODO,
+    priority: str = TaskPriority.NORMAL,
+    assignee_id: int | None = None,
+    due_date: date | str | None = None,
+) -> Task:
+    _ensure_assignee_is_member(project=project, assignee_id=assignee_id)
+    task = Task.objects.create(
+        project=project,
+        created_by=created_by,
+        title=title,
+        description=description,
+        status=status,
+        priority=priority,
+        assignee_id=assignee_id,
+        due_date=_parse_due_date(due_date),
+    )
+    return task
+
+
+def task_update(*, task: Task, data: Mapping[str, Any]) -> Task:
+    """PATCH: `data` holds only the fields sent; `assignee_id` / `due_date` may be null to clear them."""
+    fields = [name for name in TASK_UPDATABLE_FIELDS if name in data]
+    if not fields:
+        return task
+    if "assignee_id" in data:
+        _ensure_assignee_is_member(project=task.project, assignee_id=data["assignee_id"])
+    for name in fields:
+        value = _parse_due_date(data[name]) if name == "due_date" else data[name]
+        setattr(task, name, value)
+    task.save(update_fields=[*fields, "updated_at"])
+    return task
+
+
+def task_delete(*, task: Task) -> None:
+    # Its comments go with it (FK cascade).
+    task.delete()

@@ -1,0 +1,81 @@
+"""What the contract layer needs from a validation engine, independent of the library behind it."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Protocol
+
+from django.http import HttpRequest, HttpResponseBase
+from django.utils.module_loading import import_string
+
+from server.common.errors import ApiError
+
+from ..spec import Contract, Operation, get_contract
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One way a request or response breaks the contract.
+
+    `pointer` locates it in a JSON body (RFC 6901, "" for the whole body); `field` names a parameter.
+    """
+
+    code: str
+    message: str
+    pointer: str | None = None
+    field: str | None = None
+
+    def as_problem_item(self) -> dict[str, str]:
+        item = {"code": self.code, "message": self.message}
+        if self.pointer is not None:
+            item["pointer"] = self.pointer
+        if self.field is not None:
+            item["field"] = self.field
+        return item
+
+
+class RequestRejected(ApiError):
+    """A request the contract does not allow: 400 (invalid), 415 (media type)."""
+
+    def __init__(self, *, status: int, code: str, detail: str, violations: list[Violation]) -> None:
+        super().__init__(
+            status=status, code=code, detail=detail, errors=[v.as_problem_item() for v in violations]
+        )
+        self.violations = violations
+
+
+class ResponseContractViolation(Exception):
+    """The server produced a response its own contract does not allow: a server bug."""
+
+    def __init__(self, operation: Operation, status: int, violations: list[Violation]) -> None:
+        self.operation = operation
+        self.status = status
+        self.violations = violations
+        details = "; ".join(
+            f"{v.pointer or v.field or '(response)'}: {v.code}: {v.message}" for v in violations
+        )
+        super().__init__(f"response {status} of {operation.operation_id} breaks the contract: {details}")
+
+
+class ValidationEngine(Protocol):
+    def validate_request(self, operation: Operation, request: HttpRequest) -> None:
+        """Raise RequestRejected when the request breaks the contract."""
+
+    def validate_response(
+        self, operation: Operation, request: HttpRequest, response: HttpResponseBase
+    ) -> list[Violation]:
+        """Return every way the (rendered) response breaks the contract."""
+
+
+@functools.cache
+def _engine(contract: Contract, dotted_path: str) -> ValidationEngine:
+    engine_class = import_string(dotted_path)
+    engine: ValidationEngine = engine_class(contract)
+    return engine
+
+
+def get_engine() -> ValidationEngine:
+    from django.conf import settings
+
+    return _engine(get_contract(), settings.CONTRACT_VALIDATION_ENGINE)

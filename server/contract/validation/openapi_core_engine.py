@@ -1,0 +1,141 @@
+"""The reference engine: openapi-core validates requests and responses against the whole contract.
+
+Correct and complete, but slow on large responses; production enforcement is meant to move to validators
+compiled from the contract behind the same interface.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from openapi_core import Config, OpenAPI
+from openapi_core.contrib.django import DjangoOpenAPIRequest, DjangoOpenAPIResponse
+from openapi_core.deserializing.exceptions import DeserializeError
+from openapi_core.templating.media_types.exceptions import MediaTypeNotFound
+from openapi_core.templating.responses.exceptions import ResponseNotFound
+from openapi_core.validation.request.exceptions import (
+    MissingRequestBody,
+    MissingRequiredRequestBody,
+    ParameterValidationError,
+    RequestBodyValidationError,
+    SecurityValidationError,
+)
+from openapi_core.validation.response.exceptions import HeaderValidationError
+
+from ..spec import Contract, Operation
+from .engine import RequestRejected, Violation
+
+
+def _pointer(path: Iterable[Any]) -> str:
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+
+
+def _schema_violations(
+    cause: BaseException | None, *, field: str | None = None, base: str = ""
+) -> list[Violation]:
+    schema_errors = getattr(cause, "schema_errors", None) or []
+    violations = []
+    for error in schema_errors:
+        path = list(getattr(error, "absolute_path", []) or [])
+        keyword = str(getattr(error, "validator", "invalid"))
+        if keyword == "required" and isinstance(error.instance, dict):
+            missing = [name for name in error.validator_value if name not in error.instance]
+            path = [*path, missing[0]] if missing else path
+        message = getattr(error, "message", str(error))
+        if field is not None:
+            violations.append(Violation(code=keyword, message=message, field=field))
+        else:
+            violations.append(Violation(code=keyword, message=message, pointer=base + _pointer(path)))
+    return violations
+
+
+def _json_loads(value: bytes | str, **parameters: str) -> Any:
+    return json.loads(value)
+
+
+class OpenAPICoreEngine:
+    def __init__(self, contract: Contract) -> None:
+        self.contract = contract
+        # problem+json is JSON; openapi-core only knows that of application/json out of the box.
+        config = Config(extra_media_type_deserializers={"application/problem+json": _json_loads})
+        self.openapi = OpenAPI.from_dict(contract.document, config=config)
+
+    def validate_request(self, operation: Operation, request: HttpRequest) -> None:
+        violations: list[Violation] = []
+        unsupported_media_type: str | None = None
+        malformed: str | None = None
+        for error in self.openapi.iter_request_errors(DjangoOpenAPIRequest(request)):
+            cause = error.__cause__
+            if isinstance(error, SecurityValidationError):
+                # Authentication is enforced by DRF's authentication classes, before validation runs.
+                continue
+            if isinstance(error, ParameterValidationError):
+                nested = _schema_violations(cause, field=error.name)
+                violations.extend(
+                    nested or [Violation(code="invalid_parameter", message=str(error), field=error.name)]
+                )
+            elif isinstance(error, MissingRequiredRequestBody | MissingRequestBody):
+                violations.append(
+                    Violation(code="required", message="A request body is required.", pointer="")
+                )
+            elif isinstance(error, RequestBodyValidationError) and isinstance(cause, MediaTypeNotFound):
+                unsupported_media_type = request.content_type or "(none)"
+            elif isinstance(error, RequestBodyValidationError) and isinstance(cause, DeserializeError):
+                malformed = str(cause.__cause__ or cause)
+            elif isinstance(error, RequestBodyValidationError):
+                nested = _schema_violations(cause)
+                violations.extend(nested or [Violation(code="invalid", message=str(error), pointer="")])
+            else:
+                violations.append(Violation(code="invalid", message=str(error)))
+        if unsupported_media_type is not None:
+            raise RequestRejected(
+                status=415,
+                code="unsupported_media_type",
+                detail=f"Content-Type {unsupported_media_type!r} is not accepted; send application/json.",
+                violations=[],
+            )
+        if malformed is not None:
+            raise RequestRejected(
+                status=400,
+                code="malformed_json",
+                detail="The request body is not valid JSON.",
+                violations=[Violation(code="malformed_json", message=malformed, pointer="")],
+            )
+        if violations:
+            raise RequestRejected(
+                status=400,
+                code="validation_error",
+                detail="The request does not match the API contract.",
+                violations=violations,
+            )
+
+    def validate_response(
+        self, operation: Operation, request: HttpRequest, response: HttpResponseBase
+    ) -> list[Violation]:
+        if not isinstance(response, HttpResponse):
+            return [Violation(code="streaming", message="streaming responses cannot be checked")]
+        violations: list[Violation] = []
+        errors = self.openapi.iter_response_errors(
+            DjangoOpenAPIRequest(request), DjangoOpenAPIResponse(response)
+        )
+        for error in errors:
+            cause = error.__cause__
+            if isinstance(error, ResponseNotFound):
+                violations.append(
+                    Violation(
+                        code="undeclared_status", message=f"status {response.status_code} is not declared"
+                    )
+                )
+            elif isinstance(error, HeaderValidationError):
+                violations.append(
+                    Violation(code="header", message=str(error), field=getattr(error, "name", None))
+                )
+            elif isinstance(cause, MediaTypeNotFound):
+                violations.append(Violation(code="media_type", message=str(cause)))
+            else:
+                nested = _schema_violations(cause)
+                violations.extend(nested or [Violation(code="invalid", message=str(error), pointer="")])
+        return violations

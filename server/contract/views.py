@@ -1,0 +1,67 @@
+"""The base view every contract operation is served by.
+
+The order of checks follows Connexion's stack: routing (the URLconf built from the contract), security
+(DRF authentication and permissions), throttling, request validation, the handler, response validation.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, ClassVar
+
+from django.conf import settings
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from .query import typed_query
+from .spec import Operation
+from .validation import ResponseContractViolation, get_engine
+
+logger = logging.getLogger(__name__)
+
+
+class ContractAPIView(APIView):
+    # HTTP method -> operationId, declared by each concrete view.
+    operations: ClassVar[dict[str, str]] = {}
+    # Filled in by the binding layer through as_view(): HTTP method -> the contract's operation.
+    contract_operations: dict[str, Operation] = {}
+
+    query: dict[str, Any]
+    body: Any
+
+    @classmethod
+    def as_view(cls, **initkwargs: Any) -> Any:
+        operations = initkwargs.get("contract_operations") or {}
+        # Methods the contract does not declare (HEAD and OPTIONS included) are answered 405 with `Allow`.
+        initkwargs.setdefault("http_method_names", [m for m in cls.http_method_names if m in operations])
+        return super().as_view(**initkwargs)
+
+    @property
+    def operation(self) -> Operation | None:
+        method = (self.request.method or "").lower()
+        return self.contract_operations.get(method)
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        operation = self.operation
+        if operation is None:  # pragma: no cover - dispatch answers 405 before this
+            return
+        get_engine().validate_request(operation, request._request)
+        self.query = typed_query(operation, request.query_params)
+        self.body = request.data if operation.has_request_body else None
+
+    def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any) -> Response:
+        response = super().finalize_response(request, response, *args, **kwargs)
+        mode = settings.CONTRACT_RESPONSE_VALIDATION
+        operation = self.operation
+        if mode == "off" or operation is None:
+            return response
+        response.render()
+        violations = get_engine().validate_response(operation, request._request, response)
+        if violations:
+            violation = ResponseContractViolation(operation, response.status_code, violations)
+            if mode == "strict":
+                raise violation
+            logger.error("%s", violation)
+        return response
