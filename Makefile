@@ -11,7 +11,7 @@ REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve migrate demo-data test test-python test-postgres lint typecheck format clean
+.PHONY: help install install-browser run serve migrate demo-data test test-python test-postgres test-browser lint format clean
 
 help: ## Show this help
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
@@ -24,6 +24,17 @@ $(BIN)/.installed: pyproject.toml
 
 install: $(BIN)/.installed ## Create the virtualenv and install everything (idempotent)
 
+CHROMIUM ?= /usr/bin/chromium
+BROWSER_TESTS := server/browser_tests
+
+$(CHROMIUM):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+$(BROWSER_TESTS)/node_modules/.package-lock.json: $(BROWSER_TESTS)/package-lock.json
+	cd $(BROWSER_TESTS) && npm ci --no-audit --no-fund --loglevel=error
+
+install-browser: $(CHROMIUM) $(BROWSER_TESTS)/node_modules/.package-lock.json ## Debian's Chromium and playwright-core
+
 migrate: install ## Apply database migrations
 	@mkdir -p var
 	$(MANAGE) migrate --noinput
@@ -31,10 +42,10 @@ migrate: install ## Apply database migrations
 demo-data: migrate ## Load the demo users, projects, tasks and comments
 	$(MANAGE) load_demo_data
 
-run: demo-data ## Serve the API with demo data on http://$(HOST):$(PORT) (SQLite, local-memory cache)
+run: demo-data ## Serve the API with demo data on 127.0.0.1:8000 (HOST=, PORT= override; SQLite, local-memory cache)
 	@echo ""
 	@echo "  API:   http://$(HOST):$(PORT)/api/v1"
-	@echo "  Docs:  http://$(HOST):$(PORT)/api/docs   (Redoc: /api/redoc)"
+	@echo "  Docs:  http://$(HOST):$(PORT)/api/docs"
 	@echo "  Spec:  http://$(HOST):$(PORT)/api/v1/openapi.yaml"
 	@echo "  Demo users (password demo-password-123): alice (staff), bob, carol, dave"
 	@echo ""
@@ -62,7 +73,10 @@ test-python: install ## Django checks, migration drift and the pytest suite (DAT
 test-postgres: install ## The suite against PostgreSQL and Redis on this machine
 	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_TEST_URL) $(MAKE) --no-print-directory test-python
 
-test: lint test-python ## Every check and test on the embedded defaults (CI also runs test-postgres)
+test-browser: install install-browser ## The docs page in headless Chromium (Swagger UI, "Try it out")
+	cd $(BROWSER_TESTS) && CHROMIUM_PATH=$(CHROMIUM) npm test
+
+test: lint test-python test-browser ## Every check and test on the embedded defaults (CI also runs test-postgres)
 
 clean: ## Remove the virtualenv and local data
 	rm -rf $(VENV) var

@@ -29,6 +29,10 @@ class Operation:
     path: str
     parameters: tuple[Parameter, ...]
     has_request_body: bool
+    # No security requirement (`security: []`, or an empty requirement `{}`): callable without credentials.
+    public: bool
+    # `x-throttle-scope`: the DRF throttle scope (rate in settings) applied on top of the default throttles.
+    throttle_scope: str | None
     responses: dict[str, Any] = field(repr=False)
 
     def query_parameters(self) -> tuple[Parameter, ...]:
@@ -85,6 +89,7 @@ def _parameters(document: dict[str, Any], raw: list[Any]) -> list[Parameter]:
 
 def _operations(document: dict[str, Any]) -> dict[str, Operation]:
     operations: dict[str, Operation] = {}
+    default_security = document.get("security") or []
     for path, path_item in (document.get("paths") or {}).items():
         shared = _parameters(document, path_item.get("parameters", []))
         for method in HTTP_METHODS:
@@ -99,12 +104,15 @@ def _operations(document: dict[str, Any]) -> dict[str, Operation]:
             own = _parameters(document, raw.get("parameters", []))
             own_keys = {(p.name, p.location) for p in own}
             merged = [p for p in shared if (p.name, p.location) not in own_keys] + own
+            security = raw.get("security", default_security)
             operations[operation_id] = Operation(
                 operation_id=operation_id,
                 method=method,
                 path=path,
                 parameters=tuple(merged),
                 has_request_body="requestBody" in raw,
+                public=not security or any(not requirement for requirement in security),
+                throttle_scope=raw.get("x-throttle-scope"),
                 responses=raw.get("responses", {}),
             )
     return operations

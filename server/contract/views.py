@@ -10,8 +10,11 @@ import logging
 from typing import Any, ClassVar
 
 from django.conf import settings
+from rest_framework.authentication import BaseAuthentication
+from rest_framework.permissions import AllowAny, BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.throttling import BaseThrottle, ScopedRateThrottle
 from rest_framework.views import APIView
 
 from .query import typed_query
@@ -41,6 +44,27 @@ class ContractAPIView(APIView):
     def operation(self) -> Operation | None:
         method = (self.request.method or "").lower()
         return self.contract_operations.get(method)
+
+    # Security and throttling come from the contract: `security: []` makes an operation public (credentials
+    # sent anyway are ignored, so a stale token cannot fail a public call), `x-throttle-scope` adds a scope.
+    def get_authenticators(self) -> list[BaseAuthentication]:
+        operation = self.operation
+        return [] if operation is not None and operation.public else super().get_authenticators()
+
+    def get_permissions(self) -> list[BasePermission]:
+        operation = self.operation
+        return [AllowAny()] if operation is not None and operation.public else super().get_permissions()
+
+    def get_throttles(self) -> list[BaseThrottle]:
+        throttles = super().get_throttles()
+        if self.throttle_scope:
+            throttles.append(ScopedRateThrottle())
+        return throttles
+
+    @property
+    def throttle_scope(self) -> str | None:  # read by ScopedRateThrottle
+        operation = self.operation
+        return operation.throttle_scope if operation is not None else None
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)

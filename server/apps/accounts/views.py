@@ -7,12 +7,9 @@ from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.urls import reverse
-from rest_framework.authentication import BaseAuthentication
 from rest_framework.exceptions import AuthenticationFailed
-from rest_framework.permissions import AllowAny, BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle, BaseThrottle, ScopedRateThrottle
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.serializers import TokenObtainPairSerializer, TokenRefreshSerializer
 from rest_framework_simplejwt.settings import api_settings as jwt_settings
@@ -48,13 +45,9 @@ def _parse_datetime(value: str | None, *, pointer: str) -> datetime | None:
 
 
 class AuthTokenView(ContractAPIView):
-    """Exchange username + password for a JWT pair. Public; throttled by the `auth` scope."""
+    """Exchange username + password for a JWT pair (public and throttle scope per the contract)."""
 
     operations = {"post": "auth_token_obtain"}
-    authentication_classes: list[type[BaseAuthentication]] = []
-    permission_classes: list[type[BasePermission]] = [AllowAny]
-    throttle_classes: list[type[BaseThrottle]] = [ScopedRateThrottle, AnonRateThrottle]
-    throttle_scope = "auth"
 
     def post(self, request: Request) -> Response:
         serializer = TokenObtainPairSerializer(data=self.body, context={"request": request})
@@ -81,13 +74,9 @@ class AuthTokenView(ContractAPIView):
 
 
 class AuthTokenRefreshView(ContractAPIView):
-    """Exchange a refresh token for a new access token. Public; throttled by the `auth` scope."""
+    """Exchange a refresh token for a new access token (public and throttle scope per the contract)."""
 
     operations = {"post": "auth_token_refresh"}
-    authentication_classes: list[type[BaseAuthentication]] = []
-    permission_classes: list[type[BasePermission]] = [AllowAny]
-    throttle_classes: list[type[BaseThrottle]] = [ScopedRateThrottle, AnonRateThrottle]
-    throttle_scope = "auth"
 
     def post(self, request: Request) -> Response:
         serializer = TokenRefreshSerializer(data=self.body, context={"request": request})
@@ -154,40 +143,10 @@ class ApiKeyDetailView(ContractAPIView):
 # --- users -----------------------------------------------------------------------------------------------
 
 
-class RegistrationIsPublic(BasePermission):
-    """POST /users (users_register) is public; GET /users (users_list) needs an authenticated caller."""
-
-    def has_permission(self, request: Request, view: Any) -> bool:
-        return request.method == "POST" or bool(request.user and request.user.is_authenticated)
-
-
 class UserListView(ContractAPIView):
-    """GET lists users (staff only); POST registers (public, `register` throttle scope).
-
-    One spec path, two security requirements: POST (`security: []`) ignores any credentials sent, so a stale
-    token cannot make registration fail with 401.
-    """
+    """GET lists users (staff only); POST registers (public per the contract, `register` throttle scope)."""
 
     operations = {"get": "users_list", "post": "users_register"}
-    permission_classes: list[type[BasePermission]] = [RegistrationIsPublic]
-
-    def initialize_request(self, request: Any, *args: Any, **kwargs: Any) -> Request:
-        self._public = request.method == "POST"
-        return super().initialize_request(request, *args, **kwargs)
-
-    def get_authenticators(self) -> list[BaseAuthentication]:
-        if getattr(self, "_public", False):
-            return []
-        return super().get_authenticators()
-
-    def get_throttles(self) -> list[BaseThrottle]:
-        if getattr(self, "_public", False):
-            return [ScopedRateThrottle(), AnonRateThrottle()]
-        return super().get_throttles()
-
-    @property
-    def throttle_scope(self) -> str | None:  # read by ScopedRateThrottle
-        return "register" if getattr(self, "_public", False) else None
 
     def get(self, request: Request) -> Response:
         if not selectors.user_from_request(request).is_staff:
