@@ -7,11 +7,13 @@ The order of checks follows Connexion's stack: routing (the URLconf built from t
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from django.conf import settings
 from rest_framework.authentication import BaseAuthentication
-from rest_framework.permissions import AllowAny, BasePermission
+from rest_framework.exceptions import MethodNotAllowed
+from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle, ScopedRateThrottle
@@ -22,6 +24,7 @@ from .spec import Operation
 from .validation import ResponseContractViolation, get_engine
 
 logger = logging.getLogger(__name__)
+_UNSET = object()
 
 
 class ContractAPIView(APIView):
@@ -51,7 +54,7 @@ class ContractAPIView(APIView):
         operation = self.operation
         return [] if operation is not None and operation.public else super().get_authenticators()
 
-    def get_permissions(self) -> list[BasePermission]:
+    def get_permissions(self) -> Sequence[Any]:
         operation = self.operation
         return [AllowAny()] if operation is not None and operation.public else super().get_permissions()
 
@@ -67,13 +70,20 @@ class ContractAPIView(APIView):
         return operation.throttle_scope if operation is not None else None
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
-        super().initial(request, *args, **kwargs)
         operation = self.operation
-        if operation is None:  # pragma: no cover - dispatch answers 405 before this
-            return
-        get_engine().validate_request(operation, request._request)
+        if operation is None:
+            # DRF authenticates, checks permissions and throttles before it looks for a handler, so an
+            # undeclared method would get 401 on a protected path; the contract promises 405 with `Allow`.
+            raise MethodNotAllowed(request.method or "")
+        super().initial(request, *args, **kwargs)
+        if settings.CONTRACT_REQUEST_VALIDATION == "on":
+            get_engine().validate_request(operation, request._request)
         self.query = typed_query(operation, request.query_params)
-        self.body = request.data if operation.has_request_body else None
+        self.body = None
+        if operation.has_request_body:
+            # An engine may hand over the body it already parsed; otherwise DRF parses it.
+            parsed = getattr(request._request, "contract_body", _UNSET)
+            self.body = request.data if parsed is _UNSET else parsed
 
     def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any) -> Response:
         response = super().finalize_response(request, response, *args, **kwargs)

@@ -7,13 +7,14 @@ compiled from the contract behind the same interface.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from openapi_core import Config, OpenAPI
+from openapi_core.casting.schemas.exceptions import CastError
 from openapi_core.contrib.django import DjangoOpenAPIRequest, DjangoOpenAPIResponse
 from openapi_core.deserializing.exceptions import DeserializeError
+from openapi_core.deserializing.styles.exceptions import EmptyQueryParameterValue
 from openapi_core.templating.media_types.exceptions import MediaTypeNotFound
 from openapi_core.templating.responses.exceptions import ResponseNotFound
 from openapi_core.validation.request.exceptions import (
@@ -23,14 +24,11 @@ from openapi_core.validation.request.exceptions import (
     RequestBodyValidationError,
     SecurityValidationError,
 )
-from openapi_core.validation.response.exceptions import HeaderValidationError
+from openapi_core.validation.response.exceptions import HeaderValidationError, MissingRequiredHeader
 
 from ..spec import Contract, Operation
 from .engine import RequestRejected, Violation
-
-
-def _pointer(path: Iterable[Any]) -> str:
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+from .pointers import json_pointer
 
 
 def _schema_violations(
@@ -38,17 +36,23 @@ def _schema_violations(
 ) -> list[Violation]:
     schema_errors = getattr(cause, "schema_errors", None) or []
     violations = []
+    # python-jsonschema yields one `required` error per missing property, in the keyword's order, without
+    # naming it in a field: the n-th error at a location is the n-th missing property there.
+    missing_seen: dict[tuple[str, str], int] = {}
     for error in schema_errors:
         path = list(getattr(error, "absolute_path", []) or [])
         keyword = str(getattr(error, "validator", "invalid"))
         if keyword == "required" and isinstance(error.instance, dict):
             missing = [name for name in error.validator_value if name not in error.instance]
-            path = [*path, missing[0]] if missing else path
+            key = (json_pointer(path), json_pointer(getattr(error, "absolute_schema_path", [])))
+            index = missing_seen.get(key, 0)
+            missing_seen[key] = index + 1
+            path = [*path, missing[index]] if index < len(missing) else path
         message = getattr(error, "message", str(error))
         if field is not None:
             violations.append(Violation(code=keyword, message=message, field=field))
         else:
-            violations.append(Violation(code=keyword, message=message, pointer=base + _pointer(path)))
+            violations.append(Violation(code=keyword, message=message, pointer=base + json_pointer(path)))
     return violations
 
 
@@ -72,7 +76,12 @@ class OpenAPICoreEngine:
             if isinstance(error, SecurityValidationError):
                 # Authentication is enforced by DRF's authentication classes, before validation runs.
                 continue
-            if isinstance(error, ParameterValidationError):
+            if isinstance(error, ParameterValidationError) and isinstance(cause, EmptyQueryParameterValue):
+                violations.append(Violation(code="empty_value", message=str(cause), field=error.name))
+            elif isinstance(error, ParameterValidationError) and isinstance(cause, CastError):
+                # A value that does not cast to the schema's type is a type error at the parameter.
+                violations.append(Violation(code="type", message=str(cause), field=error.name))
+            elif isinstance(error, ParameterValidationError):
                 nested = _schema_violations(cause, field=error.name)
                 violations.extend(
                     nested or [Violation(code="invalid_parameter", message=str(error), field=error.name)]
@@ -84,7 +93,8 @@ class OpenAPICoreEngine:
             elif isinstance(error, RequestBodyValidationError) and isinstance(cause, MediaTypeNotFound):
                 unsupported_media_type = request.content_type or "(none)"
             elif isinstance(error, RequestBodyValidationError) and isinstance(cause, DeserializeError):
-                malformed = str(cause.__cause__ or cause)
+                # str() of openapi-core's error decodes the body as UTF-8 and raises on other bytes.
+                malformed = repr(cause.__cause__) if cause.__cause__ else "The body cannot be decoded."
             elif isinstance(error, RequestBodyValidationError):
                 nested = _schema_violations(cause)
                 violations.extend(nested or [Violation(code="invalid", message=str(error), pointer="")])
@@ -129,12 +139,19 @@ class OpenAPICoreEngine:
                         code="undeclared_status", message=f"status {response.status_code} is not declared"
                     )
                 )
+            elif isinstance(error, MissingRequiredHeader):
+                violations.append(Violation(code="required", message=str(error), field=error.name))
             elif isinstance(error, HeaderValidationError):
-                violations.append(
-                    Violation(code="header", message=str(error), field=getattr(error, "name", None))
-                )
+                name = getattr(error, "name", None)
+                if isinstance(cause, CastError):
+                    violations.append(Violation(code="type", message=str(cause), field=name))
+                else:
+                    nested = _schema_violations(cause, field=name)
+                    violations.extend(nested or [Violation(code="invalid", message=str(error), field=name)])
             elif isinstance(cause, MediaTypeNotFound):
                 violations.append(Violation(code="media_type", message=str(cause)))
+            elif isinstance(cause, DeserializeError):
+                violations.append(Violation(code="malformed_json", message="not JSON", pointer=""))
             else:
                 nested = _schema_violations(cause)
                 violations.extend(nested or [Violation(code="invalid", message=str(error), pointer="")])

@@ -1,0 +1,305 @@
+"""The production engine: the contract compiled once, at start-up, into per-operation validators.
+
+Every JSON schema in the document is compiled by jsonschema-rs (`validator_map_for` over the whole document,
+so `$ref`s resolve as they do in the spec) and looked up by JSON pointer; parameters are cast from strings as
+openapi-core casts them; `format` is checked by openapi-core's own checker through a custom keyword. So the
+two engines accept and reject the same documents (tests/test_engine_agreement.py proves it).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import jsonschema_rs
+import orjson
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from openapi_schema_validator import oas31_format_checker
+
+from ..casting import cast_parameter
+from ..spec import Contract, ContractError, Operation
+from .engine import RequestRejected, Violation
+from .pointers import json_pointer
+
+_ABSENT = object()
+
+
+def _escape(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def _media_type(content_type: str) -> str:
+    return content_type.split(";", 1)[0].strip().lower()
+
+
+_LONG_NUMBER = re.compile(rb"\d{19,}")
+
+
+def _json_loads(raw: bytes) -> Any:
+    # orjson turns integers beyond 64 bits into floats, silently; a 64-bit integer has at most 19 digits,
+    # so only documents with a run of 19+ digits take the exact (slower) parser.
+    if _LONG_NUMBER.search(raw):
+        return json.loads(raw)
+    return orjson.loads(raw)
+
+
+class _OpenAPIFormat:
+    """`format` checked by openapi-core's own checker, for every instance type (int32/int64 bound integers;
+    jsonschema-rs' built-in formats only look at strings and differ on some formats)."""
+
+    def __init__(self, parent_schema: dict[str, Any], value: str, schema_path: list[Any]) -> None:
+        self.format = value
+
+    def validate(self, instance: Any) -> None:
+        if not oas31_format_checker.conforms(instance, self.format):
+            raise ValueError(f"{instance!r} is not a {self.format!r}")
+
+
+@dataclass(frozen=True)
+class _Parameter:
+    name: str
+    location: str
+    required: bool
+    allow_empty: bool
+    schema: dict[str, Any]
+    validator: Any
+
+
+@dataclass(frozen=True)
+class _Response:
+    media_types: dict[str, Any]  # media type -> validator (None: no schema)
+    headers: tuple[_Parameter, ...]
+
+
+@dataclass(frozen=True)
+class _CompiledOperation:
+    parameters: tuple[_Parameter, ...]
+    body_required: bool
+    body_media_types: dict[str, Any]
+    responses: dict[str, _Response]
+
+
+def _schema_violations(validator: Any, instance: Any, *, field: str | None = None) -> list[Violation]:
+    violations = []
+    for error in validator.iter_errors(instance):
+        path = list(error.instance_path)
+        code = error.kind.name
+        if code == "required":
+            path.append(error.kind.property)
+        if field is not None:
+            violations.append(Violation(code=code, message=error.message, field=field))
+        else:
+            violations.append(Violation(code=code, message=error.message, pointer=json_pointer(path)))
+    return violations
+
+
+class CompiledEngine:
+    def __init__(self, contract: Contract) -> None:
+        document = contract.document
+        if not str(document.get("openapi", "")).startswith("3.1"):
+            raise ContractError("the compiled engine needs an OpenAPI 3.1 document (JSON Schema 2020-12)")
+        self.document = document
+        self.validators = jsonschema_rs.validator_map_for(document, keywords={"format": _OpenAPIFormat})
+        self.operations = {
+            operation_id: self._compile(operation) for operation_id, operation in contract.operations.items()
+        }
+
+    # -- compilation ----------------------------------------------------------------------------------------
+
+    def _resolve(self, node: Any, pointer: str) -> tuple[Any, str]:
+        while isinstance(node, dict) and "$ref" in node:
+            pointer = node["$ref"]
+            node = self.document
+            for token in pointer[2:].split("/"):
+                node = node[token.replace("~1", "/").replace("~0", "~")]
+        return node, pointer
+
+    def _validator(self, pointer: str) -> Any:
+        validator = self.validators.get(pointer)
+        if validator is None:
+            raise ContractError(f"no compiled schema at {pointer}")
+        return validator
+
+    def _parameter(
+        self, raw: Any, pointer: str, *, location: str | None = None, name: str | None = None
+    ) -> _Parameter:
+        param, pointer = self._resolve(raw, pointer)
+        schema, schema_pointer = self._resolve(param.get("schema", {}), pointer + "/schema")
+        return _Parameter(
+            name=name or param["name"],
+            location=location or param["in"],
+            required=bool(param.get("required", param.get("in") == "path")),
+            allow_empty=bool(param.get("allowEmptyValue", False)),
+            schema=schema,
+            validator=self._validator(schema_pointer),
+        )
+
+    def _compile(self, operation: Operation) -> _CompiledOperation:
+        path_pointer = "#/paths/" + _escape(operation.path)
+        path_item = self.document["paths"][operation.path]
+        op_pointer = f"{path_pointer}/{operation.method}"
+        raw_op = path_item[operation.method]
+        parameters: dict[tuple[str, str], _Parameter] = {}
+        for base, items in (
+            (path_pointer, path_item.get("parameters", [])),
+            (op_pointer, raw_op.get("parameters", [])),
+        ):
+            for index, raw in enumerate(items):
+                parameter = self._parameter(raw, f"{base}/parameters/{index}")
+                parameters[(parameter.name, parameter.location)] = parameter
+        body, body_pointer = self._resolve(raw_op.get("requestBody", {}), op_pointer + "/requestBody")
+        body_media_types = {
+            media_type: self._validator(f"{body_pointer}/content/{_escape(media_type)}/schema")
+            for media_type, media in (body.get("content") or {}).items()
+            if "schema" in media
+        }
+        responses = {}
+        for status, raw_response in (raw_op.get("responses") or {}).items():
+            response, response_pointer = self._resolve(raw_response, f"{op_pointer}/responses/{status}")
+            media_types = {
+                media_type: (
+                    self._validator(f"{response_pointer}/content/{_escape(media_type)}/schema")
+                    if "schema" in media
+                    else None
+                )
+                for media_type, media in (response.get("content") or {}).items()
+            }
+            headers = tuple(
+                self._parameter(
+                    raw_header, f"{response_pointer}/headers/{_escape(name)}", location="header", name=name
+                )
+                for name, raw_header in (response.get("headers") or {}).items()
+            )
+            responses[str(status)] = _Response(media_types=media_types, headers=headers)
+        return _CompiledOperation(
+            parameters=tuple(parameters.values()),
+            body_required=bool(body.get("required", False)),
+            body_media_types=body_media_types,
+            responses=responses,
+        )
+
+    # -- requests ------------------------------------------------------------------------------------------
+
+    def _parameter_value(self, parameter: _Parameter, request: HttpRequest) -> Any:
+        if parameter.location == "query":
+            if parameter.name not in request.GET:
+                return _ABSENT
+            if parameter.schema.get("type") == "array":
+                items = parameter.schema.get("items", {})
+                return [cast_parameter(v, items) for v in request.GET.getlist(parameter.name)]
+            return cast_parameter(request.GET[parameter.name], parameter.schema)
+        if parameter.location == "path":
+            kwargs = request.resolver_match.kwargs if request.resolver_match else {}
+            return (
+                cast_parameter(kwargs[parameter.name], parameter.schema)
+                if parameter.name in kwargs
+                else _ABSENT
+            )
+        if parameter.location == "header":
+            value = request.headers.get(parameter.name)
+            return _ABSENT if value is None else cast_parameter(value, parameter.schema)
+        value = request.COOKIES.get(parameter.name)
+        return _ABSENT if value is None else cast_parameter(value, parameter.schema)
+
+    def validate_request(self, operation: Operation, request: HttpRequest) -> None:
+        compiled = self.operations[operation.operation_id]
+        violations: list[Violation] = []
+        for parameter in compiled.parameters:
+            value = self._parameter_value(parameter, request)
+            if value is _ABSENT:
+                if parameter.required:
+                    violations.append(
+                        Violation(
+                            code="required",
+                            message=f"Missing required {parameter.location} parameter: {parameter.name}",
+                            field=parameter.name,
+                        )
+                    )
+                continue
+            if value == "" and parameter.location == "query" and not parameter.allow_empty:
+                message = f"Value of {parameter.name} query parameter cannot be empty"
+                violations.append(Violation(code="empty_value", message=message, field=parameter.name))
+                continue
+            violations.extend(_schema_violations(parameter.validator, value, field=parameter.name))
+        if operation.has_request_body:
+            violations.extend(self._body_violations(compiled, request))
+        if violations:
+            raise RequestRejected(
+                status=400,
+                code="validation_error",
+                detail="The request does not match the API contract.",
+                violations=violations,
+            )
+
+    def _body_violations(self, compiled: _CompiledOperation, request: HttpRequest) -> list[Violation]:
+        raw = request.body
+        if not raw:
+            if compiled.body_required:
+                return [Violation(code="required", message="A request body is required.", pointer="")]
+            return []
+        media_type = _media_type(request.content_type or "")
+        validator = compiled.body_media_types.get(media_type, _ABSENT)
+        if validator is _ABSENT:
+            raise RequestRejected(
+                status=415,
+                code="unsupported_media_type",
+                detail=f"Content-Type {media_type or '(none)'!r} is not accepted; send application/json.",
+                violations=[],
+            )
+        try:
+            body = _json_loads(raw)
+        except ValueError as exc:
+            raise RequestRejected(
+                status=400,
+                code="malformed_json",
+                detail="The request body is not valid JSON.",
+                violations=[Violation(code="malformed_json", message=str(exc), pointer="")],
+            ) from None
+        # The view reads the body parsed here instead of parsing it again.
+        request.contract_body = body  # type: ignore[attr-defined]
+        return _schema_violations(validator, body)
+
+    # -- responses -----------------------------------------------------------------------------------------
+
+    def validate_response(
+        self, operation: Operation, request: HttpRequest, response: HttpResponseBase
+    ) -> list[Violation]:
+        status = str(response.status_code)
+        responses = self.operations[operation.operation_id].responses
+        spec = responses.get(status) or responses.get(status[0] + "XX") or responses.get("default")
+        if spec is None:
+            return [Violation(code="undeclared_status", message=f"status {status} is not declared")]
+        violations: list[Violation] = []
+        for header in spec.headers:
+            value = response.headers.get(header.name)
+            if value is None:
+                if header.required:
+                    violations.append(
+                        Violation(
+                            code="required",
+                            message=f"Missing required header: {header.name}",
+                            field=header.name,
+                        )
+                    )
+                continue
+            violations.extend(
+                _schema_violations(header.validator, cast_parameter(value, header.schema), field=header.name)
+            )
+        if not spec.media_types:
+            return violations
+        media_type = _media_type(response.headers.get("Content-Type", ""))
+        validator = spec.media_types.get(media_type, _ABSENT)
+        if validator is _ABSENT:
+            violations.append(
+                Violation(code="media_type", message=f"media type {media_type!r} is not declared")
+            )
+            return violations
+        if validator is None or not isinstance(response, HttpResponse):
+            return violations
+        try:
+            body = _json_loads(response.content)
+        except ValueError as exc:
+            return [*violations, Violation(code="malformed_json", message=str(exc), pointer="")]
+        return violations + _schema_violations(validator, body)

@@ -1,0 +1,7 @@
+from collections.abc import Iterable
+from typing import Any
+
+
+def json_pointer(path: Iterable[Any]) -> str:
+    """RFC 6901 pointer for a path of object keys and array indexes ("" is the whole document)."""
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
