@@ -74,8 +74,9 @@ class Task(models.Model):
             models.Index(fields=["project", "priority"], name="tasks_project_priority"),
             models.Index(fields=["project", "assignee"], name="tasks_project_assignee"),
             models.Index(fields=["project", "due_date"], name="tasks_project_due_date"),
-            models.Index(fields=["project", "created_at"], name="tasks_project_created_at"),
-            models.Index(fields=["project", "updated_at"], name="tasks_project_updated_at"),
+            # Keyset pagination orders by (field, id): the id makes ties walkable straight from the index.
+            models.Index(fields=["project", "created_at", "id"], name="tasks_project_created_at"),
+            models.Index(fields=["project", "updated_at", "id"], name="tasks_project_updated_at"),
         ]
 
     def __str__(self) -> str:
