@@ -63,6 +63,7 @@ class _Parameter:
     location: str
     required: bool
     allow_empty: bool
+    textual: bool  # its schema admits strings
     schema: dict[str, Any]
     validator: Any
 
@@ -132,6 +133,7 @@ class CompiledEngine:
             location=location or param["in"],
             required=bool(param.get("required", param.get("in") == "path")),
             allow_empty=bool(param.get("allowEmptyValue", False)),
+            textual=schema.get("type") in (None, "string") or "string" in (schema.get("type") or []),
             schema=schema,
             validator=self._validator(schema_pointer),
         )
@@ -183,6 +185,7 @@ class CompiledEngine:
     # -- requests ------------------------------------------------------------------------------------------
 
     def _parameter_value(self, parameter: _Parameter, request: HttpRequest) -> Any:
+        """The parameter's value cast by its schema's type; `_ABSENT` when it was not sent."""
         if parameter.location == "query":
             if parameter.name not in request.GET:
                 return _ABSENT
@@ -218,7 +221,13 @@ class CompiledEngine:
                         )
                     )
                 continue
-            if value == "" and parameter.location == "query" and not parameter.allow_empty:
+            # openapi-core casts first: an empty value is a type error for a number, "empty" for a string.
+            if (
+                value == ""
+                and parameter.location == "query"
+                and not parameter.allow_empty
+                and parameter.textual
+            ):
                 message = f"Value of {parameter.name} query parameter cannot be empty"
                 violations.append(Violation(code="empty_value", message=message, field=parameter.name))
                 continue
