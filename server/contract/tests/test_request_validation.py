@@ -41,7 +41,7 @@ def test_unknown_property_is_rejected_not_ignored(client: ContractClient) -> Non
     body = assert_problem(
         client.send("POST", "/projects", {"name": "A", "role": "owner"}), 400, "validation_error"
     )
-    assert body["errors"][0]["code"] == "additionalProperties"
+    assert [(e["pointer"], e["code"]) for e in body["errors"]] == [("/role", "additionalProperties")]
     assert "role" in body["errors"][0]["message"]
 
 

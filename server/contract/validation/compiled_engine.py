@@ -9,7 +9,6 @@ two engines accept and reject the same documents (tests/test_engine_agreement.py
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +20,7 @@ from openapi_schema_validator import oas31_format_checker
 from ..casting import cast_parameter
 from ..spec import Contract, ContractError, Operation
 from .engine import RequestRejected, Violation
-from .pointers import json_pointer
+from .pointers import json_pointer, unexpected_property
 
 _ABSENT = object()
 
@@ -34,13 +33,15 @@ def _media_type(content_type: str) -> str:
     return content_type.split(";", 1)[0].strip().lower()
 
 
-_LONG_NUMBER = re.compile(rb"\d{19,}")
+# Every digit becomes "9", everything else a space: a run of 19 digits is then a plain substring search.
+_DIGITS_ONLY = bytes(57 if 48 <= byte <= 57 else 32 for byte in range(256))
+_LONG_NUMBER = b"9" * 19
 
 
 def _json_loads(raw: bytes) -> Any:
     # orjson turns integers beyond 64 bits into floats, silently; a 64-bit integer has at most 19 digits,
     # so only documents with a run of 19+ digits take the exact (slower) parser.
-    if _LONG_NUMBER.search(raw):
+    if _LONG_NUMBER in raw.translate(_DIGITS_ONLY):
         return json.loads(raw)
     return orjson.loads(raw)
 
@@ -65,7 +66,7 @@ class _Parameter:
     allow_empty: bool
     textual: bool  # its schema admits strings
     schema: dict[str, Any]
-    validator: Any
+    validator: _TwoTier
 
 
 @dataclass(frozen=True)
@@ -82,13 +83,44 @@ class _CompiledOperation:
     responses: dict[str, _Response]
 
 
-def _schema_violations(validator: Any, instance: Any, *, field: str | None = None) -> list[Violation]:
-    violations = []
-    for error in validator.iter_errors(instance):
+_INTEGER_BOUNDS = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
+
+
+def _with_integer_bounds(node: Any) -> Any:
+    """A copy of the document where int32/int64 formats also carry their bounds as minimum/maximum."""
+    if isinstance(node, list):
+        return [_with_integer_bounds(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    copy = {key: _with_integer_bounds(value) for key, value in node.items()}
+    fmt = node.get("format")
+    bounds = _INTEGER_BOUNDS.get(fmt) if isinstance(fmt, str) else None
+    if bounds is not None and "integer" in (node.get("type") or ()):
+        low, high = bounds
+        copy["minimum"] = max(low, node.get("minimum", low))
+        copy["maximum"] = min(high, node.get("maximum", high))
+    return copy
+
+
+@dataclass(frozen=True)
+class _TwoTier:
+    fast: Any
+    precise: Any
+
+
+def _schema_violations(validator: _TwoTier, instance: Any, *, field: str | None = None) -> list[Violation]:
+    if validator.fast.is_valid(instance):
+        return []
+    violations: list[Violation] = []
+    for error in validator.precise.iter_errors(instance):
         path = list(error.instance_path)
         code = error.kind.name
         if code == "required":
             path.append(error.kind.property)
+        if code == "additionalProperties" and field is None:
+            # One violation per unknown property, pointing at it, so clients can attach it to a field.
+            violations.extend(unexpected_property(path, name) for name in error.kind.unexpected)
+            continue
         if field is not None:
             violations.append(Violation(code=code, message=error.message, field=field))
         else:
@@ -102,7 +134,11 @@ class CompiledEngine:
         if not str(document.get("openapi", "")).startswith("3.1"):
             raise ContractError("the compiled engine needs an OpenAPI 3.1 document (JSON Schema 2020-12)")
         self.document = document
-        self.validators = jsonschema_rs.validator_map_for(document, keywords={"format": _OpenAPIFormat})
+        # Two tiers. `fast` (jsonschema-rs' native formats, int32/int64 as bounds) answers "valid?" for the
+        # common case without calling into Python; only a document it rejects goes through `precise`
+        # (formats checked by openapi-core's checker), which finds the violations exactly as the reference.
+        self.fast = jsonschema_rs.validator_map_for(_with_integer_bounds(document), validate_formats=True)
+        self.precise = jsonschema_rs.validator_map_for(document, keywords={"format": _OpenAPIFormat})
         self.operations = {
             operation_id: self._compile(operation) for operation_id, operation in contract.operations.items()
         }
@@ -117,11 +153,11 @@ class CompiledEngine:
                 node = node[token.replace("~1", "/").replace("~0", "~")]
         return node, pointer
 
-    def _validator(self, pointer: str) -> Any:
-        validator = self.validators.get(pointer)
-        if validator is None:
+    def _validator(self, pointer: str) -> _TwoTier:
+        fast, precise = self.fast.get(pointer), self.precise.get(pointer)
+        if fast is None or precise is None:
             raise ContractError(f"no compiled schema at {pointer}")
-        return validator
+        return _TwoTier(fast, precise)
 
     def _parameter(
         self, raw: Any, pointer: str, *, location: str | None = None, name: str | None = None

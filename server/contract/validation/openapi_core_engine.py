@@ -7,6 +7,7 @@ compiled from the contract behind the same interface.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
@@ -28,14 +29,20 @@ from openapi_core.validation.response.exceptions import HeaderValidationError, M
 
 from ..spec import Contract, Operation
 from .engine import RequestRejected, Violation
-from .pointers import json_pointer
+from .pointers import json_pointer, unexpected_property
+
+
+def _unexpected(instance: dict[str, Any], schema: dict[str, Any]) -> list[str]:
+    known = schema.get("properties", {})
+    patterns = schema.get("patternProperties", {})
+    return [name for name in instance if name not in known and not any(re.search(p, name) for p in patterns)]
 
 
 def _schema_violations(
     cause: BaseException | None, *, field: str | None = None, base: str = ""
 ) -> list[Violation]:
     schema_errors = getattr(cause, "schema_errors", None) or []
-    violations = []
+    violations: list[Violation] = []
     # python-jsonschema yields one `required` error per missing property, in the keyword's order, without
     # naming it in a field: the n-th error at a location is the n-th missing property there.
     missing_seen: dict[tuple[str, str], int] = {}
@@ -48,6 +55,11 @@ def _schema_violations(
             index = missing_seen.get(key, 0)
             missing_seen[key] = index + 1
             path = [*path, missing[index]] if index < len(missing) else path
+        if keyword == "additionalProperties" and field is None and isinstance(error.instance, dict):
+            violations.extend(
+                unexpected_property(path, name) for name in _unexpected(error.instance, error.schema)
+            )
+            continue
         message = getattr(error, "message", str(error))
         if field is not None:
             violations.append(Violation(code=keyword, message=message, field=field))
