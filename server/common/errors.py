@@ -6,6 +6,7 @@ import logging
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, JsonResponse
 from rest_framework import exceptions as drf
 from rest_framework.response import Response
@@ -118,7 +119,7 @@ def problem_body(
         "instance": instance,
         "code": code,
     }
-    if errors is not None:
+    if errors:  # an empty list says nothing (a 415 has no member to point at)
         body["errors"] = errors
     return body
 
@@ -179,6 +180,14 @@ def _field_errors(detail: Any, prefix: str = "") -> list[dict[str, str]]:
 def _as_api_error(exc: Exception) -> ApiError | None:
     if isinstance(exc, ApiError):
         return exc
+    if isinstance(exc, OperationalError | InterfaceError):
+        # The database cannot be reached (or gave up: a lost connection, a lock timeout): worth a retry.
+        logger.error("Database unavailable while serving a request: %s", exc)
+        return ApiError(
+            status=503,
+            code="service_unavailable",
+            detail="The service is temporarily unavailable. Please retry later.",
+        )
     if isinstance(exc, drf.APIException):
         return _from_drf(exc)
     if isinstance(exc, Http404):

@@ -37,14 +37,18 @@ def _invalid_cursor() -> BadRequest:
     )
 
 
-def _decode(cursor: str, ordering: str) -> tuple[Any, int, bool]:
+def _decode(cursor: str, ordering: str, list_path: str) -> tuple[Any, int, bool]:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         payload = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        value, pk, backwards, made_for = payload["v"], payload["id"], payload["b"], payload["o"]
+        value, pk, backwards = payload["v"], payload["id"], payload["b"]
+        made_for, made_on = payload["o"], payload["p"]
     except (ValueError, KeyError, TypeError, binascii.Error, UnicodeDecodeError):
         raise _invalid_cursor() from None
-    if made_for != ordering or not isinstance(pk, int) or not isinstance(backwards, bool):
+    # A cursor only continues the list (path) and ordering it was issued for; ordered fields are never null.
+    if made_for != ordering or made_on != list_path or value is None:
+        raise _invalid_cursor()
+    if not isinstance(pk, int) or isinstance(pk, bool) or not isinstance(backwards, bool):
         raise _invalid_cursor()
     return value, pk, backwards
 
@@ -72,14 +76,15 @@ def paginate(
     field = ordering.lstrip("-")
     descending = ordering.startswith("-")
     backwards = False
-    if cursor:
-        value, pk, backwards = _decode(cursor, ordering)
-        # Walking backwards is walking forwards over the reversed order.
-        queryset = queryset.filter(_after(field, value, pk, descending != backwards))
-    scan_descending = descending != backwards
-    prefix = "-" if scan_descending else ""
-    queryset = queryset.order_by(f"{prefix}{field}", f"{prefix}pk")
     try:
+        if cursor:
+            value, pk, backwards = _decode(cursor, ordering, request.path)
+            # Walking backwards is walking forwards over the reversed order. A value of the wrong type fails
+            # here (building the lookup) or when the query runs: either way the cursor is invalid, not a 500.
+            queryset = queryset.filter(_after(field, value, pk, descending != backwards))
+        scan_descending = descending != backwards
+        prefix = "-" if scan_descending else ""
+        queryset = queryset.order_by(f"{prefix}{field}", f"{prefix}pk")
         rows: list[Model] = list(queryset[: page_size + 1])
     except (DjangoValidationError, ValueError, TypeError):
         raise _invalid_cursor() from None
@@ -91,7 +96,15 @@ def paginate(
     has_previous = (more if backwards else bool(cursor)) and bool(rows)
 
     def link(row: Model, to_previous: bool) -> str:
-        token = _encode({"v": _plain(getattr(row, field)), "id": row.pk, "b": to_previous, "o": ordering})
+        token = _encode(
+            {
+                "v": _plain(getattr(row, field)),
+                "id": row.pk,
+                "b": to_previous,
+                "o": ordering,
+                "p": request.path,
+            }
+        )
         return replace_query_param(request.build_absolute_uri(), CURSOR_PARAM, token)
 
     return Response(

@@ -45,7 +45,9 @@ class ContractAPIView(APIView):
 
     @property
     def operation(self) -> Operation | None:
-        method = (self.request.method or "").lower()
+        # `request` is still None while DRF builds the Request (initialize_request asks for authenticators).
+        request = getattr(self, "request", None)
+        method = (request.method or "").lower() if request is not None else ""
         return self.contract_operations.get(method)
 
     # Security and throttling come from the contract: `security: []` makes an operation public (credentials

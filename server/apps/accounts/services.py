@@ -9,12 +9,13 @@ from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import jsonschema_rs
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from server.common.errors import Conflict, NotFound, Unprocessable
+from server.common.errors import BadRequest, Conflict, NotFound, Unprocessable
 
 from .models import ApiKey, User
 
@@ -61,8 +62,24 @@ def _password_errors(exc: DjangoValidationError) -> list[dict[str, str]]:
     return items
 
 
-def user_register(*, username: str, email: str, password: str, full_name: str = "") -> User:
+# `format: email` as JSON Schema defines it (an RFC 5321 mailbox), checked as clients and test tools check it.
+_EMAIL = jsonschema_rs.validator_for({"type": "string", "format": "email"}, validate_formats=True)
+
+
+def _valid_email(email: str) -> str:
+    """The contract layer's `format: email` check only looks for an "@" (openapi-schema-validator's), which
+    let `a@b.com*` be stored, and every later response carrying it broke the contract."""
     email = User.objects.normalize_email(email)
+    if not _EMAIL.is_valid(email):
+        raise BadRequest(
+            detail="The request does not match the API contract.",
+            errors=[{"pointer": "/email", "code": "format", "message": f"{email!r} is not a 'email'"}],
+        )
+    return email
+
+
+def user_register(*, username: str, email: str, password: str, full_name: str = "") -> User:
+    email = _valid_email(email)
     candidate = User(username=username, email=email, full_name=full_name)
     try:
         validate_password(password, user=candidate)
@@ -92,7 +109,7 @@ def user_update(*, user: User, data: Mapping[str, Any]) -> User:
     """PATCH /users/me: `data` holds only the fields the client sent (email, full_name)."""
     fields: list[str] = []
     if "email" in data:
-        email = User.objects.normalize_email(data["email"])
+        email = _valid_email(data["email"])
         if _email_taken(email=email, exclude_pk=user.pk):
             raise _email_conflict()
         user.email = email
@@ -138,6 +155,7 @@ def api_key_create(*, user: User, name: str, expires_at: datetime | None = None)
     if expires_at is not None:
         if timezone.is_naive(expires_at):
             expires_at = expires_at.replace(tzinfo=UTC)
+        expires_at = expires_at.astimezone(UTC)  # the API speaks UTC, also in this response
         if expires_at <= now:
             raise Unprocessable(
                 code="expires_in_past",

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.urls import reverse
+from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -16,10 +17,31 @@ from rest_framework_simplejwt.settings import api_settings as jwt_settings
 
 from server.common.errors import ApiError, BadRequest, PermissionDenied
 from server.common.pagination import paginate
+from server.contract.spectacular import (
+    SEARCH,
+    id_parameter,
+    location_header,
+    ordering,
+    page_parameters,
+    problems,
+)
 from server.contract.views import ContractAPIView
 
 from . import selectors, services
 from .presenters import present_api_key, present_api_key_with_secret, present_user
+from .schema import (
+    AccessTokenSerializer,
+    ApiKeyCreateSerializer,
+    ApiKeyListSerializer,
+    ApiKeyWithSecretSerializer,
+    TokenObtainRequestSerializer,
+    TokenPairSerializer,
+    TokenRefreshRequestSerializer,
+    UserListSerializer,
+    UserRegistrationSerializer,
+    UserSerializer,
+    UserUpdateSerializer,
+)
 
 TOKEN_TYPE = "Bearer"
 _WWW_AUTHENTICATE = 'Bearer realm="api"'
@@ -33,7 +55,8 @@ def _parse_datetime(value: str | None, *, pointer: str) -> datetime | None:
     if value is None:
         return None
     try:
-        return datetime.fromisoformat(value)
+        # RFC 3339 allows a lower-case "t" and "z"; fromisoformat does not.
+        return datetime.fromisoformat(value.upper())
     except ValueError:
         raise BadRequest(
             detail="The request is invalid.",
@@ -49,6 +72,10 @@ class AuthTokenView(ContractAPIView):
 
     operations = {"post": "auth_token_obtain"}
 
+    @extend_schema(
+        request=TokenObtainRequestSerializer,
+        responses={200: TokenPairSerializer, **problems(401)},
+    )
     def post(self, request: Request) -> Response:
         serializer = TokenObtainPairSerializer(data=self.body, context={"request": request})
         try:
@@ -78,6 +105,10 @@ class AuthTokenRefreshView(ContractAPIView):
 
     operations = {"post": "auth_token_refresh"}
 
+    @extend_schema(
+        request=TokenRefreshRequestSerializer,
+        responses={200: AccessTokenSerializer, **problems(401)},
+    )
     def post(self, request: Request) -> Response:
         serializer = TokenRefreshSerializer(data=self.body, context={"request": request})
         try:
@@ -108,6 +139,7 @@ class AuthTokenRefreshView(ContractAPIView):
 class ApiKeyListView(ContractAPIView):
     operations = {"get": "api_keys_list", "post": "api_keys_create"}
 
+    @extend_schema(request=None, responses={200: ApiKeyListSerializer}, parameters=page_parameters())
     def get(self, request: Request) -> Response:
         user = selectors.user_from_request(request)
         return paginate(
@@ -119,6 +151,11 @@ class ApiKeyListView(ContractAPIView):
             cursor=self.query.get("cursor"),
         )
 
+    @extend_schema(
+        request=ApiKeyCreateSerializer,
+        responses={201: ApiKeyWithSecretSerializer, **problems(422)},
+        parameters=[location_header()],
+    )
     def post(self, request: Request) -> Response:
         body: dict[str, Any] = self.body
         api_key, secret = services.api_key_create(
@@ -135,6 +172,9 @@ class ApiKeyListView(ContractAPIView):
 class ApiKeyDetailView(ContractAPIView):
     operations = {"delete": "api_keys_revoke"}
 
+    @extend_schema(
+        request=None, responses={204: None, **problems(404)}, parameters=[id_parameter("api_key_id")]
+    )
     def delete(self, request: Request, api_key_id: str) -> Response:
         services.api_key_revoke(user=selectors.user_from_request(request), api_key_id=int(api_key_id))
         return Response(status=204)
@@ -148,6 +188,11 @@ class UserListView(ContractAPIView):
 
     operations = {"get": "users_list", "post": "users_register"}
 
+    @extend_schema(
+        request=None,
+        responses={200: UserListSerializer, **problems(403)},
+        parameters=page_parameters(SEARCH, ordering("username", "date_joined", default="username")),
+    )
     def get(self, request: Request) -> Response:
         if not selectors.user_from_request(request).is_staff:
             raise PermissionDenied("Only staff can list users.")
@@ -160,6 +205,11 @@ class UserListView(ContractAPIView):
             cursor=self.query.get("cursor"),
         )
 
+    @extend_schema(
+        request=UserRegistrationSerializer,
+        responses={201: UserSerializer, **problems(409, 422)},
+        parameters=[location_header()],
+    )
     def post(self, request: Request) -> Response:
         body: dict[str, Any] = self.body
         user = services.user_register(
@@ -175,9 +225,11 @@ class UserListView(ContractAPIView):
 class UserMeView(ContractAPIView):
     operations = {"get": "users_me_retrieve", "patch": "users_me_update"}
 
+    @extend_schema(request=None, responses={200: UserSerializer})
     def get(self, request: Request) -> Response:
         return Response(present_user(selectors.user_from_request(request)))
 
+    @extend_schema(request=UserUpdateSerializer, responses={200: UserSerializer, **problems(409)})
     def patch(self, request: Request) -> Response:
         user = services.user_update(user=selectors.user_from_request(request), data=self.body)
         return Response(present_user(user))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -10,15 +11,30 @@ from server.apps.accounts.selectors import user_from_request
 from server.apps.projects.selectors import EDITOR_ROLES, project_get_for_member, project_require_role
 from server.apps.tasks.selectors import task_get
 from server.common.pagination import paginate
+from server.contract.spectacular import id_parameter, location_header, ordering, page_parameters, problems
 from server.contract.views import ContractAPIView
 
 from . import selectors, services
 from .presenters import present_comment
+from .schema import (
+    CommentCreateSerializer,
+    CommentListSerializer,
+    CommentSerializer,
+    CommentUpdateSerializer,
+)
+
+PATH = [id_parameter("project_id"), id_parameter("task_id")]
+COMMENT_ID = id_parameter("comment_id")
 
 
 class CommentListView(ContractAPIView):
     operations = {"get": "comments_list", "post": "comments_create"}
 
+    @extend_schema(
+        request=None,
+        responses={200: CommentListSerializer, **problems(404)},
+        parameters=[*PATH, *page_parameters(ordering("created_at", default="created_at"))],
+    )
     def get(self, request: Request, project_id: str, task_id: str) -> Response:
         project = project_get_for_member(user=user_from_request(request), project_id=int(project_id))
         task = task_get(project=project, task_id=int(task_id))
@@ -31,6 +47,11 @@ class CommentListView(ContractAPIView):
             cursor=self.query.get("cursor"),
         )
 
+    @extend_schema(
+        request=CommentCreateSerializer,
+        responses={201: CommentSerializer, **problems(403, 404)},
+        parameters=[*PATH, location_header()],
+    )
     def post(self, request: Request, project_id: str, task_id: str) -> Response:
         caller = user_from_request(request)
         project = project_get_for_member(user=caller, project_id=int(project_id))
@@ -47,6 +68,11 @@ class CommentListView(ContractAPIView):
 class CommentDetailView(ContractAPIView):
     operations = {"patch": "comments_update", "delete": "comments_delete"}
 
+    @extend_schema(
+        request=CommentUpdateSerializer,
+        responses={200: CommentSerializer, **problems(403, 404)},
+        parameters=[*PATH, COMMENT_ID],
+    )
     def patch(self, request: Request, project_id: str, task_id: str, comment_id: str) -> Response:
         caller = user_from_request(request)
         project = project_get_for_member(user=caller, project_id=int(project_id))
@@ -56,6 +82,7 @@ class CommentDetailView(ContractAPIView):
         comment = services.comment_update(comment=comment, body=self.body["body"])
         return Response(present_comment(comment))
 
+    @extend_schema(request=None, responses={204: None, **problems(403, 404)}, parameters=[*PATH, COMMENT_ID])
     def delete(self, request: Request, project_id: str, task_id: str, comment_id: str) -> Response:
         caller = user_from_request(request)
         project = project_get_for_member(user=caller, project_id=int(project_id))

@@ -5,17 +5,41 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import reverse
+from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from server.apps.accounts.selectors import user_from_request
 from server.common.pagination import paginate
+from server.contract.spectacular import (
+    SEARCH,
+    id_parameter,
+    location_header,
+    ordering,
+    page_parameters,
+    problems,
+    query,
+)
 from server.contract.views import ContractAPIView
 
 from . import selectors, services
-from .models import Project
+from .models import Project, Role
 from .presenters import present_member, present_project
+from .schema import (
+    MemberAddSerializer,
+    MemberListSerializer,
+    MemberSerializer,
+    MemberUpdateSerializer,
+    ProjectCreateSerializer,
+    ProjectListSerializer,
+    ProjectReplaceSerializer,
+    ProjectSerializer,
+    ProjectUpdateSerializer,
+)
 from .selectors import EDITOR_ROLES, OWNER_ROLES
+
+PROJECT_ID = id_parameter("project_id")
+USER_ID = id_parameter("user_id")
 
 
 def _project(request: Request, project_id: str) -> Project:
@@ -26,6 +50,13 @@ def _project(request: Request, project_id: str) -> Project:
 class ProjectListView(ContractAPIView):
     operations = {"get": "projects_list", "post": "projects_create"}
 
+    @extend_schema(
+        request=None,
+        responses={200: ProjectListSerializer},
+        parameters=page_parameters(
+            SEARCH, ordering("name", "created_at", "updated_at", default="-created_at")
+        ),
+    )
     def get(self, request: Request) -> Response:
         return paginate(
             request=request,
@@ -36,6 +67,9 @@ class ProjectListView(ContractAPIView):
             cursor=self.query.get("cursor"),
         )
 
+    @extend_schema(
+        request=ProjectCreateSerializer, responses={201: ProjectSerializer}, parameters=[location_header()]
+    )
     def post(self, request: Request) -> Response:
         body: dict[str, Any] = self.body
         project = services.project_create(
@@ -53,13 +87,24 @@ class ProjectDetailView(ContractAPIView):
         "delete": "projects_delete",
     }
 
+    @extend_schema(request=None, responses={200: ProjectSerializer, **problems(404)}, parameters=[PROJECT_ID])
     def get(self, request: Request, project_id: str) -> Response:
         project = _project(request, project_id)
         return Response(present_project(project))
 
+    @extend_schema(
+        request=ProjectReplaceSerializer,
+        responses={200: ProjectSerializer, **problems(403, 404)},
+        parameters=[PROJECT_ID],
+    )
     def put(self, request: Request, project_id: str) -> Response:
         return self._update(request, project_id)
 
+    @extend_schema(
+        request=ProjectUpdateSerializer,
+        responses={200: ProjectSerializer, **problems(403, 404)},
+        parameters=[PROJECT_ID],
+    )
     def patch(self, request: Request, project_id: str) -> Response:
         return self._update(request, project_id)
 
@@ -69,6 +114,7 @@ class ProjectDetailView(ContractAPIView):
         project = services.project_update(project=project, data=self.body)
         return Response(present_project(project))
 
+    @extend_schema(request=None, responses={204: None, **problems(403, 404)}, parameters=[PROJECT_ID])
     def delete(self, request: Request, project_id: str) -> Response:
         project = _project(request, project_id)
         selectors.project_require_role(project=project, roles=OWNER_ROLES, action="delete this project")
@@ -79,6 +125,16 @@ class ProjectDetailView(ContractAPIView):
 class ProjectMemberListView(ContractAPIView):
     operations = {"get": "project_members_list", "post": "project_members_add"}
 
+    @extend_schema(
+        request=None,
+        responses={200: MemberListSerializer, **problems(404)},
+        parameters=[
+            PROJECT_ID,
+            *page_parameters(
+                query("role", str, enum=Role.values), ordering("joined_at", default="joined_at")
+            ),
+        ],
+    )
     def get(self, request: Request, project_id: str) -> Response:
         project = _project(request, project_id)
         return paginate(
@@ -90,6 +146,11 @@ class ProjectMemberListView(ContractAPIView):
             cursor=self.query.get("cursor"),
         )
 
+    @extend_schema(
+        request=MemberAddSerializer,
+        responses={201: MemberSerializer, **problems(403, 404, 409, 422)},
+        parameters=[PROJECT_ID, location_header()],
+    )
     def post(self, request: Request, project_id: str) -> Response:
         project = _project(request, project_id)
         selectors.project_require_role(project=project, roles=OWNER_ROLES, action="add members")
@@ -104,6 +165,11 @@ class ProjectMemberListView(ContractAPIView):
 class ProjectMemberDetailView(ContractAPIView):
     operations = {"patch": "project_members_update", "delete": "project_members_remove"}
 
+    @extend_schema(
+        request=MemberUpdateSerializer,
+        responses={200: MemberSerializer, **problems(403, 404, 409)},
+        parameters=[PROJECT_ID, USER_ID],
+    )
     def patch(self, request: Request, project_id: str, user_id: str) -> Response:
         project = _project(request, project_id)
         selectors.project_require_role(project=project, roles=OWNER_ROLES, action="change member roles")
@@ -111,6 +177,9 @@ class ProjectMemberDetailView(ContractAPIView):
         membership = services.membership_update(membership=membership, role=self.body["role"])
         return Response(present_member(membership))
 
+    @extend_schema(
+        request=None, responses={204: None, **problems(403, 404, 409)}, parameters=[PROJECT_ID, USER_ID]
+    )
     def delete(self, request: Request, project_id: str, user_id: str) -> Response:
         caller = user_from_request(request)
         project = selectors.project_get_for_member(user=caller, project_id=int(project_id))

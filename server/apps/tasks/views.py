@@ -5,24 +5,59 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from server.apps.accounts.selectors import user_from_request
 from server.apps.projects.selectors import EDITOR_ROLES, project_get_for_member, project_require_role
 from server.common.pagination import paginate
+from server.contract.spectacular import (
+    ID_SCHEMA,
+    SEARCH,
+    id_parameter,
+    location_header,
+    ordering,
+    page_parameters,
+    problems,
+    query,
+)
 from server.contract.views import ContractAPIView
 
 from . import selectors, services
 from .models import TaskPriority, TaskStatus
 from .presenters import present_task
+from .schema import TaskCreateSerializer, TaskListSerializer, TaskSerializer, TaskUpdateSerializer
 
 _FILTERS = ("status", "priority", "assignee_id", "due_before", "due_after", "search")
+PROJECT_ID = id_parameter("project_id")
+TASK_ID = id_parameter("task_id")
+FILTER_PARAMETERS = [
+    query("status", str, enum=TaskStatus.values),
+    query("priority", str, enum=TaskPriority.values),
+    query("assignee_id", ID_SCHEMA),
+    query("due_before", OpenApiTypes.DATE),
+    query("due_after", OpenApiTypes.DATE),
+    SEARCH,
+]
+assert [p.name for p in FILTER_PARAMETERS] == list(_FILTERS)
 
 
 class TaskListView(ContractAPIView):
     operations = {"get": "tasks_list", "post": "tasks_create"}
 
+    @extend_schema(
+        request=None,
+        responses={200: TaskListSerializer, **problems(404)},
+        parameters=[
+            PROJECT_ID,
+            *page_parameters(
+                *FILTER_PARAMETERS,
+                ordering("created_at", "updated_at", "priority", "title", default="-created_at"),
+            ),
+        ],
+    )
     def get(self, request: Request, project_id: str) -> Response:
         project = project_get_for_member(user=user_from_request(request), project_id=int(project_id))
         filters = {name: self.query[name] for name in _FILTERS if self.query.get(name) is not None}
@@ -36,6 +71,11 @@ class TaskListView(ContractAPIView):
             cursor=self.query.get("cursor"),
         )
 
+    @extend_schema(
+        request=TaskCreateSerializer,
+        responses={201: TaskSerializer, **problems(403, 404, 422)},
+        parameters=[PROJECT_ID, location_header()],
+    )
     def post(self, request: Request, project_id: str) -> Response:
         caller = user_from_request(request)
         project = project_get_for_member(user=caller, project_id=int(project_id))
@@ -58,10 +98,18 @@ class TaskListView(ContractAPIView):
 class TaskDetailView(ContractAPIView):
     operations = {"get": "tasks_retrieve", "patch": "tasks_update", "delete": "tasks_delete"}
 
+    @extend_schema(
+        request=None, responses={200: TaskSerializer, **problems(404)}, parameters=[PROJECT_ID, TASK_ID]
+    )
     def get(self, request: Request, project_id: str, task_id: str) -> Response:
         project = project_get_for_member(user=user_from_request(request), project_id=int(project_id))
         return Response(present_task(selectors.task_get(project=project, task_id=int(task_id))))
 
+    @extend_schema(
+        request=TaskUpdateSerializer,
+        responses={200: TaskSerializer, **problems(403, 404, 422)},
+        parameters=[PROJECT_ID, TASK_ID],
+    )
     def patch(self, request: Request, project_id: str, task_id: str) -> Response:
         project = project_get_for_member(user=user_from_request(request), project_id=int(project_id))
         project_require_role(project=project, roles=EDITOR_ROLES, action="edit tasks")
@@ -69,6 +117,9 @@ class TaskDetailView(ContractAPIView):
         task = services.task_update(task=task, data=self.body)
         return Response(present_task(task))
 
+    @extend_schema(
+        request=None, responses={204: None, **problems(403, 404)}, parameters=[PROJECT_ID, TASK_ID]
+    )
     def delete(self, request: Request, project_id: str, task_id: str) -> Response:
         project = project_get_for_member(user=user_from_request(request), project_id=int(project_id))
         project_require_role(project=project, roles=EDITOR_ROLES, action="delete tasks")

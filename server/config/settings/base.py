@@ -112,7 +112,8 @@ REST_FRAMEWORK = {
     },
     "EXCEPTION_HANDLER": "server.common.errors.problem_exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # How the views describe themselves to drf-spectacular, for the drift check against the contract.
+    "DEFAULT_SCHEMA_CLASS": "server.contract.spectacular.ContractAutoSchema",
     "COERCE_DECIMAL_TO_STRING": False,
 }
 
@@ -130,6 +131,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Request and response bodies as separate components, as the contract has them (TaskCreate vs Task).
+    "COMPONENT_SPLIT_REQUEST": True,
+    # PATCH bodies are described by their own serializers (which fields are optional is theirs to say).
+    "COMPONENT_SPLIT_PATCH": False,
 }
 
 # The hand-authored contract every request and response is checked against.

@@ -1,0 +1,125 @@
+"""How the auth, API-key and user views describe their bodies (documentation only: `make drift`).
+
+Field constraints come from the models and services where they live there (lengths, nullability, the key
+format); the views' presenters produce exactly these fields.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Any
+
+from rest_framework import serializers
+
+from server.contract.spectacular import IdField, ResponseSerializer, page_of
+
+from .models import ApiKey, User
+from .services import API_KEY_PREFIX_ALPHABET, API_KEY_PREFIX_LENGTH, API_KEY_SCHEME
+
+TOKEN_TYPE = "Bearer"
+
+
+def _max(model: Any, name: str) -> int:
+    max_length: int = model._meta.get_field(name).max_length
+    return max_length
+
+
+# --- auth -------------------------------------------------------------------------------------------------
+
+
+class TokenObtainRequestSerializer(serializers.Serializer[Any]):
+    username = serializers.CharField(max_length=_max(User, "username"))
+    password = serializers.CharField(max_length=_max(User, "password"), write_only=True)
+
+
+class AccessTokenSerializer(ResponseSerializer):
+    access = serializers.CharField()
+    token_type = serializers.ChoiceField(choices=[TOKEN_TYPE])
+    expires_in = serializers.IntegerField()
+
+
+class TokenPairSerializer(AccessTokenSerializer):
+    refresh = serializers.CharField()
+
+
+class TokenRefreshRequestSerializer(serializers.Serializer[Any]):
+    refresh = serializers.CharField()
+
+
+# --- API keys -----------------------------------------------------------------------------------------------
+
+
+class ApiKeySerializer(ResponseSerializer, serializers.ModelSerializer[ApiKey]):
+    id = IdField()
+    prefix = serializers.CharField(min_length=API_KEY_PREFIX_LENGTH, max_length=API_KEY_PREFIX_LENGTH)
+
+    class Meta:
+        model = ApiKey
+        fields: tuple[str, ...] = ("id", "name", "prefix", "created_at", "last_used_at", "expires_at")
+        extra_kwargs = {"created_at": {"read_only": False}}
+
+
+# services.api_key_create(): `<scheme>_<prefix from the alphabet>_<secrets.token_urlsafe()>`.
+assert string.ascii_letters + string.digits == API_KEY_PREFIX_ALPHABET
+SECRET_PATTERN = rf"^{API_KEY_SCHEME}_[A-Za-z0-9]{{{API_KEY_PREFIX_LENGTH}}}_[A-Za-z0-9_-]+$"
+
+
+class ApiKeyWithSecretSerializer(ApiKeySerializer):
+    secret = serializers.RegexField(SECRET_PATTERN)
+
+    class Meta(ApiKeySerializer.Meta):
+        fields = (*ApiKeySerializer.Meta.fields, "secret")
+
+
+class ApiKeyCreateSerializer(serializers.ModelSerializer[ApiKey]):
+    class Meta:
+        model = ApiKey
+        fields = ("name", "expires_at")
+
+
+ApiKeyListSerializer = page_of(ApiKeySerializer, "ApiKeyListSerializer")
+
+
+# --- users --------------------------------------------------------------------------------------------------
+
+
+class UserSerializer(ResponseSerializer, serializers.ModelSerializer[User]):
+    id = IdField()
+
+    class Meta:
+        model = User
+        fields = ("id", "username", "email", "full_name", "is_staff", "date_joined")
+        # Response fields: the model's validators (username characters) check input, not output.
+        extra_kwargs = {"username": {"validators": []}, "date_joined": {"read_only": False}}
+
+
+class UserSummarySerializer(ResponseSerializer, serializers.ModelSerializer[User]):
+    id = IdField()
+
+    class Meta:
+        model = User
+        fields = ("id", "username", "full_name")
+        extra_kwargs: dict[str, dict[str, Any]] = {"username": {"validators": []}}
+
+
+class UserRegistrationSerializer(serializers.ModelSerializer[User]):
+    # Registration is stricter than the model: 3+ characters from a URL-safe set.
+    username = serializers.RegexField(r"^[A-Za-z0-9_.-]+$", min_length=3, max_length=_max(User, "username"))
+    email = serializers.EmailField(max_length=_max(User, "email"))
+    password = serializers.CharField(min_length=8, max_length=_max(User, "password"), write_only=True)
+
+    class Meta:
+        model = User
+        fields = ("username", "email", "password", "full_name")
+        extra_kwargs = {"full_name": {"default": ""}}
+
+
+class UserUpdateSerializer(serializers.ModelSerializer[User]):
+    email = serializers.EmailField(max_length=_max(User, "email"), required=False)
+
+    class Meta:
+        model = User
+        fields = ("email", "full_name")
+
+
+UserListSerializer = page_of(UserSerializer, "UserListSerializer")

@@ -1,0 +1,42 @@
+"""How the comment views describe their bodies (documentation only: `make drift`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from server.apps.accounts.schema import UserSummarySerializer
+from server.contract.spectacular import IdField, ResponseSerializer, page_of
+
+from .models import Comment
+
+# A TextField has no max_length in the model; the API caps it (and says so in the contract).
+BODY_MAX_LENGTH = 10000
+
+
+class CommentSerializer(ResponseSerializer, serializers.ModelSerializer[Comment]):
+    id = IdField()
+    task_id = IdField()
+    author = UserSummarySerializer()
+    body = serializers.CharField(max_length=BODY_MAX_LENGTH)
+
+    class Meta:
+        model = Comment
+        fields = ("id", "task_id", "author", "body", "created_at", "updated_at")
+        extra_kwargs = {"created_at": {"read_only": False}, "updated_at": {"read_only": False}}
+
+
+class CommentWriteSerializer(serializers.Serializer[Any]):
+    body = serializers.CharField(max_length=BODY_MAX_LENGTH)
+
+
+class CommentCreateSerializer(CommentWriteSerializer):
+    pass
+
+
+class CommentUpdateSerializer(CommentWriteSerializer):
+    pass
+
+
+CommentListSerializer = page_of(CommentSerializer, "CommentListSerializer")

@@ -1,0 +1,152 @@
+"""Every operation on project data, with a request that succeeds for an allowed caller and who is allowed.
+
+Used by the permission matrix and by the request-body tests, which must cover every operation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from server.apps.accounts.tests.support import comment_make, member_add, task_make
+from server.common.testing import ProjectWorld, user_make
+
+CALLERS = ("owner", "maintainer", "viewer", "outsider", "anonymous", "admin")
+
+# Expected status per caller. Non-members (including staff) never learn that a project exists.
+_NON_MEMBERS = {"outsider": 404, "anonymous": 401, "admin": 404}
+
+
+def _allowed(success: int, *allowed: str) -> dict[str, int]:
+    members = {role: (success if role in allowed else 403) for role in ("owner", "maintainer", "viewer")}
+    return {**members, **_NON_MEMBERS}
+
+
+@dataclass
+class Scene:
+    """The `world` project plus: an extra viewer (target of member changes), a user who is not a member yet,
+    a task created by the owner and assigned to the maintainer, and a comment on it by the maintainer."""
+
+    world: ProjectWorld
+    extra: Any
+    newcomer: Any
+    task: Any
+    comment: Any
+
+    @property
+    def ids(self) -> dict[str, int]:
+        return {
+            "p": self.world.project.pk,
+            "t": self.task.pk,
+            "c": self.comment.pk,
+            "m": self.extra.pk,
+            "n": self.newcomer.pk,
+        }
+
+
+def scene_make(world: ProjectWorld) -> Scene:
+    extra = user_make("mia")
+    member_add(world.project, extra, "viewer")
+    task = task_make(world.project, world.owner, "Write the spec", assignee=world.maintainer)
+    comment = comment_make(task, world.maintainer, "On it.")
+    return Scene(world=world, extra=extra, newcomer=user_make("nina"), task=task, comment=comment)
+
+
+@dataclass(frozen=True)
+class Op:
+    operation_id: str
+    method: str
+    path: str  # with {p} project, {t} task, {c} comment, {m} extra member, {n} newcomer
+    body: Callable[[dict[str, int]], Any] | None
+    expected: dict[str, int]
+
+    @property
+    def writes(self) -> bool:
+        return self.method != "GET"
+
+    def url(self, scene: Scene) -> str:
+        return self.path.format(**scene.ids)
+
+    def payload(self, scene: Scene) -> Any:
+        return None if self.body is None else self.body(scene.ids)
+
+
+READ = _allowed(200, "owner", "maintainer", "viewer")
+EDIT = "owner", "maintainer"
+
+PROJECT_OPS: tuple[Op, ...] = (
+    Op("projects_retrieve", "GET", "/projects/{p}", None, READ),
+    Op(
+        "projects_replace",
+        "PUT",
+        "/projects/{p}",
+        lambda ids: {"name": "Artemis", "description": "Back to the moon"},
+        _allowed(200, *EDIT),
+    ),
+    Op("projects_update", "PATCH", "/projects/{p}", lambda ids: {"name": "Artemis"}, _allowed(200, *EDIT)),
+    Op("projects_delete", "DELETE", "/projects/{p}", None, _allowed(204, "owner")),
+    Op("project_members_list", "GET", "/projects/{p}/members", None, READ),
+    Op(
+        "project_members_add",
+        "POST",
+        "/projects/{p}/members",
+        lambda ids: {"user_id": ids["n"], "role": "viewer"},
+        _allowed(201, "owner"),
+    ),
+    Op(
+        "project_members_update",
+        "PATCH",
+        "/projects/{p}/members/{m}",
+        lambda ids: {"role": "maintainer"},
+        _allowed(200, "owner"),
+    ),
+    Op("project_members_remove", "DELETE", "/projects/{p}/members/{m}", None, _allowed(204, "owner")),
+    Op("tasks_list", "GET", "/projects/{p}/tasks", None, READ),
+    Op("tasks_create", "POST", "/projects/{p}/tasks", lambda ids: {"title": "Review"}, _allowed(201, *EDIT)),
+    Op("tasks_retrieve", "GET", "/projects/{p}/tasks/{t}", None, READ),
+    Op(
+        "tasks_update",
+        "PATCH",
+        "/projects/{p}/tasks/{t}",
+        lambda ids: {"status": "done"},
+        _allowed(200, *EDIT),
+    ),
+    Op("tasks_delete", "DELETE", "/projects/{p}/tasks/{t}", None, _allowed(204, *EDIT)),
+    Op("comments_list", "GET", "/projects/{p}/tasks/{t}/comments", None, READ),
+    Op(
+        "comments_create",
+        "POST",
+        "/projects/{p}/tasks/{t}/comments",
+        lambda ids: {"body": "Looks good"},
+        _allowed(201, *EDIT),
+    ),
+    # The comment's author is the maintainer: only they may edit or delete it.
+    Op(
+        "comments_update",
+        "PATCH",
+        "/projects/{p}/tasks/{t}/comments/{c}",
+        lambda ids: {"body": "Done."},
+        _allowed(200, "maintainer"),
+    ),
+    Op(
+        "comments_delete", "DELETE", "/projects/{p}/tasks/{t}/comments/{c}", None, _allowed(204, "maintainer")
+    ),
+)
+
+
+def database_state() -> tuple[Any, ...]:
+    """Everything an operation on project data could change, for before/after comparisons."""
+    from server.apps.accounts.models import ApiKey, User
+    from server.apps.comments.models import Comment
+    from server.apps.projects.models import Membership, Project
+    from server.apps.tasks.models import Task
+
+    return (
+        list(Project.objects.order_by("pk").values_list()),
+        list(Membership.objects.order_by("pk").values_list()),
+        list(Task.objects.order_by("pk").values_list()),
+        list(Comment.objects.order_by("pk").values_list()),
+        list(User.objects.order_by("pk").values_list()),
+        list(ApiKey.objects.order_by("pk").values_list()),
+    )

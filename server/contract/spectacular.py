@@ -1,0 +1,233 @@
+"""The server describing itself, for the drift check (`make drift`): drf-spectacular over the real views.
+
+Documentation only: nothing here runs while a request is served. What each piece derives from:
+
+* operationId: the view's own `operations` map (what the binding actually routes);
+* methods: the view's handler methods; path parameters: the view signature, typed by `@extend_schema`;
+* security: the view's authenticators and permissions, resolved per method (public operations have none);
+* request bodies and success responses: `@extend_schema` on each handler, with serializers whose fields come
+  from the models where a model backs them (lengths, choices, nullability) - `server/apps/<app>/schema.py`;
+* business errors (403, 404, 409, 422): `@extend_schema` on each handler;
+* the errors every operation can get from the stack itself are added here from what the stack is configured
+  with: 400 (request validation: the operation has parameters or a body), 401 + `WWW-Authenticate` (it has
+  authenticators), 413 and 415 (it has a body: RequestSizeLimitMiddleware, the media-type check), 429 +
+  `Retry-After` (it has throttles), 500 and 503 (the exception handler).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.validators import ProhibitNullCharactersValidator
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema_field
+from rest_framework import serializers
+
+from server.common.errors import PROBLEM_CONTENT_TYPE
+
+# --- shared documentation types ---------------------------------------------------------------------------
+
+
+class ValidationErrorItemSerializer(serializers.Serializer[Any]):
+    pointer = serializers.CharField(required=False)
+    field = serializers.CharField(required=False)
+    code = serializers.CharField()
+    message = serializers.CharField()
+
+
+@extend_schema_field(OpenApiTypes.URI_REF)
+class _UriReferenceField(serializers.CharField):
+    pass
+
+
+class ProblemSerializer(serializers.Serializer[Any]):
+    """What server.common.errors.problem_body() renders."""
+
+    type = _UriReferenceField()  # PROBLEM_TYPE_BASE + the code
+    title = serializers.CharField()
+    status = serializers.IntegerField(min_value=400, max_value=599)
+    detail = serializers.CharField(required=False)
+    instance = serializers.CharField(required=False)
+    code = serializers.CharField()
+
+    def get_fields(self) -> dict[str, Any]:
+        fields: dict[str, Any] = super().get_fields()
+        # Not a class attribute: `errors` is a Serializer property.
+        fields["errors"] = ValidationErrorItemSerializer(many=True, required=False)
+        return fields
+
+
+# No NUL character (U+0000): PostgreSQL text cannot hold it, and a lookup with one fails.
+NO_NUL_PATTERN = "^[^\\u0000]*$"
+
+# Primary keys are BigAutoFields (DEFAULT_AUTO_FIELD): positive 64-bit integers.
+ID_SCHEMA = {"type": "integer", "format": "int64", "minimum": 1}
+
+
+@extend_schema_field(ID_SCHEMA)
+class IdField(serializers.IntegerField):
+    """A primary key, or a foreign key's id."""
+
+
+def id_parameter(name: str) -> OpenApiParameter:
+    """A path parameter the view casts with int() and looks up by primary key."""
+    return OpenApiParameter(name, ID_SCHEMA, OpenApiParameter.PATH, required=True)
+
+
+def location_header() -> OpenApiParameter:
+    """`Location` of a 201: the path reverse() gives for the new resource."""
+    schema = {"type": "string", "format": "uri-reference"}
+    return OpenApiParameter("Location", schema, OpenApiParameter.HEADER, required=True, response=[201])
+
+
+def query(name: str, schema: Any, **kwargs: Any) -> OpenApiParameter:
+    return OpenApiParameter(name, schema, OpenApiParameter.QUERY, **kwargs)
+
+
+def ordering(*fields: str, default: str) -> OpenApiParameter:
+    """`ordering`: each field ascending or (leading `-`) descending, as paginate() orders by them."""
+    values = [value for name in fields for value in (name, f"-{name}")]
+    return query("ordering", str, enum=values, default=default)
+
+
+def page_parameters(*extra: OpenApiParameter) -> list[OpenApiParameter]:
+    """What the list views pass to server.common.pagination.paginate(): the opaque cursor it issued, and
+    `page_size` (`self.query.get("page_size") or 20`, at most a page of 100)."""
+    return [
+        query("cursor", {"type": "string", "pattern": NO_NUL_PATTERN, "minLength": 1}),
+        query("page_size", {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}),
+        *extra,
+    ]
+
+
+SEARCH = query("search", {"type": "string", "pattern": NO_NUL_PATTERN, "minLength": 1, "maxLength": 200})
+
+
+class ResponseSerializer(serializers.Serializer[Any]):
+    """A response body: a presenter renders every field, so every field is required (and null where the
+    field allows it), whatever the model says about input."""
+
+    def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:
+        fields = super().get_fields()
+        for field in fields.values():
+            field.required = True
+        return fields
+
+
+def page_of(item: type[serializers.Serializer[Any]], name: str) -> type[serializers.Serializer[Any]]:
+    """The `{items, next, previous}` page paginate() returns, of at most the largest page size."""
+    return type(
+        name,
+        (ResponseSerializer,),
+        {
+            "items": serializers.ListField(child=item(), max_length=100),
+            "next": serializers.URLField(allow_null=True),
+            "previous": serializers.URLField(allow_null=True),
+            "__module__": item.__module__,
+        },
+    )
+
+
+def problems(*statuses: int) -> dict[Any, Any]:
+    """Business errors a handler raises (NotFound, PermissionDenied, Conflict, Unprocessable)."""
+    return {(status, PROBLEM_CONTENT_TYPE): ProblemSerializer for status in statuses}
+
+
+# --- authentication schemes ---------------------------------------------------------------------------------
+
+
+class BearerAuthScheme(OpenApiAuthenticationExtension):
+    target_class = "rest_framework_simplejwt.authentication.JWTAuthentication"
+    name = "bearerAuth"
+    priority = 1  # before drf-spectacular's own extension for simplejwt ("jwtAuth")
+
+    def get_security_definition(self, auto_schema: AutoSchema) -> dict[str, Any]:
+        return {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
+
+
+class ApiKeyAuthScheme(OpenApiAuthenticationExtension):
+    target_class = "server.apps.accounts.authentication.ApiKeyAuthentication"
+    name = "apiKeyAuth"
+
+    def get_security_definition(self, auto_schema: AutoSchema) -> dict[str, Any]:
+        from server.apps.accounts.authentication import API_KEY_HEADER
+
+        return {"type": "apiKey", "in": "header", "name": API_KEY_HEADER}
+
+
+# --- the schema class ---------------------------------------------------------------------------------------
+
+
+class ContractAutoSchema(AutoSchema):
+    def get_operation_id(self) -> str:
+        view: Any = self.view  # a ContractAPIView: what it binds is the operationId
+        operation_id: str = view.operations[self.method.lower()]
+        return operation_id
+
+    def get_tags(self) -> list[str]:
+        return []
+
+    def get_description(self) -> str:  # type: ignore[override]  # drf-spectacular's signature
+        return ""  # prose is compared nowhere; the view docstrings are for readers of the code
+
+    def _map_serializer(self, serializer: Any, direction: Any, bypass_extensions: bool = False) -> Any:
+        schema = super()._map_serializer(serializer, direction, bypass_extensions)
+        if direction == "request":
+            # Request validation (server.contract) refuses members a body does not declare.
+            schema["additionalProperties"] = False
+            for name, field in serializer.fields.items():
+                member = schema.get("properties", {}).get(name)
+                if member is None:
+                    continue
+                # drf-spectacular leaves out `default: None`; the handlers do apply it (body.get(name)).
+                if field.default is None:
+                    member["default"] = None
+                # Every DRF CharField refuses NUL (ProhibitNullCharactersValidator: PostgreSQL text cannot
+                # hold it); drf-spectacular does not say so. A field with its own pattern has a stricter one.
+                if "pattern" not in member and any(
+                    isinstance(v, ProhibitNullCharactersValidator) for v in field.validators
+                ):
+                    member["pattern"] = NO_NUL_PATTERN
+        return schema
+
+    def _get_request_body(self, direction: str = "request") -> Any:
+        body = super()._get_request_body(direction)
+        if body:
+            # drf-spectacular guesses "optional" for a PATCH body; every handler reads self.body as a dict.
+            body["required"] = True
+        return body
+
+    def get_operation(self, *args: Any, **kwargs: Any) -> Any:
+        operation = super().get_operation(*args, **kwargs)
+        if operation is None:
+            return None
+        responses = operation["responses"]
+        for status in self._stack_statuses(operation):
+            responses.setdefault(
+                str(status),
+                self._get_response_for_code(ProblemSerializer, str(status), [PROBLEM_CONTENT_TYPE]),
+            )
+        # server.common.errors.problem_response() challenges every 401; a throttled 429 says when to retry.
+        for code, name, schema in (
+            ("401", "WWW-Authenticate", {"type": "string", "minLength": 1}),
+            ("429", "Retry-After", {"type": "integer", "minimum": 0}),
+        ):
+            if code in responses:
+                responses[code].setdefault("headers", {})[name] = {"schema": schema, "required": True}
+        return operation
+
+    def _stack_statuses(self, operation: dict[str, Any]) -> list[int]:
+        """What the stack in front of (and behind) every handler answers, given how this one is set up."""
+        has_body = "requestBody" in operation
+        statuses = []
+        if operation.get("parameters") or has_body:
+            statuses.append(400)  # request validation
+        if self.view.get_authenticators():
+            statuses.append(401)  # DRF authentication: missing or bad credentials
+        if has_body:
+            statuses += [413, 415]  # RequestSizeLimitMiddleware; the body's media type
+        if self.view.get_throttles():
+            statuses.append(429)
+        return [*statuses, 500, 503]  # the exception handler: unexpected errors, the database unreachable
