@@ -11,15 +11,17 @@ REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-browser run serve migrate demo-data test test-python test-postgres test-browser lint format clean
+.PHONY: help install install-browser run serve migrate demo-data test test-python test-postgres test-browser lint format bench clean \
+	install-ts lint-contract generate generate-check test-sdk-typescript contract contract-live drift
 
 help: ## Show this help
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
 
-$(BIN)/.installed: pyproject.toml
+$(BIN)/.installed: pyproject.toml clients/python/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip uv
 	$(BIN)/uv pip install --quiet --python $(BIN)/python -e '.[dev]'
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -e clients/python
 	touch $@
 
 install: $(BIN)/.installed ## Create the virtualenv and install everything (idempotent)
@@ -59,16 +61,19 @@ serve: migrate ## Production-style server: gunicorn, DEBUG off (needs DJANGO_SEC
 lint: install ## ruff and mypy on hand-written code
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy server
+	$(BIN)/mypy codegen
+	cd clients/python && ../../$(BIN)/mypy
+	$(BIN)/mypy server bench
 
 format: install ## Apply ruff's formatting and autofixes
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
 test-python: install ## Django checks, migration drift and the pytest suite (DATABASE_URL/REDIS_URL honoured)
+	@mkdir -p var
 	DJANGO_SETTINGS_MODULE=server.config.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=server.config.settings.test $(MANAGE) makemigrations --check --dry-run
-	$(BIN)/pytest -n 2
+	$(BIN)/pytest -n 2 --dist loadgroup server codegen/tests
 
 test-postgres: install ## The suite against PostgreSQL and Redis on this machine
 	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_TEST_URL) $(MAKE) --no-print-directory test-python
@@ -76,7 +81,44 @@ test-postgres: install ## The suite against PostgreSQL and Redis on this machine
 test-browser: install install-browser ## The docs page in headless Chromium (Swagger UI, "Try it out")
 	cd $(BROWSER_TESTS) && CHROMIUM_PATH=$(CHROMIUM) npm test
 
-test: lint test-python test-browser ## Every check and test on the embedded defaults (CI also runs test-postgres)
+TS_SDK := clients/typescript
+
+$(TS_SDK)/node_modules/.package-lock.json: $(TS_SDK)/package-lock.json
+	cd $(TS_SDK) && npm ci --no-audit --no-fund --loglevel=error
+
+install-ts: $(TS_SDK)/node_modules/.package-lock.json ## The TypeScript SDK's toolchain (npm ci: openapi-typescript, tsc)
+
+lint-contract: install ## Lint the contract: structure plus design rules (`contract lint --rules` lists them)
+	$(BIN)/contract lint
+
+generate: install install-ts ## Regenerate the Pydantic models and both SDKs from the contract
+	$(BIN)/contract generate
+
+generate-check: install install-ts ## Fail, naming them, if generated files are stale
+	$(BIN)/contract generate --check
+
+test-sdk-typescript: install install-ts ## The TypeScript SDK: build with tsc --strict, then its node test against a live server
+	cd $(TS_SDK) && npm run --silent build
+	cd $(TS_SDK) && ../../$(BIN)/python -m codegen.tests.live_server -- npm test --silent
+
+drift: install ## Compare the schema the views derive (drf-spectacular) with the contract; print every difference
+	$(BIN)/python -m contract_tests.drift
+
+contract: install drift ## Schemathesis in-process (every check, stateful), drift and examples (CONTRACT_MAX_EXAMPLES=)
+	$(BIN)/pytest -n 2 contract_tests
+
+contract-live: install ## The contract tests against gunicorn on PostgreSQL (CONTRACT_LIVE_DATABASE_URL=, CONTRACT_*=)
+	$(BIN)/python -m contract_tests.live
+
+test: lint lint-contract generate-check test-python contract test-sdk-typescript test-browser ## Every check and test on the embedded defaults (CI also runs test-postgres)
+
+BENCH_ROUNDS ?= 3
+BENCH_SECONDS ?= 8
+
+bench: install ## Benchmark on PostgreSQL under gunicorn with wrk (BENCH_ROUNDS=, BENCH_SECONDS=; see bench/README.md)
+	command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
+	pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect "$$(ls /etc/postgresql)" main start
+	BENCH_ROUNDS=$(BENCH_ROUNDS) BENCH_SECONDS=$(BENCH_SECONDS) $(BIN)/python -m bench.run
 
 clean: ## Remove the virtualenv and local data
 	rm -rf $(VENV) var

@@ -1,0 +1,3196 @@
+# generated from openapi/openapi.yaml (sha256 31ca2d6ae43d555c7ae0285503eec5072487205bfda89b71d2ec1b7ebabb04a0), do not edit; regenerate with `contract generate`
+"""Typed clients for Project-management API 1.0.0: one class per tag, sync and async.
+
+Every method sends one request through the hand-written runtime (`_runtime.py`): authentication, retries
+with backoff that honour `Retry-After`, timeouts, typed errors and pagination live there.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from typing import Any, Literal
+
+import httpx
+
+from . import models
+from ._runtime import ApiKeyAuth, AsyncCore, Operation, RequestOptions, RetryPolicy, Returns, SyncCore
+
+__all__ = [
+    "ProjectManagementClient",
+    "AsyncProjectManagementClient",
+    "AuthApi",
+    "AsyncAuthApi",
+    "UsersApi",
+    "AsyncUsersApi",
+    "ProjectsApi",
+    "AsyncProjectsApi",
+    "MembersApi",
+    "AsyncMembersApi",
+    "TasksApi",
+    "AsyncTasksApi",
+    "CommentsApi",
+    "AsyncCommentsApi",
+]
+
+_SERVER_PATH = "/api/v1"
+_USER_AGENT = "projectmgmt_client/1.0.0"
+
+_OP_1 = Operation(
+    "auth_token_obtain",
+    "POST",
+    "/auth/token",
+    security=(),
+    body_kind="json",
+    body_media_type="application/json",
+    response_kind="json",
+)
+_RET_1: Returns[models.TokenPair] = Returns(models.TokenPair)
+_OP_2 = Operation(
+    "auth_token_refresh",
+    "POST",
+    "/auth/token/refresh",
+    security=(),
+    body_kind="json",
+    body_media_type="application/json",
+    response_kind="json",
+)
+_RET_2: Returns[models.AccessToken] = Returns(models.AccessToken)
+_OP_3 = Operation(
+    "api_keys_list",
+    "GET",
+    "/api-keys",
+    security=("apiKeyAuth", "bearerAuth"),
+    response_kind="json",
+)
+_RET_3: Returns[models.ApiKeyList] = Returns(models.ApiKeyList)
+_OP_4 = Operation(
+    "api_keys_create",
+    "POST",
+    "/api-keys",
+    security=("apiKeyAuth", "bearerAuth"),
+    body_kind="json",
+    body_media_type="application/json",
+    response_kind="json",
+)
+_RET_4: Returns[models.ApiKeyWithSecret] = Returns(models.ApiKeyWithSecret)
+_OP_5 = Operation(
+    "api_keys_revoke",
+    "DELETE",
+    "/api-keys/{api_key_id}",
+    security=("apiKeyAuth", "bearerAuth"),
+    response_kind="none",
+)
+_RET_5: Returns[None] = Returns(None)
+_OP_6 = Operation(
+    "users_list",
+    "GET",
+    "/users",
+    security=("apiKeyAuth", "bearerAuth"),
+    response_kind="json",
+)
+_RET_6: Returns[models.UserList] = Returns(models.UserList)
+_OP_7 = Operation(
+    "users_register",
+    "POST",
+    "/users",
+    security=(),
+    body_kind="json",
+    body_media_type="application/json",
+    response_kind="json",
+)
+_RET_7: Returns[models.User] = Returns(models.User)
+_OP_8 = Operation(
+    "users_me_retrieve",
+    "GET",
+    "/users/me",
+    security=("apiKeyAuth", "bearerAuth"),
+    response_kind="json",
+)
+_RET_8: Returns[models.User] = Returns(models.User)
+_OP_9 = Operation(
+    "users_me_update",
+    "PATCH",
+    "/users/me",
+    security=("apiKeyAuth", "bearerAuth"),
+    body_kind="json",
+    body_media_type="application/json",
+    response_kind="json",
+)
+_RET_9: Returns[models.User] = Returns(models.User)
+_OP_10 = Operation(
+    "projects_list",
+    "GET",
+    "/projects",
+    security=("apiKeyAuth", "bearerAuth"),
+    response_kind="json",
+)
+_RET_10: Returns[models.ProjectList] = Returns(models.ProjectList)
+_OP_11 = Operation(
+    "projects_create",
+    "POST",
+    "/projects",
+    security=("apiKeyAuth", "bearerAuth"),
+    body_kind="json",
+    body_media_type="application/json",
+    response_kind="json",
+)
+_RET_11: Returns[models.Project] = Returns(models.Project)
+_OP_12 = Operation(
+    "projects_retrieve",
+    "GET",
+    "/projects/{project_id}",
+    security=("apiKeyAuth", "bearerAuth"),
+    response_kind="json",
+)
+_RET_12: Returns[models.Project] = Returns(models.Project)
+_OP_13 = Operation(
+    "projects_replace",
+    "PUT",
+    "/projects/{project_id}",
+    security=("apiKeyAuth", "bearerAuth"),
+    body_kind="json",
+    body_media_type="application/json",
+    response_kind="json",
+)
+_RET_13: Returns[models.Project] = Returns(models.Project)
+_OP_14 = Operation(
+    "projects_delete",
+    "DELETE",
+    "/projects/{project_id}",
+    security=("apiKeyAuth", "bearerAuth"),
+    response_kind="none",
+)
+_RET_14: Returns[None] = Returns(None)
+_OP_15 = Operation(
+    "projects_update",
+    "PATCH",
+    "/projects/{project_id}",
+    security=("apiKeyAuth", "bearerAuth"),
+    body_kind="json",
+    body_media_type="application/json",
+    response_kind="json",
+)
+_RET_15: Returns[models.Project] = Returns(models.Project)
+_OP_16 = Operation(
+    "project_members_list",
+    "GET",
+    "/projects/{project_id}/members",
+    security=("apiKeyAuth", "bearerAuth"),
+    response_kind="json",
+)
+_RET_16: Returns[models.MemberList] = Returns(models.MemberList)
+_OP_17 = Operation(
+    "project_members_add",
+    "POST",
+    "/projects/{project_id}/members",
+    security=("apiKeyAuth", "bearerAuth"),
+    body_kind="json",
+    body_media_type="application/json",
+    response_kind="json",
+)
+_RET_17: Returns[models.Member] = Returns(models.Member)
+_OP_18 = Operation(
+    "project_members_remove",
+    "DELETE",
+    "/projects/{project_id}/members/{user_id}",
+    security=("apiKeyAuth", "bearerAuth"),
+    response_kind="none",
+)
+_RET_18: Returns[None] = Returns(None)
+_OP_19 = Operation(
+    "project_members_update",
+    "PATCH",
+    "/projects/{project_id}/members/{user_id}",
+    security=("apiKeyAuth", "bearerAuth"),
+    body_kind="json",
+    body_media_type="application/json",
+    response_kind="json",
+)
+_RET_19: Returns[models.Member] = Returns(models.Member)
+_OP_20 = Operation(
+    "tasks_list",
+    "GET",
+    "/projects/{project_id}/tasks",
+    security=("apiKeyAuth", "bearerAuth"),
+    response_kind="json",
+)
+_RET_20: Returns[models.TaskList] = Returns(models.TaskList)
+_OP_21 = Operation(
+    "tasks_create",
+    "POST",
+    "/projects/{project_id}/tasks",
+    security=("apiKeyAuth", "bearerAuth"),
+    body_kind="json",
+    body_media_type="application/json",
+    response_kind="json",
+)
+_RET_21: Returns[models.Task] = Returns(models.Task)
+_OP_22 = Operation(
+    "tasks_retrieve",
+    "GET",
+    "/projects/{project_id}/tasks/{task_id}",
+    security=("apiKeyAuth", "bearerAuth"),
+    response_kind="json",
+)
+_RET_22: Returns[models.Task] = Returns(models.Task)
+_OP_23 = Operation(
+    "tasks_delete",
+    "DELETE",
+    "/projects/{project_id}/tasks/{task_id}",
+    security=("apiKeyAuth", "bearerAuth"),
+    response_kind="none",
+)
+_RET_23: Returns[None] = Returns(None)
+_OP_24 = Operation(
+    "tasks_update",
+    "PATCH",
+    "/projects/{project_id}/tasks/{task_id}",
+    security=("apiKeyAuth", "bearerAuth"),
+    body_kind="json",
+    body_media_type="application/json",
+    response_kind="json",
+)
+_RET_24: Returns[models.Task] = Returns(models.Task)
+_OP_25 = Operation(
+    "comments_list",
+    "GET",
+    "/projects/{project_id}/tasks/{task_id}/comments",
+    security=("apiKeyAuth", "bearerAuth"),
+    response_kind="json",
+)
+_RET_25: Returns[models.CommentList] = Returns(models.CommentList)
+_OP_26 = Operation(
+    "comments_create",
+    "POST",
+    "/projects/{project_id}/tasks/{task_id}/comments",
+    security=("apiKeyAuth", "bearerAuth"),
+    body_kind="json",
+    body_media_type="application/json",
+    response_kind="json",
+)
+_RET_26: Returns[models.Comment] = Returns(models.Comment)
+_OP_27 = Operation(
+    "comments_delete",
+    "DELETE",
+    "/projects/{project_id}/tasks/{task_id}/comments/{comment_id}",
+    security=("apiKeyAuth", "bearerAuth"),
+    response_kind="none",
+)
+_RET_27: Returns[None] = Returns(None)
+_OP_28 = Operation(
+    "comments_update",
+    "PATCH",
+    "/projects/{project_id}/tasks/{task_id}/comments/{comment_id}",
+    security=("apiKeyAuth", "bearerAuth"),
+    body_kind="json",
+    body_media_type="application/json",
+    response_kind="json",
+)
+_RET_28: Returns[models.Comment] = Returns(models.Comment)
+
+
+class AuthApi:
+    """JWT token issuance and refresh, and management of the caller's API keys."""
+
+    def __init__(self, core: SyncCore) -> None:
+        self._core = core
+
+    def token_obtain(
+        self,
+        body: models.TokenObtainRequest | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.TokenPair:
+        """Obtain a JWT token pair
+
+        Exchanges a username and password for a short-lived access token and a longer-lived refresh
+        token. Public; throttled under the `auth` scope. Wrong credentials (or an inactive account)
+        yield `401 invalid_credentials`.
+
+        `POST /auth/token` (operationId `auth_token_obtain`)
+
+        Args:
+            body: request body (application/json)
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.TokenPair
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_1,
+            _RET_1,
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+    def token_refresh(
+        self,
+        body: models.TokenRefreshRequest | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.AccessToken:
+        """Refresh an access token
+
+        Exchanges a valid refresh token for a new access token. Public. A malformed, expired or
+        blacklisted refresh token yields `401 token_not_valid`.
+
+        `POST /auth/token/refresh` (operationId `auth_token_refresh`)
+
+        Args:
+            body: request body (application/json)
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.AccessToken
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_2,
+            _RET_2,
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+    def api_keys_list(
+        self,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.ApiKeyList:
+        """List the caller's API keys
+
+        Lists the caller's active (not revoked) API keys, newest first (ordering is fixed to
+        `-created_at`). Secrets are never returned here, only each key's `prefix`.
+
+        `GET /api-keys` (operationId `api_keys_list`)
+
+        Args:
+            cursor: Opaque pagination cursor, taken from the `next` or `previous` URL of a previous page.
+                Omit it for the first page. A malformed or foreign cursor yields `400 invalid_cursor`.
+            page_size: Maximum number of items per page.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.ApiKeyList
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_3,
+            _RET_3,
+            query={
+                "cursor": cursor,
+                "page_size": page_size,
+            },
+            options=request_options,
+        )
+
+    def api_keys_list_iter(
+        self,
+        *,
+        page_size: int | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[models.ApiKey]:
+        """Iterate over every item of every page of `api_keys_list`, following the `next` links.
+
+        List the caller's API keys
+
+        Lists the caller's active (not revoked) API keys, newest first (ordering is fixed to
+        `-created_at`). Secrets are never returned here, only each key's `prefix`.
+
+        `GET /api-keys` (operationId `api_keys_list`)
+
+        Args:
+            page_size: Maximum number of items per page.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Yields:
+            models.ApiKey
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.paginate(
+            _OP_3,
+            lambda: self.api_keys_list(page_size=page_size, request_options=request_options),
+            _RET_3,
+            items=("items", "items"),
+            next_link=("next", "next"),
+        )
+
+    def api_keys_create(
+        self,
+        body: models.ApiKeyCreate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.ApiKeyWithSecret:
+        """Create an API key
+
+        Creates an API key for the caller. The response is the only time the full `secret` is
+        shown; store it safely. An `expires_at` that is not in the future yields
+        `422 expires_in_past`; omit it (or send `null`) for a key that never expires.
+
+        `POST /api-keys` (operationId `api_keys_create`)
+
+        Args:
+            body: request body (application/json)
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.ApiKeyWithSecret
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_4,
+            _RET_4,
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+    def api_keys_revoke(
+        self,
+        api_key_id: int,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> None:
+        """Revoke an API key
+
+        Revokes one of the caller's API keys; it stops authenticating immediately. Keys that belong
+        to someone else, do not exist or are already revoked yield `404 not_found`.
+
+        `DELETE /api-keys/{api_key_id}` (operationId `api_keys_revoke`)
+
+        Args:
+            api_key_id: ID of the API key.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            None
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_5,
+            _RET_5,
+            path_params={"api_key_id": api_key_id},
+            options=request_options,
+        )
+
+
+class UsersApi:
+    """Self-service registration, the caller's own profile, and the staff-only user directory."""
+
+    def __init__(self, core: SyncCore) -> None:
+        self._core = core
+
+    def list(
+        self,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        search: str | None = None,
+        ordering: Literal["username", "-username", "date_joined", "-date_joined"] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.UserList:
+        """List users (staff only)
+
+        Lists all users. Staff only: other authenticated users get `403 permission_denied`.
+        `search` matches `username`, `email` and `full_name` (case-insensitive substring).
+
+        `GET /users` (operationId `users_list`)
+
+        Args:
+            cursor: Opaque pagination cursor, taken from the `next` or `previous` URL of a previous page.
+                Omit it for the first page. A malformed or foreign cursor yields `400 invalid_cursor`.
+            page_size: Maximum number of items per page.
+            search: Case-insensitive substring search; the searched fields are listed on each operation.
+            ordering: Sort order; a leading `-` means descending. Ties are broken by `id`.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.UserList
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_6,
+            _RET_6,
+            query={
+                "cursor": cursor,
+                "page_size": page_size,
+                "search": search,
+                "ordering": ordering,
+            },
+            options=request_options,
+        )
+
+    def list_iter(
+        self,
+        *,
+        page_size: int | None = None,
+        search: str | None = None,
+        ordering: Literal["username", "-username", "date_joined", "-date_joined"] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[models.User]:
+        """Iterate over every item of every page of `list`, following the `next` links.
+
+        List users (staff only)
+
+        Lists all users. Staff only: other authenticated users get `403 permission_denied`.
+        `search` matches `username`, `email` and `full_name` (case-insensitive substring).
+
+        `GET /users` (operationId `users_list`)
+
+        Args:
+            page_size: Maximum number of items per page.
+            search: Case-insensitive substring search; the searched fields are listed on each operation.
+            ordering: Sort order; a leading `-` means descending. Ties are broken by `id`.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Yields:
+            models.User
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.paginate(
+            _OP_6,
+            lambda: self.list(page_size=page_size, search=search, ordering=ordering, request_options=request_options),
+            _RET_6,
+            items=("items", "items"),
+            next_link=("next", "next"),
+        )
+
+    def register(
+        self,
+        body: models.UserRegistration | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.User:
+        """Register a new user
+
+        Creates a user account. Public; throttled under the `register` scope. A taken username or
+        email yields `409 username_taken` / `409 email_taken`; a password rejected by the password
+        validators (too short, too common, entirely numeric, too similar to the username or email)
+        yields `422 weak_password`. The `Location` header points at `/api/v1/users/me`, the only URL
+        under which a user reads their own account.
+
+        `POST /users` (operationId `users_register`)
+
+        Args:
+            body: request body (application/json)
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.User
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_7,
+            _RET_7,
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+    def me_retrieve(
+        self,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.User:
+        """Get the caller's account
+
+        Returns the authenticated caller's own account.
+
+        `GET /users/me` (operationId `users_me_retrieve`)
+
+        Returns:
+            models.User
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_8,
+            _RET_8,
+            options=request_options,
+        )
+
+    def me_update(
+        self,
+        body: models.UserUpdate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.User:
+        """Update the caller's account
+
+        Partially updates the caller's `email` and/or `full_name`; omitted fields are left
+        unchanged. An email already used by another account yields `409 email_taken`.
+
+        `PATCH /users/me` (operationId `users_me_update`)
+
+        Args:
+            body: request body (application/json)
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.User
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_9,
+            _RET_9,
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+
+class ProjectsApi:
+    """Projects the caller is a member of. The creator becomes the project's first owner."""
+
+    def __init__(self, core: SyncCore) -> None:
+        self._core = core
+
+    def list(
+        self,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        search: str | None = None,
+        ordering: Literal["name", "-name", "created_at", "-created_at", "updated_at", "-updated_at"] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.ProjectList:
+        """List the caller's projects
+
+        Lists the projects the caller is a member of, with the caller's `role` in each.
+        `search` matches `name` and `description` (case-insensitive substring).
+
+        `GET /projects` (operationId `projects_list`)
+
+        Args:
+            cursor: Opaque pagination cursor, taken from the `next` or `previous` URL of a previous page.
+                Omit it for the first page. A malformed or foreign cursor yields `400 invalid_cursor`.
+            page_size: Maximum number of items per page.
+            search: Case-insensitive substring search; the searched fields are listed on each operation.
+            ordering: Sort order; a leading `-` means descending. Ties are broken by `id`.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.ProjectList
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_10,
+            _RET_10,
+            query={
+                "cursor": cursor,
+                "page_size": page_size,
+                "search": search,
+                "ordering": ordering,
+            },
+            options=request_options,
+        )
+
+    def list_iter(
+        self,
+        *,
+        page_size: int | None = None,
+        search: str | None = None,
+        ordering: Literal["name", "-name", "created_at", "-created_at", "updated_at", "-updated_at"] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[models.Project]:
+        """Iterate over every item of every page of `list`, following the `next` links.
+
+        List the caller's projects
+
+        Lists the projects the caller is a member of, with the caller's `role` in each.
+        `search` matches `name` and `description` (case-insensitive substring).
+
+        `GET /projects` (operationId `projects_list`)
+
+        Args:
+            page_size: Maximum number of items per page.
+            search: Case-insensitive substring search; the searched fields are listed on each operation.
+            ordering: Sort order; a leading `-` means descending. Ties are broken by `id`.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Yields:
+            models.Project
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.paginate(
+            _OP_10,
+            lambda: self.list(page_size=page_size, search=search, ordering=ordering, request_options=request_options),
+            _RET_10,
+            items=("items", "items"),
+            next_link=("next", "next"),
+        )
+
+    def create(
+        self,
+        body: models.ProjectCreate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.Project:
+        """Create a project
+
+        Creates a project; the caller becomes its first `owner`.
+
+        `POST /projects` (operationId `projects_create`)
+
+        Args:
+            body: request body (application/json)
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.Project
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_11,
+            _RET_11,
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+    def retrieve(
+        self,
+        project_id: int,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Project:
+        """Get a project
+
+        Returns a project the caller is a member of. Non-members get `404 not_found`.
+
+        `GET /projects/{project_id}` (operationId `projects_retrieve`)
+
+        Args:
+            project_id: ID of the project.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.Project
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_12,
+            _RET_12,
+            path_params={"project_id": project_id},
+            options=request_options,
+        )
+
+    def replace(
+        self,
+        project_id: int,
+        body: models.ProjectReplace | Mapping[str, Any],
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Project:
+        """Replace a project
+
+        Replaces the project's `name` and `description` (both required). Owners and maintainers
+        only: viewers get `403 permission_denied`, non-members `404 not_found`.
+
+        `PUT /projects/{project_id}` (operationId `projects_replace`)
+
+        Args:
+            project_id: ID of the project.
+            body: request body (application/json)
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.Project
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_13,
+            _RET_13,
+            path_params={"project_id": project_id},
+            body=body,
+            options=request_options,
+        )
+
+    def delete(
+        self,
+        project_id: int,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> None:
+        """Delete a project
+
+        Deletes the project together with its memberships, tasks and comments. Owners only:
+        maintainers and viewers get `403 permission_denied`, non-members `404 not_found`.
+
+        `DELETE /projects/{project_id}` (operationId `projects_delete`)
+
+        Args:
+            project_id: ID of the project.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            None
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_14,
+            _RET_14,
+            path_params={"project_id": project_id},
+            options=request_options,
+        )
+
+    def update(
+        self,
+        project_id: int,
+        body: models.ProjectUpdate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.Project:
+        """Update a project
+
+        Partially updates the project; omitted fields are left unchanged. Owners and maintainers
+        only: viewers get `403 permission_denied`, non-members `404 not_found`.
+
+        `PATCH /projects/{project_id}` (operationId `projects_update`)
+
+        Args:
+            project_id: ID of the project.
+            body: request body (application/json)
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.Project
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_15,
+            _RET_15,
+            path_params={"project_id": project_id},
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+
+class MembersApi:
+    """Project membership and roles. `owner` manages members and everything else, `maintainer`
+    edits the project, tasks and comments, `viewer` is read-only."""
+
+    def __init__(self, core: SyncCore) -> None:
+        self._core = core
+
+    def project_members_list(
+        self,
+        project_id: int,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        role: models.Role | None = None,
+        ordering: Literal["joined_at", "-joined_at"] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.MemberList:
+        """List a project's members
+
+        Lists the project's members and their roles. Any member may list; non-members get
+        `404 not_found`.
+
+        `GET /projects/{project_id}/members` (operationId `project_members_list`)
+
+        Args:
+            project_id: ID of the project.
+            cursor: Opaque pagination cursor, taken from the `next` or `previous` URL of a previous page.
+                Omit it for the first page. A malformed or foreign cursor yields `400 invalid_cursor`.
+            page_size: Maximum number of items per page.
+            role: Only members with this role.
+            ordering: Sort order by join time; a leading `-` means descending. Ties are broken by `id`.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.MemberList
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_16,
+            _RET_16,
+            path_params={"project_id": project_id},
+            query={
+                "cursor": cursor,
+                "page_size": page_size,
+                "role": role,
+                "ordering": ordering,
+            },
+            options=request_options,
+        )
+
+    def project_members_list_iter(
+        self,
+        project_id: int,
+        *,
+        page_size: int | None = None,
+        role: models.Role | None = None,
+        ordering: Literal["joined_at", "-joined_at"] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[models.Member]:
+        """Iterate over every item of every page of `project_members_list`, following the `next` links.
+
+        List a project's members
+
+        Lists the project's members and their roles. Any member may list; non-members get
+        `404 not_found`.
+
+        `GET /projects/{project_id}/members` (operationId `project_members_list`)
+
+        Args:
+            project_id: ID of the project.
+            page_size: Maximum number of items per page.
+            role: Only members with this role.
+            ordering: Sort order by join time; a leading `-` means descending. Ties are broken by `id`.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Yields:
+            models.Member
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.paginate(
+            _OP_16,
+            lambda: self.project_members_list(project_id, page_size=page_size, role=role, ordering=ordering, request_options=request_options),
+            _RET_16,
+            items=("items", "items"),
+            next_link=("next", "next"),
+        )
+
+    def project_members_add(
+        self,
+        project_id: int,
+        body: models.MemberAdd | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.Member:
+        """Add a member to a project
+
+        Adds an existing user to the project with the given role. Owners only: other members get
+        `403 permission_denied`, non-members `404 not_found`. A user who is already a member yields
+        `409 already_member`; a `user_id` that matches no user yields `422 user_not_found`.
+
+        `POST /projects/{project_id}/members` (operationId `project_members_add`)
+
+        Args:
+            project_id: ID of the project.
+            body: request body (application/json)
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.Member
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_17,
+            _RET_17,
+            path_params={"project_id": project_id},
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+    def project_members_remove(
+        self,
+        project_id: int,
+        user_id: int,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> None:
+        """Remove a member (or leave a project)
+
+        Removes a member from the project. Owners may remove anyone; any member may remove
+        themself (leave the project). Other members get `403 permission_denied`; non-members of the
+        project, and a `user_id` that is not a member, get `404 not_found`. Removing the project's
+        last owner yields `409 last_owner`.
+
+        `DELETE /projects/{project_id}/members/{user_id}` (operationId `project_members_remove`)
+
+        Args:
+            project_id: ID of the project.
+            user_id: ID of the user whose membership is addressed.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            None
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_18,
+            _RET_18,
+            path_params={"project_id": project_id, "user_id": user_id},
+            options=request_options,
+        )
+
+    def project_members_update(
+        self,
+        project_id: int,
+        user_id: int,
+        body: models.MemberUpdate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.Member:
+        """Change a member's role
+
+        Changes a member's role. Owners only: other members get `403 permission_denied`;
+        non-members of the project, and a `user_id` that is not a member, get `404 not_found`.
+        Demoting the project's last owner yields `409 last_owner`.
+
+        `PATCH /projects/{project_id}/members/{user_id}` (operationId `project_members_update`)
+
+        Args:
+            project_id: ID of the project.
+            user_id: ID of the user whose membership is addressed.
+            body: request body (application/json)
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.Member
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_19,
+            _RET_19,
+            path_params={"project_id": project_id, "user_id": user_id},
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+
+class TasksApi:
+    """Tasks within a project, with status, priority, assignee and due date."""
+
+    def __init__(self, core: SyncCore) -> None:
+        self._core = core
+
+    def list(
+        self,
+        project_id: int,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        status: models.TaskStatus | None = None,
+        priority: models.TaskPriority | None = None,
+        assignee_id: int | None = None,
+        due_before: datetime.date | None = None,
+        due_after: datetime.date | None = None,
+        search: str | None = None,
+        ordering: Literal["created_at", "-created_at", "updated_at", "-updated_at", "priority", "-priority", "title", "-title"] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.TaskList:
+        """List a project's tasks
+
+        Lists the project's tasks, optionally filtered. Any member may list; non-members get
+        `404 not_found`. All filters combine with AND. `search` matches `title` and `description`
+        (case-insensitive substring). Ordering by `priority` uses the rank
+        `low` < `normal` < `high` < `urgent`.
+
+        `GET /projects/{project_id}/tasks` (operationId `tasks_list`)
+
+        Args:
+            project_id: ID of the project.
+            cursor: Opaque pagination cursor, taken from the `next` or `previous` URL of a previous page.
+                Omit it for the first page. A malformed or foreign cursor yields `400 invalid_cursor`.
+            page_size: Maximum number of items per page.
+            status: Only tasks with this status.
+            priority: Only tasks with this priority.
+            assignee_id: Only tasks assigned to this user.
+            due_before: Only tasks due on or before this date (inclusive). Tasks without a due date never match.
+            due_after: Only tasks due on or after this date (inclusive). Tasks without a due date never match.
+            search: Case-insensitive substring search; the searched fields are listed on each operation.
+            ordering: Sort order; a leading `-` means descending. `priority` sorts by rank
+                (`low` < `normal` < `high` < `urgent`). Ties are broken by `id`.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.TaskList
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_20,
+            _RET_20,
+            path_params={"project_id": project_id},
+            query={
+                "cursor": cursor,
+                "page_size": page_size,
+                "status": status,
+                "priority": priority,
+                "assignee_id": assignee_id,
+                "due_before": due_before,
+                "due_after": due_after,
+                "search": search,
+                "ordering": ordering,
+            },
+            options=request_options,
+        )
+
+    def list_iter(
+        self,
+        project_id: int,
+        *,
+        page_size: int | None = None,
+        status: models.TaskStatus | None = None,
+        priority: models.TaskPriority | None = None,
+        assignee_id: int | None = None,
+        due_before: datetime.date | None = None,
+        due_after: datetime.date | None = None,
+        search: str | None = None,
+        ordering: Literal["created_at", "-created_at", "updated_at", "-updated_at", "priority", "-priority", "title", "-title"] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[models.Task]:
+        """Iterate over every item of every page of `list`, following the `next` links.
+
+        List a project's tasks
+
+        Lists the project's tasks, optionally filtered. Any member may list; non-members get
+        `404 not_found`. All filters combine with AND. `search` matches `title` and `description`
+        (case-insensitive substring). Ordering by `priority` uses the rank
+        `low` < `normal` < `high` < `urgent`.
+
+        `GET /projects/{project_id}/tasks` (operationId `tasks_list`)
+
+        Args:
+            project_id: ID of the project.
+            page_size: Maximum number of items per page.
+            status: Only tasks with this status.
+            priority: Only tasks with this priority.
+            assignee_id: Only tasks assigned to this user.
+            due_before: Only tasks due on or before this date (inclusive). Tasks without a due date never match.
+            due_after: Only tasks due on or after this date (inclusive). Tasks without a due date never match.
+            search: Case-insensitive substring search; the searched fields are listed on each operation.
+            ordering: Sort order; a leading `-` means descending. `priority` sorts by rank
+                (`low` < `normal` < `high` < `urgent`). Ties are broken by `id`.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Yields:
+            models.Task
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.paginate(
+            _OP_20,
+            lambda: self.list(project_id, page_size=page_size, status=status, priority=priority, assignee_id=assignee_id, due_before=due_before, due_after=due_after, search=search, ordering=ordering, request_options=request_options),
+            _RET_20,
+            items=("items", "items"),
+            next_link=("next", "next"),
+        )
+
+    def create(
+        self,
+        project_id: int,
+        body: models.TaskCreate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.Task:
+        """Create a task
+
+        Creates a task in the project; the caller is recorded as `created_by_id`. Owners and
+        maintainers only: viewers get `403 permission_denied`, non-members `404 not_found`. An
+        `assignee_id` that is not a member of the project yields `422 assignee_not_member`.
+
+        `POST /projects/{project_id}/tasks` (operationId `tasks_create`)
+
+        Args:
+            project_id: ID of the project.
+            body: request body (application/json)
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.Task
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_21,
+            _RET_21,
+            path_params={"project_id": project_id},
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+    def retrieve(
+        self,
+        project_id: int,
+        task_id: int,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Task:
+        """Get a task
+
+        Returns a task of the project. Any member may read; non-members, and tasks that do not
+        belong to the project, get `404 not_found`.
+
+        `GET /projects/{project_id}/tasks/{task_id}` (operationId `tasks_retrieve`)
+
+        Args:
+            project_id: ID of the project.
+            task_id: ID of the task (within the project).
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.Task
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_22,
+            _RET_22,
+            path_params={"project_id": project_id, "task_id": task_id},
+            options=request_options,
+        )
+
+    def delete(
+        self,
+        project_id: int,
+        task_id: int,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> None:
+        """Delete a task
+
+        Deletes a task and its comments. Owners and maintainers only: viewers get
+        `403 permission_denied`, non-members `404 not_found`.
+
+        `DELETE /projects/{project_id}/tasks/{task_id}` (operationId `tasks_delete`)
+
+        Args:
+            project_id: ID of the project.
+            task_id: ID of the task (within the project).
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            None
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_23,
+            _RET_23,
+            path_params={"project_id": project_id, "task_id": task_id},
+            options=request_options,
+        )
+
+    def update(
+        self,
+        project_id: int,
+        task_id: int,
+        body: models.TaskUpdate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.Task:
+        """Update a task
+
+        Partially updates a task; omitted fields are left unchanged and `null` clears
+        `assignee_id` / `due_date`. Owners and maintainers only: viewers get
+        `403 permission_denied`, non-members `404 not_found`. An `assignee_id` that is not a
+        member of the project yields `422 assignee_not_member`.
+
+        `PATCH /projects/{project_id}/tasks/{task_id}` (operationId `tasks_update`)
+
+        Args:
+            project_id: ID of the project.
+            task_id: ID of the task (within the project).
+            body: request body (application/json)
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.Task
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_24,
+            _RET_24,
+            path_params={"project_id": project_id, "task_id": task_id},
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+
+class CommentsApi:
+    """Discussion comments on a task. Only a comment's author may edit or delete it."""
+
+    def __init__(self, core: SyncCore) -> None:
+        self._core = core
+
+    def list(
+        self,
+        project_id: int,
+        task_id: int,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        ordering: Literal["created_at", "-created_at"] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.CommentList:
+        """List a task's comments
+
+        Lists the comments on a task, oldest first by default. Any member may list; non-members,
+        and tasks that do not belong to the project, get `404 not_found`.
+
+        `GET /projects/{project_id}/tasks/{task_id}/comments` (operationId `comments_list`)
+
+        Args:
+            project_id: ID of the project.
+            task_id: ID of the task (within the project).
+            cursor: Opaque pagination cursor, taken from the `next` or `previous` URL of a previous page.
+                Omit it for the first page. A malformed or foreign cursor yields `400 invalid_cursor`.
+            page_size: Maximum number of items per page.
+            ordering: Sort order by creation time; a leading `-` means descending. Ties are broken by `id`.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.CommentList
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_25,
+            _RET_25,
+            path_params={"project_id": project_id, "task_id": task_id},
+            query={
+                "cursor": cursor,
+                "page_size": page_size,
+                "ordering": ordering,
+            },
+            options=request_options,
+        )
+
+    def list_iter(
+        self,
+        project_id: int,
+        task_id: int,
+        *,
+        page_size: int | None = None,
+        ordering: Literal["created_at", "-created_at"] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[models.Comment]:
+        """Iterate over every item of every page of `list`, following the `next` links.
+
+        List a task's comments
+
+        Lists the comments on a task, oldest first by default. Any member may list; non-members,
+        and tasks that do not belong to the project, get `404 not_found`.
+
+        `GET /projects/{project_id}/tasks/{task_id}/comments` (operationId `comments_list`)
+
+        Args:
+            project_id: ID of the project.
+            task_id: ID of the task (within the project).
+            page_size: Maximum number of items per page.
+            ordering: Sort order by creation time; a leading `-` means descending. Ties are broken by `id`.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Yields:
+            models.Comment
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.paginate(
+            _OP_25,
+            lambda: self.list(project_id, task_id, page_size=page_size, ordering=ordering, request_options=request_options),
+            _RET_25,
+            items=("items", "items"),
+            next_link=("next", "next"),
+        )
+
+    def create(
+        self,
+        project_id: int,
+        task_id: int,
+        body: models.CommentCreate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.Comment:
+        """Comment on a task
+
+        Adds a comment to the task; the caller is its author. Owners and maintainers only (viewers
+        are read-only and get `403 permission_denied`); non-members get `404 not_found`.
+
+        `POST /projects/{project_id}/tasks/{task_id}/comments` (operationId `comments_create`)
+
+        Args:
+            project_id: ID of the project.
+            task_id: ID of the task (within the project).
+            body: request body (application/json)
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.Comment
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_26,
+            _RET_26,
+            path_params={"project_id": project_id, "task_id": task_id},
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+    def delete(
+        self,
+        project_id: int,
+        task_id: int,
+        comment_id: int,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> None:
+        """Delete a comment
+
+        Deletes a comment. Only its author may delete it: other members get
+        `403 permission_denied`; non-members, and comments that do not belong to the task, get
+        `404 not_found`.
+
+        `DELETE /projects/{project_id}/tasks/{task_id}/comments/{comment_id}` (operationId `comments_delete`)
+
+        Args:
+            project_id: ID of the project.
+            task_id: ID of the task (within the project).
+            comment_id: ID of the comment (on the task).
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            None
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_27,
+            _RET_27,
+            path_params={"project_id": project_id, "task_id": task_id, "comment_id": comment_id},
+            options=request_options,
+        )
+
+    def update(
+        self,
+        project_id: int,
+        task_id: int,
+        comment_id: int,
+        body: models.CommentUpdate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.Comment:
+        """Edit a comment
+
+        Replaces the text of a comment. Only its author may edit it: other members get
+        `403 permission_denied`; non-members, and comments that do not belong to the task, get
+        `404 not_found`.
+
+        `PATCH /projects/{project_id}/tasks/{task_id}/comments/{comment_id}` (operationId `comments_update`)
+
+        Args:
+            project_id: ID of the project.
+            task_id: ID of the task (within the project).
+            comment_id: ID of the comment (on the task).
+            body: request body (application/json)
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.Comment
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_28,
+            _RET_28,
+            path_params={"project_id": project_id, "task_id": task_id, "comment_id": comment_id},
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+
+class ProjectManagementClient(SyncCore):
+    """Project-management API 1.0.0 (sync).
+
+    Projects, members, tasks and comments for small teams.
+
+    Contract-first project-management API. This document is the source of truth: the Django server
+    validates requests and responses against it, client code is generated from it and Schemathesis
+    contract tests are driven by it.
+
+    All paths are relative to the server prefix `/api/v1`. IDs are positive 64-bit integers,
+    timestamps are RFC 3339 `date-time` values in UTC (`2026-11-23T09:30:00Z`) and dates are
+    `date` values (`2026-12-01`).
+
+    ## Authentication
+
+    Every operation requires credentials except `users_register`, `auth_token_obtain` and
+    `auth_token_refresh`. Two schemes are accepted; either one is sufficient:
+
+    * **bearerAuth**: `Authorization: Bearer <access>` with a JWT access token obtained from
+      `POST /auth/token` and renewed with `POST /auth/token/refresh`.
+    * **apiKeyAuth**: `X-API-Key: pm_<prefix>_<random>` with a key created at `POST /api-keys`.
+      The secret is returned once, at creation; keys can be revoked at any time.
+
+    Missing credentials yield `401 not_authenticated`; invalid, expired or revoked credentials yield
+    `401 authentication_failed`. Every 401 response carries a `WWW-Authenticate` header.
+
+    ## Errors
+
+    Errors are returned as `application/problem+json` ([RFC 9457](https://www.rfc-editor.org/rfc/rfc9457))
+    using the `Problem` schema. `code` is the stable, machine-readable identifier; `type` is
+    `https://contractfirst.dev/problems/<code with dashes>` (e.g. `validation_error` ->
+    `https://contractfirst.dev/problems/validation-error`). For `400 validation_error` the `errors`
+    array lists every problem found, each pointing at the offending body member (`pointer`, a JSON
+    Pointer) or parameter (`field`).
+
+    | Status | Codes |
+    |--------|-------|
+    | 400 | `validation_error`, `invalid_cursor`, `malformed_json` |
+    | 401 | `not_authenticated`, `authentication_failed`, `invalid_credentials`, `token_not_valid` |
+    | 403 | `permission_denied` |
+    | 404 | `not_found` |
+    | 405 | `method_not_allowed` (with an `Allow` header) |
+    | 409 | `username_taken`, `email_taken`, `already_member`, `last_owner` |
+    | 413 | `payload_too_large` |
+    | 415 | `unsupported_media_type` |
+    | 422 | `assignee_not_member`, `user_not_found`, `expires_in_past`, `weak_password` |
+    | 429 | `throttled` (with a `Retry-After` header, in seconds) |
+    | 500 | `internal_error` |
+    | 503 | `service_unavailable` |
+
+    Project-scoped resources are invisible to non-members: they receive `404 not_found`, never `403`.
+    Members whose role does not allow an action receive `403 permission_denied`.
+
+    ## Pagination
+
+    List operations use cursor pagination. They accept `cursor` (opaque) and `page_size`
+    (1..100, default 20) and return `{items, next, previous}`; `next` and `previous` are absolute
+    URLs of the adjacent pages, or `null` at either end. Follow them as-is; do not build cursors.
+    Lists with an `ordering` parameter sort by the chosen field (a leading `-` means descending),
+    ties broken by `id`. Unknown or invalid query values are rejected with `400`.
+
+    ## Strings
+
+    No string in a request (body member or parameter) may contain the NUL character (U+0000): the
+    database cannot store it, so such requests are rejected with `400 validation_error` (`pattern`).
+
+    ## Rate limiting
+
+    Requests are throttled per user (or per client IP for anonymous requests); registration and
+    token endpoints have stricter limits. Throttled requests get `429 throttled` with `Retry-After`.
+
+    Args:
+        base_url: where the API is served, e.g. `https://api.example.com`; the contract's server path
+            `/api/v1` is appended when `base_url` has no path of its own.
+        token: bearer token (or a callable returning the current one) for bearerAuth.
+        api_key: API key for `apiKeyAuth`, sent in the header `X-API-Key`.
+        timeout: seconds (or an `httpx.Timeout`) for every request; `request_options` overrides per call.
+        retry: retry policy; by default 3 retries of idempotent (or idempotency-keyed) requests on 429/503.
+        headers: extra headers sent with every request.
+        http_client: an `httpx.Client` to use (proxies, transports); it is not closed for you.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        token: str | Callable[[], str] | None = None,
+        api_key: str | None = None,
+        timeout: float | httpx.Timeout | None = 30.0,
+        retry: RetryPolicy | None = None,
+        headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        super().__init__(
+            base_url,
+            server_path=_SERVER_PATH,
+            timeout=timeout,
+            retry=retry,
+            headers=headers,
+            user_agent=_USER_AGENT,
+            http_client=http_client,
+        )
+        self._register_schemes(
+            bearer=("bearerAuth",),
+            basic=(),
+            api_keys={
+                "apiKeyAuth": ApiKeyAuth("X-API-Key", "header", api_key),
+            },
+        )
+        if token is not None:
+            self.set_token(token)
+        self.auth = AuthApi(self)
+        self.users = UsersApi(self)
+        self.projects = ProjectsApi(self)
+        self.members = MembersApi(self)
+        self.tasks = TasksApi(self)
+        self.comments = CommentsApi(self)
+
+
+class AsyncAuthApi:
+    """JWT token issuance and refresh, and management of the caller's API keys. (async)"""
+
+    def __init__(self, core: AsyncCore) -> None:
+        self._core = core
+
+    async def token_obtain(
+        self,
+        body: models.TokenObtainRequest | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.TokenPair:
+        """Obtain a JWT token pair
+
+        Exchanges a username and password for a short-lived access token and a longer-lived refresh
+        token. Public; throttled under the `auth` scope. Wrong credentials (or an inactive account)
+        yield `401 invalid_credentials`.
+
+        `POST /auth/token` (operationId `auth_token_obtain`)
+
+        Args:
+            body: request body (application/json)
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.TokenPair
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_1,
+            _RET_1,
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+    async def token_refresh(
+        self,
+        body: models.TokenRefreshRequest | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.AccessToken:
+        """Refresh an access token
+
+        Exchanges a valid refresh token for a new access token. Public. A malformed, expired or
+        blacklisted refresh token yields `401 token_not_valid`.
+
+        `POST /auth/token/refresh` (operationId `auth_token_refresh`)
+
+        Args:
+            body: request body (application/json)
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.AccessToken
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_2,
+            _RET_2,
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+    async def api_keys_list(
+        self,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.ApiKeyList:
+        """List the caller's API keys
+
+        Lists the caller's active (not revoked) API keys, newest first (ordering is fixed to
+        `-created_at`). Secrets are never returned here, only each key's `prefix`.
+
+        `GET /api-keys` (operationId `api_keys_list`)
+
+        Args:
+            cursor: Opaque pagination cursor, taken from the `next` or `previous` URL of a previous page.
+                Omit it for the first page. A malformed or foreign cursor yields `400 invalid_cursor`.
+            page_size: Maximum number of items per page.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.ApiKeyList
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_3,
+            _RET_3,
+            query={
+                "cursor": cursor,
+                "page_size": page_size,
+            },
+            options=request_options,
+        )
+
+    def api_keys_list_iter(
+        self,
+        *,
+        page_size: int | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> AsyncIterator[models.ApiKey]:
+        """Iterate over every item of every page of `api_keys_list`, following the `next` links.
+
+        List the caller's API keys
+
+        Lists the caller's active (not revoked) API keys, newest first (ordering is fixed to
+        `-created_at`). Secrets are never returned here, only each key's `prefix`.
+
+        `GET /api-keys` (operationId `api_keys_list`)
+
+        Args:
+            page_size: Maximum number of items per page.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Yields:
+            models.ApiKey
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.paginate(
+            _OP_3,
+            lambda: self.api_keys_list(page_size=page_size, request_options=request_options),
+            _RET_3,
+            items=("items", "items"),
+            next_link=("next", "next"),
+        )
+
+    async def api_keys_create(
+        self,
+        body: models.ApiKeyCreate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.ApiKeyWithSecret:
+        """Create an API key
+
+        Creates an API key for the caller. The response is the only time the full `secret` is
+        shown; store it safely. An `expires_at` that is not in the future yields
+        `422 expires_in_past`; omit it (or send `null`) for a key that never expires.
+
+        `POST /api-keys` (operationId `api_keys_create`)
+
+        Args:
+            body: request body (application/json)
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.ApiKeyWithSecret
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_4,
+            _RET_4,
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+    async def api_keys_revoke(
+        self,
+        api_key_id: int,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> None:
+        """Revoke an API key
+
+        Revokes one of the caller's API keys; it stops authenticating immediately. Keys that belong
+        to someone else, do not exist or are already revoked yield `404 not_found`.
+
+        `DELETE /api-keys/{api_key_id}` (operationId `api_keys_revoke`)
+
+        Args:
+            api_key_id: ID of the API key.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            None
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_5,
+            _RET_5,
+            path_params={"api_key_id": api_key_id},
+            options=request_options,
+        )
+
+
+class AsyncUsersApi:
+    """Self-service registration, the caller's own profile, and the staff-only user directory. (async)"""
+
+    def __init__(self, core: AsyncCore) -> None:
+        self._core = core
+
+    async def list(
+        self,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        search: str | None = None,
+        ordering: Literal["username", "-username", "date_joined", "-date_joined"] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.UserList:
+        """List users (staff only)
+
+        Lists all users. Staff only: other authenticated users get `403 permission_denied`.
+        `search` matches `username`, `email` and `full_name` (case-insensitive substring).
+
+        `GET /users` (operationId `users_list`)
+
+        Args:
+            cursor: Opaque pagination cursor, taken from the `next` or `previous` URL of a previous page.
+                Omit it for the first page. A malformed or foreign cursor yields `400 invalid_cursor`.
+            page_size: Maximum number of items per page.
+            search: Case-insensitive substring search; the searched fields are listed on each operation.
+            ordering: Sort order; a leading `-` means descending. Ties are broken by `id`.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.UserList
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_6,
+            _RET_6,
+            query={
+                "cursor": cursor,
+                "page_size": page_size,
+                "search": search,
+                "ordering": ordering,
+            },
+            options=request_options,
+        )
+
+    def list_iter(
+        self,
+        *,
+        page_size: int | None = None,
+        search: str | None = None,
+        ordering: Literal["username", "-username", "date_joined", "-date_joined"] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> AsyncIterator[models.User]:
+        """Iterate over every item of every page of `list`, following the `next` links.
+
+        List users (staff only)
+
+        Lists all users. Staff only: other authenticated users get `403 permission_denied`.
+        `search` matches `username`, `email` and `full_name` (case-insensitive substring).
+
+        `GET /users` (operationId `users_list`)
+
+        Args:
+            page_size: Maximum number of items per page.
+            search: Case-insensitive substring search; the searched fields are listed on each operation.
+            ordering: Sort order; a leading `-` means descending. Ties are broken by `id`.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Yields:
+            models.User
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.paginate(
+            _OP_6,
+            lambda: self.list(page_size=page_size, search=search, ordering=ordering, request_options=request_options),
+            _RET_6,
+            items=("items", "items"),
+            next_link=("next", "next"),
+        )
+
+    async def register(
+        self,
+        body: models.UserRegistration | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.User:
+        """Register a new user
+
+        Creates a user account. Public; throttled under the `register` scope. A taken username or
+        email yields `409 username_taken` / `409 email_taken`; a password rejected by the password
+        validators (too short, too common, entirely numeric, too similar to the username or email)
+        yields `422 weak_password`. The `Location` header points at `/api/v1/users/me`, the only URL
+        under which a user reads their own account.
+
+        `POST /users` (operationId `users_register`)
+
+        Args:
+            body: request body (application/json)
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.User
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_7,
+            _RET_7,
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+    async def me_retrieve(
+        self,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.User:
+        """Get the caller's account
+
+        Returns the authenticated caller's own account.
+
+        `GET /users/me` (operationId `users_me_retrieve`)
+
+        Returns:
+            models.User
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_8,
+            _RET_8,
+            options=request_options,
+        )
+
+    async def me_update(
+        self,
+        body: models.UserUpdate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.User:
+        """Update the caller's account
+
+        Partially updates the caller's `email` and/or `full_name`; omitted fields are left
+        unchanged. An email already used by another account yields `409 email_taken`.
+
+        `PATCH /users/me` (operationId `users_me_update`)
+
+        Args:
+            body: request body (application/json)
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.User
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_9,
+            _RET_9,
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+
+class AsyncProjectsApi:
+    """Projects the caller is a member of. The creator becomes the project's first owner. (async)"""
+
+    def __init__(self, core: AsyncCore) -> None:
+        self._core = core
+
+    async def list(
+        self,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        search: str | None = None,
+        ordering: Literal["name", "-name", "created_at", "-created_at", "updated_at", "-updated_at"] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.ProjectList:
+        """List the caller's projects
+
+        Lists the projects the caller is a member of, with the caller's `role` in each.
+        `search` matches `name` and `description` (case-insensitive substring).
+
+        `GET /projects` (operationId `projects_list`)
+
+        Args:
+            cursor: Opaque pagination cursor, taken from the `next` or `previous` URL of a previous page.
+                Omit it for the first page. A malformed or foreign cursor yields `400 invalid_cursor`.
+            page_size: Maximum number of items per page.
+            search: Case-insensitive substring search; the searched fields are listed on each operation.
+            ordering: Sort order; a leading `-` means descending. Ties are broken by `id`.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.ProjectList
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_10,
+            _RET_10,
+            query={
+                "cursor": cursor,
+                "page_size": page_size,
+                "search": search,
+                "ordering": ordering,
+            },
+            options=request_options,
+        )
+
+    def list_iter(
+        self,
+        *,
+        page_size: int | None = None,
+        search: str | None = None,
+        ordering: Literal["name", "-name", "created_at", "-created_at", "updated_at", "-updated_at"] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> AsyncIterator[models.Project]:
+        """Iterate over every item of every page of `list`, following the `next` links.
+
+        List the caller's projects
+
+        Lists the projects the caller is a member of, with the caller's `role` in each.
+        `search` matches `name` and `description` (case-insensitive substring).
+
+        `GET /projects` (operationId `projects_list`)
+
+        Args:
+            page_size: Maximum number of items per page.
+            search: Case-insensitive substring search; the searched fields are listed on each operation.
+            ordering: Sort order; a leading `-` means descending. Ties are broken by `id`.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Yields:
+            models.Project
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.paginate(
+            _OP_10,
+            lambda: self.list(page_size=page_size, search=search, ordering=ordering, request_options=request_options),
+            _RET_10,
+            items=("items", "items"),
+            next_link=("next", "next"),
+        )
+
+    async def create(
+        self,
+        body: models.ProjectCreate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.Project:
+        """Create a project
+
+        Creates a project; the caller becomes its first `owner`.
+
+        `POST /projects` (operationId `projects_create`)
+
+        Args:
+            body: request body (application/json)
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.Project
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_11,
+            _RET_11,
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+    async def retrieve(
+        self,
+        project_id: int,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Project:
+        """Get a project
+
+        Returns a project the caller is a member of. Non-members get `404 not_found`.
+
+        `GET /projects/{project_id}` (operationId `projects_retrieve`)
+
+        Args:
+            project_id: ID of the project.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.Project
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_12,
+            _RET_12,
+            path_params={"project_id": project_id},
+            options=request_options,
+        )
+
+    async def replace(
+        self,
+        project_id: int,
+        body: models.ProjectReplace | Mapping[str, Any],
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Project:
+        """Replace a project
+
+        Replaces the project's `name` and `description` (both required). Owners and maintainers
+        only: viewers get `403 permission_denied`, non-members `404 not_found`.
+
+        `PUT /projects/{project_id}` (operationId `projects_replace`)
+
+        Args:
+            project_id: ID of the project.
+            body: request body (application/json)
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.Project
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_13,
+            _RET_13,
+            path_params={"project_id": project_id},
+            body=body,
+            options=request_options,
+        )
+
+    async def delete(
+        self,
+        project_id: int,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> None:
+        """Delete a project
+
+        Deletes the project together with its memberships, tasks and comments. Owners only:
+        maintainers and viewers get `403 permission_denied`, non-members `404 not_found`.
+
+        `DELETE /projects/{project_id}` (operationId `projects_delete`)
+
+        Args:
+            project_id: ID of the project.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            None
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_14,
+            _RET_14,
+            path_params={"project_id": project_id},
+            options=request_options,
+        )
+
+    async def update(
+        self,
+        project_id: int,
+        body: models.ProjectUpdate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.Project:
+        """Update a project
+
+        Partially updates the project; omitted fields are left unchanged. Owners and maintainers
+        only: viewers get `403 permission_denied`, non-members `404 not_found`.
+
+        `PATCH /projects/{project_id}` (operationId `projects_update`)
+
+        Args:
+            project_id: ID of the project.
+            body: request body (application/json)
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.Project
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_15,
+            _RET_15,
+            path_params={"project_id": project_id},
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+
+class AsyncMembersApi:
+    """Project membership and roles. `owner` manages members and everything else, `maintainer`
+    edits the project, tasks and comments, `viewer` is read-only. (async)"""
+
+    def __init__(self, core: AsyncCore) -> None:
+        self._core = core
+
+    async def project_members_list(
+        self,
+        project_id: int,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        role: models.Role | None = None,
+        ordering: Literal["joined_at", "-joined_at"] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.MemberList:
+        """List a project's members
+
+        Lists the project's members and their roles. Any member may list; non-members get
+        `404 not_found`.
+
+        `GET /projects/{project_id}/members` (operationId `project_members_list`)
+
+        Args:
+            project_id: ID of the project.
+            cursor: Opaque pagination cursor, taken from the `next` or `previous` URL of a previous page.
+                Omit it for the first page. A malformed or foreign cursor yields `400 invalid_cursor`.
+            page_size: Maximum number of items per page.
+            role: Only members with this role.
+            ordering: Sort order by join time; a leading `-` means descending. Ties are broken by `id`.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.MemberList
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_16,
+            _RET_16,
+            path_params={"project_id": project_id},
+            query={
+                "cursor": cursor,
+                "page_size": page_size,
+                "role": role,
+                "ordering": ordering,
+            },
+            options=request_options,
+        )
+
+    def project_members_list_iter(
+        self,
+        project_id: int,
+        *,
+        page_size: int | None = None,
+        role: models.Role | None = None,
+        ordering: Literal["joined_at", "-joined_at"] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> AsyncIterator[models.Member]:
+        """Iterate over every item of every page of `project_members_list`, following the `next` links.
+
+        List a project's members
+
+        Lists the project's members and their roles. Any member may list; non-members get
+        `404 not_found`.
+
+        `GET /projects/{project_id}/members` (operationId `project_members_list`)
+
+        Args:
+            project_id: ID of the project.
+            page_size: Maximum number of items per page.
+            role: Only members with this role.
+            ordering: Sort order by join time; a leading `-` means descending. Ties are broken by `id`.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Yields:
+            models.Member
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.paginate(
+            _OP_16,
+            lambda: self.project_members_list(project_id, page_size=page_size, role=role, ordering=ordering, request_options=request_options),
+            _RET_16,
+            items=("items", "items"),
+            next_link=("next", "next"),
+        )
+
+    async def project_members_add(
+        self,
+        project_id: int,
+        body: models.MemberAdd | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.Member:
+        """Add a member to a project
+
+        Adds an existing user to the project with the given role. Owners only: other members get
+        `403 permission_denied`, non-members `404 not_found`. A user who is already a member yields
+        `409 already_member`; a `user_id` that matches no user yields `422 user_not_found`.
+
+        `POST /projects/{project_id}/members` (operationId `project_members_add`)
+
+        Args:
+            project_id: ID of the project.
+            body: request body (application/json)
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.Member
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_17,
+            _RET_17,
+            path_params={"project_id": project_id},
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+    async def project_members_remove(
+        self,
+        project_id: int,
+        user_id: int,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> None:
+        """Remove a member (or leave a project)
+
+        Removes a member from the project. Owners may remove anyone; any member may remove
+        themself (leave the project). Other members get `403 permission_denied`; non-members of the
+        project, and a `user_id` that is not a member, get `404 not_found`. Removing the project's
+        last owner yields `409 last_owner`.
+
+        `DELETE /projects/{project_id}/members/{user_id}` (operationId `project_members_remove`)
+
+        Args:
+            project_id: ID of the project.
+            user_id: ID of the user whose membership is addressed.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            None
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_18,
+            _RET_18,
+            path_params={"project_id": project_id, "user_id": user_id},
+            options=request_options,
+        )
+
+    async def project_members_update(
+        self,
+        project_id: int,
+        user_id: int,
+        body: models.MemberUpdate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.Member:
+        """Change a member's role
+
+        Changes a member's role. Owners only: other members get `403 permission_denied`;
+        non-members of the project, and a `user_id` that is not a member, get `404 not_found`.
+        Demoting the project's last owner yields `409 last_owner`.
+
+        `PATCH /projects/{project_id}/members/{user_id}` (operationId `project_members_update`)
+
+        Args:
+            project_id: ID of the project.
+            user_id: ID of the user whose membership is addressed.
+            body: request body (application/json)
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.Member
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_19,
+            _RET_19,
+            path_params={"project_id": project_id, "user_id": user_id},
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+
+class AsyncTasksApi:
+    """Tasks within a project, with status, priority, assignee and due date. (async)"""
+
+    def __init__(self, core: AsyncCore) -> None:
+        self._core = core
+
+    async def list(
+        self,
+        project_id: int,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        status: models.TaskStatus | None = None,
+        priority: models.TaskPriority | None = None,
+        assignee_id: int | None = None,
+        due_before: datetime.date | None = None,
+        due_after: datetime.date | None = None,
+        search: str | None = None,
+        ordering: Literal["created_at", "-created_at", "updated_at", "-updated_at", "priority", "-priority", "title", "-title"] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.TaskList:
+        """List a project's tasks
+
+        Lists the project's tasks, optionally filtered. Any member may list; non-members get
+        `404 not_found`. All filters combine with AND. `search` matches `title` and `description`
+        (case-insensitive substring). Ordering by `priority` uses the rank
+        `low` < `normal` < `high` < `urgent`.
+
+        `GET /projects/{project_id}/tasks` (operationId `tasks_list`)
+
+        Args:
+            project_id: ID of the project.
+            cursor: Opaque pagination cursor, taken from the `next` or `previous` URL of a previous page.
+                Omit it for the first page. A malformed or foreign cursor yields `400 invalid_cursor`.
+            page_size: Maximum number of items per page.
+            status: Only tasks with this status.
+            priority: Only tasks with this priority.
+            assignee_id: Only tasks assigned to this user.
+            due_before: Only tasks due on or before this date (inclusive). Tasks without a due date never match.
+            due_after: Only tasks due on or after this date (inclusive). Tasks without a due date never match.
+            search: Case-insensitive substring search; the searched fields are listed on each operation.
+            ordering: Sort order; a leading `-` means descending. `priority` sorts by rank
+                (`low` < `normal` < `high` < `urgent`). Ties are broken by `id`.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.TaskList
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_20,
+            _RET_20,
+            path_params={"project_id": project_id},
+            query={
+                "cursor": cursor,
+                "page_size": page_size,
+                "status": status,
+                "priority": priority,
+                "assignee_id": assignee_id,
+                "due_before": due_before,
+                "due_after": due_after,
+                "search": search,
+                "ordering": ordering,
+            },
+            options=request_options,
+        )
+
+    def list_iter(
+        self,
+        project_id: int,
+        *,
+        page_size: int | None = None,
+        status: models.TaskStatus | None = None,
+        priority: models.TaskPriority | None = None,
+        assignee_id: int | None = None,
+        due_before: datetime.date | None = None,
+        due_after: datetime.date | None = None,
+        search: str | None = None,
+        ordering: Literal["created_at", "-created_at", "updated_at", "-updated_at", "priority", "-priority", "title", "-title"] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> AsyncIterator[models.Task]:
+        """Iterate over every item of every page of `list`, following the `next` links.
+
+        List a project's tasks
+
+        Lists the project's tasks, optionally filtered. Any member may list; non-members get
+        `404 not_found`. All filters combine with AND. `search` matches `title` and `description`
+        (case-insensitive substring). Ordering by `priority` uses the rank
+        `low` < `normal` < `high` < `urgent`.
+
+        `GET /projects/{project_id}/tasks` (operationId `tasks_list`)
+
+        Args:
+            project_id: ID of the project.
+            page_size: Maximum number of items per page.
+            status: Only tasks with this status.
+            priority: Only tasks with this priority.
+            assignee_id: Only tasks assigned to this user.
+            due_before: Only tasks due on or before this date (inclusive). Tasks without a due date never match.
+            due_after: Only tasks due on or after this date (inclusive). Tasks without a due date never match.
+            search: Case-insensitive substring search; the searched fields are listed on each operation.
+            ordering: Sort order; a leading `-` means descending. `priority` sorts by rank
+                (`low` < `normal` < `high` < `urgent`). Ties are broken by `id`.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Yields:
+            models.Task
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.paginate(
+            _OP_20,
+            lambda: self.list(project_id, page_size=page_size, status=status, priority=priority, assignee_id=assignee_id, due_before=due_before, due_after=due_after, search=search, ordering=ordering, request_options=request_options),
+            _RET_20,
+            items=("items", "items"),
+            next_link=("next", "next"),
+        )
+
+    async def create(
+        self,
+        project_id: int,
+        body: models.TaskCreate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.Task:
+        """Create a task
+
+        Creates a task in the project; the caller is recorded as `created_by_id`. Owners and
+        maintainers only: viewers get `403 permission_denied`, non-members `404 not_found`. An
+        `assignee_id` that is not a member of the project yields `422 assignee_not_member`.
+
+        `POST /projects/{project_id}/tasks` (operationId `tasks_create`)
+
+        Args:
+            project_id: ID of the project.
+            body: request body (application/json)
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.Task
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_21,
+            _RET_21,
+            path_params={"project_id": project_id},
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+    async def retrieve(
+        self,
+        project_id: int,
+        task_id: int,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Task:
+        """Get a task
+
+        Returns a task of the project. Any member may read; non-members, and tasks that do not
+        belong to the project, get `404 not_found`.
+
+        `GET /projects/{project_id}/tasks/{task_id}` (operationId `tasks_retrieve`)
+
+        Args:
+            project_id: ID of the project.
+            task_id: ID of the task (within the project).
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.Task
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_22,
+            _RET_22,
+            path_params={"project_id": project_id, "task_id": task_id},
+            options=request_options,
+        )
+
+    async def delete(
+        self,
+        project_id: int,
+        task_id: int,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> None:
+        """Delete a task
+
+        Deletes a task and its comments. Owners and maintainers only: viewers get
+        `403 permission_denied`, non-members `404 not_found`.
+
+        `DELETE /projects/{project_id}/tasks/{task_id}` (operationId `tasks_delete`)
+
+        Args:
+            project_id: ID of the project.
+            task_id: ID of the task (within the project).
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            None
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_23,
+            _RET_23,
+            path_params={"project_id": project_id, "task_id": task_id},
+            options=request_options,
+        )
+
+    async def update(
+        self,
+        project_id: int,
+        task_id: int,
+        body: models.TaskUpdate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.Task:
+        """Update a task
+
+        Partially updates a task; omitted fields are left unchanged and `null` clears
+        `assignee_id` / `due_date`. Owners and maintainers only: viewers get
+        `403 permission_denied`, non-members `404 not_found`. An `assignee_id` that is not a
+        member of the project yields `422 assignee_not_member`.
+
+        `PATCH /projects/{project_id}/tasks/{task_id}` (operationId `tasks_update`)
+
+        Args:
+            project_id: ID of the project.
+            task_id: ID of the task (within the project).
+            body: request body (application/json)
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.Task
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_24,
+            _RET_24,
+            path_params={"project_id": project_id, "task_id": task_id},
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+
+class AsyncCommentsApi:
+    """Discussion comments on a task. Only a comment's author may edit or delete it. (async)"""
+
+    def __init__(self, core: AsyncCore) -> None:
+        self._core = core
+
+    async def list(
+        self,
+        project_id: int,
+        task_id: int,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        ordering: Literal["created_at", "-created_at"] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.CommentList:
+        """List a task's comments
+
+        Lists the comments on a task, oldest first by default. Any member may list; non-members,
+        and tasks that do not belong to the project, get `404 not_found`.
+
+        `GET /projects/{project_id}/tasks/{task_id}/comments` (operationId `comments_list`)
+
+        Args:
+            project_id: ID of the project.
+            task_id: ID of the task (within the project).
+            cursor: Opaque pagination cursor, taken from the `next` or `previous` URL of a previous page.
+                Omit it for the first page. A malformed or foreign cursor yields `400 invalid_cursor`.
+            page_size: Maximum number of items per page.
+            ordering: Sort order by creation time; a leading `-` means descending. Ties are broken by `id`.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.CommentList
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_25,
+            _RET_25,
+            path_params={"project_id": project_id, "task_id": task_id},
+            query={
+                "cursor": cursor,
+                "page_size": page_size,
+                "ordering": ordering,
+            },
+            options=request_options,
+        )
+
+    def list_iter(
+        self,
+        project_id: int,
+        task_id: int,
+        *,
+        page_size: int | None = None,
+        ordering: Literal["created_at", "-created_at"] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> AsyncIterator[models.Comment]:
+        """Iterate over every item of every page of `list`, following the `next` links.
+
+        List a task's comments
+
+        Lists the comments on a task, oldest first by default. Any member may list; non-members,
+        and tasks that do not belong to the project, get `404 not_found`.
+
+        `GET /projects/{project_id}/tasks/{task_id}/comments` (operationId `comments_list`)
+
+        Args:
+            project_id: ID of the project.
+            task_id: ID of the task (within the project).
+            page_size: Maximum number of items per page.
+            ordering: Sort order by creation time; a leading `-` means descending. Ties are broken by `id`.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Yields:
+            models.Comment
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.paginate(
+            _OP_25,
+            lambda: self.list(project_id, task_id, page_size=page_size, ordering=ordering, request_options=request_options),
+            _RET_25,
+            items=("items", "items"),
+            next_link=("next", "next"),
+        )
+
+    async def create(
+        self,
+        project_id: int,
+        task_id: int,
+        body: models.CommentCreate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.Comment:
+        """Comment on a task
+
+        Adds a comment to the task; the caller is its author. Owners and maintainers only (viewers
+        are read-only and get `403 permission_denied`); non-members get `404 not_found`.
+
+        `POST /projects/{project_id}/tasks/{task_id}/comments` (operationId `comments_create`)
+
+        Args:
+            project_id: ID of the project.
+            task_id: ID of the task (within the project).
+            body: request body (application/json)
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.Comment
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_26,
+            _RET_26,
+            path_params={"project_id": project_id, "task_id": task_id},
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+    async def delete(
+        self,
+        project_id: int,
+        task_id: int,
+        comment_id: int,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> None:
+        """Delete a comment
+
+        Deletes a comment. Only its author may delete it: other members get
+        `403 permission_denied`; non-members, and comments that do not belong to the task, get
+        `404 not_found`.
+
+        `DELETE /projects/{project_id}/tasks/{task_id}/comments/{comment_id}` (operationId `comments_delete`)
+
+        Args:
+            project_id: ID of the project.
+            task_id: ID of the task (within the project).
+            comment_id: ID of the comment (on the task).
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            None
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_27,
+            _RET_27,
+            path_params={"project_id": project_id, "task_id": task_id, "comment_id": comment_id},
+            options=request_options,
+        )
+
+    async def update(
+        self,
+        project_id: int,
+        task_id: int,
+        comment_id: int,
+        body: models.CommentUpdate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.Comment:
+        """Edit a comment
+
+        Replaces the text of a comment. Only its author may edit it: other members get
+        `403 permission_denied`; non-members, and comments that do not belong to the task, get
+        `404 not_found`.
+
+        `PATCH /projects/{project_id}/tasks/{task_id}/comments/{comment_id}` (operationId `comments_update`)
+
+        Args:
+            project_id: ID of the project.
+            task_id: ID of the task (within the project).
+            comment_id: ID of the comment (on the task).
+            body: request body (application/json)
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.Comment
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_28,
+            _RET_28,
+            path_params={"project_id": project_id, "task_id": task_id, "comment_id": comment_id},
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+
+class AsyncProjectManagementClient(AsyncCore):
+    """Project-management API 1.0.0 (async).
+
+    Projects, members, tasks and comments for small teams.
+
+    Contract-first project-management API. This document is the source of truth: the Django server
+    validates requests and responses against it, client code is generated from it and Schemathesis
+    contract tests are driven by it.
+
+    All paths are relative to the server prefix `/api/v1`. IDs are positive 64-bit integers,
+    timestamps are RFC 3339 `date-time` values in UTC (`2026-11-23T09:30:00Z`) and dates are
+    `date` values (`2026-12-01`).
+
+    ## Authentication
+
+    Every operation requires credentials except `users_register`, `auth_token_obtain` and
+    `auth_token_refresh`. Two schemes are accepted; either one is sufficient:
+
+    * **bearerAuth**: `Authorization: Bearer <access>` with a JWT access token obtained from
+      `POST /auth/token` and renewed with `POST /auth/token/refresh`.
+    * **apiKeyAuth**: `X-API-Key: pm_<prefix>_<random>` with a key created at `POST /api-keys`.
+      The secret is returned once, at creation; keys can be revoked at any time.
+
+    Missing credentials yield `401 not_authenticated`; invalid, expired or revoked credentials yield
+    `401 authentication_failed`. Every 401 response carries a `WWW-Authenticate` header.
+
+    ## Errors
+
+    Errors are returned as `application/problem+json` ([RFC 9457](https://www.rfc-editor.org/rfc/rfc9457))
+    using the `Problem` schema. `code` is the stable, machine-readable identifier; `type` is
+    `https://contractfirst.dev/problems/<code with dashes>` (e.g. `validation_error` ->
+    `https://contractfirst.dev/problems/validation-error`). For `400 validation_error` the `errors`
+    array lists every problem found, each pointing at the offending body member (`pointer`, a JSON
+    Pointer) or parameter (`field`).
+
+    | Status | Codes |
+    |--------|-------|
+    | 400 | `validation_error`, `invalid_cursor`, `malformed_json` |
+    | 401 | `not_authenticated`, `authentication_failed`, `invalid_credentials`, `token_not_valid` |
+    | 403 | `permission_denied` |
+    | 404 | `not_found` |
+    | 405 | `method_not_allowed` (with an `Allow` header) |
+    | 409 | `username_taken`, `email_taken`, `already_member`, `last_owner` |
+    | 413 | `payload_too_large` |
+    | 415 | `unsupported_media_type` |
+    | 422 | `assignee_not_member`, `user_not_found`, `expires_in_past`, `weak_password` |
+    | 429 | `throttled` (with a `Retry-After` header, in seconds) |
+    | 500 | `internal_error` |
+    | 503 | `service_unavailable` |
+
+    Project-scoped resources are invisible to non-members: they receive `404 not_found`, never `403`.
+    Members whose role does not allow an action receive `403 permission_denied`.
+
+    ## Pagination
+
+    List operations use cursor pagination. They accept `cursor` (opaque) and `page_size`
+    (1..100, default 20) and return `{items, next, previous}`; `next` and `previous` are absolute
+    URLs of the adjacent pages, or `null` at either end. Follow them as-is; do not build cursors.
+    Lists with an `ordering` parameter sort by the chosen field (a leading `-` means descending),
+    ties broken by `id`. Unknown or invalid query values are rejected with `400`.
+
+    ## Strings
+
+    No string in a request (body member or parameter) may contain the NUL character (U+0000): the
+    database cannot store it, so such requests are rejected with `400 validation_error` (`pattern`).
+
+    ## Rate limiting
+
+    Requests are throttled per user (or per client IP for anonymous requests); registration and
+    token endpoints have stricter limits. Throttled requests get `429 throttled` with `Retry-After`.
+
+    Args:
+        base_url: where the API is served, e.g. `https://api.example.com`; the contract's server path
+            `/api/v1` is appended when `base_url` has no path of its own.
+        token: bearer token (or a callable returning the current one) for bearerAuth.
+        api_key: API key for `apiKeyAuth`, sent in the header `X-API-Key`.
+        timeout: seconds (or an `httpx.Timeout`) for every request; `request_options` overrides per call.
+        retry: retry policy; by default 3 retries of idempotent (or idempotency-keyed) requests on 429/503.
+        headers: extra headers sent with every request.
+        http_client: an `httpx.AsyncClient` to use (proxies, transports); it is not closed for you.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        token: str | Callable[[], str] | None = None,
+        api_key: str | None = None,
+        timeout: float | httpx.Timeout | None = 30.0,
+        retry: RetryPolicy | None = None,
+        headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        super().__init__(
+            base_url,
+            server_path=_SERVER_PATH,
+            timeout=timeout,
+            retry=retry,
+            headers=headers,
+            user_agent=_USER_AGENT,
+            http_client=http_client,
+        )
+        self._register_schemes(
+            bearer=("bearerAuth",),
+            basic=(),
+            api_keys={
+                "apiKeyAuth": ApiKeyAuth("X-API-Key", "header", api_key),
+            },
+        )
+        if token is not None:
+            self.set_token(token)
+        self.auth = AsyncAuthApi(self)
+        self.users = AsyncUsersApi(self)
+        self.projects = AsyncProjectsApi(self)
+        self.members = AsyncMembersApi(self)
+        self.tasks = AsyncTasksApi(self)
+        self.comments = AsyncCommentsApi(self)

@@ -1,0 +1,528 @@
+# generated from openapi/openapi.yaml (sha256 31ca2d6ae43d555c7ae0285503eec5072487205bfda89b71d2ec1b7ebabb04a0), do not edit; regenerate with `contract generate`
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
+
+
+class ValidationErrorItem(BaseModel):
+    """
+    One problem with the request. `pointer` locates body members, `field` names parameters.
+    """
+
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    pointer: str | None = None
+    """
+    JSON Pointer (RFC 6901) into the request body, e.g. `/title`.
+    """
+    field: str | None = None
+    """
+    Name of the offending query, path or header parameter, e.g. `page_size`.
+    """
+    code: str
+    """
+    Machine-readable reason, e.g. `required`, `max_length`, `enum`.
+    """
+    message: str
+    """
+    Human-readable message.
+    """
+
+
+class TokenObtainRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    username: str = Field(..., max_length=150, min_length=1, pattern="^[^\\u0000]*$")
+    password: str = Field(..., max_length=128, min_length=1, pattern="^[^\\u0000]*$")
+
+
+class TokenType(StrEnum):
+    BEARER = "Bearer"
+
+
+class TokenPair(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    access: str
+    """
+    JWT access token; send it as `Authorization: Bearer <access>`.
+    """
+    refresh: str
+    """
+    JWT refresh token for `POST /auth/token/refresh`.
+    """
+    token_type: TokenType
+    expires_in: int
+    """
+    Lifetime of the access token, in seconds.
+    """
+
+
+class TokenRefreshRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    refresh: str = Field(..., min_length=1, pattern="^[^\\u0000]*$")
+
+
+class AccessToken(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    access: str
+    """
+    JWT access token; send it as `Authorization: Bearer <access>`.
+    """
+    token_type: TokenType
+    expires_in: int
+    """
+    Lifetime of the access token, in seconds.
+    """
+
+
+class ApiKey(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: int = Field(..., ge=1)
+    name: str = Field(..., max_length=100)
+    prefix: str = Field(..., max_length=8, min_length=8)
+    """
+    Public, non-secret part of the key; identifies it in listings.
+    """
+    created_at: AwareDatetime
+    last_used_at: AwareDatetime | None
+    """
+    When the key last authenticated a request; `null` if never used.
+    """
+    expires_at: AwareDatetime | None
+    """
+    When the key stops working; `null` if it never expires.
+    """
+
+
+class ApiKeyCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    name: str = Field(..., max_length=100, min_length=1, pattern="^[^\\u0000]*$")
+    expires_at: AwareDatetime | None = None
+    """
+    Must be in the future (`422 expires_in_past` otherwise); omit or `null` for no expiry.
+    """
+
+
+class ApiKeyWithSecret(ApiKey):
+    """
+    A newly created API key, including its secret. The secret is never shown again.
+    """
+
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    secret: str = Field(..., pattern="^pm_[A-Za-z0-9]{8}_[A-Za-z0-9_-]+$")
+    """
+    The full key, `pm_<prefix>_<random>`; send it as `X-API-Key`.
+    """
+
+
+class ApiKeyList(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    items: list[ApiKey] = Field(..., max_length=100)
+    next: str | None
+    """
+    Absolute URL of the next page, or `null` on the last page.
+    """
+    previous: str | None
+    """
+    Absolute URL of the previous page, or `null` on the first page.
+    """
+
+
+class Email(RootModel[str]):
+    root: str = Field(..., max_length=254)
+    """
+    The account's email address; an empty string for an account created outside the API without
+    one (e.g. by an administrator with `createsuperuser`). Registration always requires one.
+
+    """
+
+
+class Email1(RootModel[str]):
+    root: str = Field(..., max_length=0)
+    """
+    The account's email address; an empty string for an account created outside the API without
+    one (e.g. by an administrator with `createsuperuser`). Registration always requires one.
+
+    """
+
+
+class User(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: int = Field(..., ge=1)
+    username: str = Field(..., max_length=150)
+    email: Email | Email1
+    """
+    The account's email address; an empty string for an account created outside the API without
+    one (e.g. by an administrator with `createsuperuser`). Registration always requires one.
+
+    """
+    full_name: str = Field(..., max_length=150)
+    is_staff: bool
+    date_joined: AwareDatetime
+
+
+class UserSummary(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: int = Field(..., ge=1)
+    username: str = Field(..., max_length=150)
+    full_name: str = Field(..., max_length=150)
+
+
+class UserRegistration(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    username: str = Field(
+        ..., max_length=150, min_length=3, pattern="^[A-Za-z0-9_.-]+$"
+    )
+    email: str = Field(..., max_length=254, pattern="^[^\\u0000]*$")
+    password: str = Field(..., max_length=128, min_length=8, pattern="^[^\\u0000]*$")
+    """
+    Checked against the password validators (`422 weak_password`).
+    """
+    full_name: str = Field(default="", max_length=150, pattern="^[^\\u0000]*$")
+
+
+class UserUpdate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    email: str | None = Field(default=None, max_length=254, pattern="^[^\\u0000]*$")
+    full_name: str | None = Field(default=None, max_length=150, pattern="^[^\\u0000]*$")
+
+
+class UserList(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    items: list[User] = Field(..., max_length=100)
+    next: str | None
+    """
+    Absolute URL of the next page, or `null` on the last page.
+    """
+    previous: str | None
+    """
+    Absolute URL of the previous page, or `null` on the first page.
+    """
+
+
+class Role(StrEnum):
+    """
+    A member's role in a project. `owner`: everything, including members and deletion;
+    `maintainer`: edit the project, tasks and comments; `viewer`: read-only.
+
+    """
+
+    OWNER = "owner"
+    MAINTAINER = "maintainer"
+    VIEWER = "viewer"
+
+
+class Project(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: int = Field(..., ge=1)
+    name: str = Field(..., max_length=200)
+    description: str = Field(..., max_length=5000)
+    role: Role
+    """
+    The caller's role in this project.
+    """
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class ProjectCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    name: str = Field(..., max_length=200, min_length=1, pattern="^[^\\u0000]*$")
+    description: str = Field(default="", max_length=5000, pattern="^[^\\u0000]*$")
+
+
+class ProjectReplace(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    name: str = Field(..., max_length=200, min_length=1, pattern="^[^\\u0000]*$")
+    description: str = Field(..., max_length=5000, pattern="^[^\\u0000]*$")
+
+
+class ProjectUpdate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    name: str | None = Field(
+        default=None, max_length=200, min_length=1, pattern="^[^\\u0000]*$"
+    )
+    description: str | None = Field(
+        default=None, max_length=5000, pattern="^[^\\u0000]*$"
+    )
+
+
+class ProjectList(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    items: list[Project] = Field(..., max_length=100)
+    next: str | None
+    """
+    Absolute URL of the next page, or `null` on the last page.
+    """
+    previous: str | None
+    """
+    Absolute URL of the previous page, or `null` on the first page.
+    """
+
+
+class Member(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    user: UserSummary
+    role: Role
+    joined_at: AwareDatetime
+
+
+class MemberAdd(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    user_id: int = Field(..., ge=1)
+    """
+    ID of an existing user (`422 user_not_found` otherwise).
+    """
+    role: Role
+
+
+class MemberUpdate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    role: Role
+
+
+class MemberList(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    items: list[Member] = Field(..., max_length=100)
+    next: str | None
+    """
+    Absolute URL of the next page, or `null` on the last page.
+    """
+    previous: str | None
+    """
+    Absolute URL of the previous page, or `null` on the first page.
+    """
+
+
+class TaskStatus(StrEnum):
+    TODO = "todo"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+class TaskPriority(StrEnum):
+    """
+    Ranked `low` < `normal` < `high` < `urgent` when ordering by priority.
+    """
+
+    LOW = "low"
+    NORMAL = "normal"
+    HIGH = "high"
+    URGENT = "urgent"
+
+
+class Task(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: int = Field(..., ge=1)
+    project_id: int = Field(..., ge=1)
+    title: str = Field(..., max_length=200)
+    description: str = Field(..., max_length=10000)
+    status: TaskStatus
+    priority: TaskPriority
+    assignee_id: int | None = Field(..., ge=1)
+    """
+    ID of the assigned project member; `null` if unassigned.
+    """
+    created_by_id: int = Field(..., ge=1)
+    """
+    ID of the user who created the task.
+    """
+    due_date: date | None
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class TaskCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    title: str = Field(..., max_length=200, min_length=1, pattern="^[^\\u0000]*$")
+    description: str = Field(default="", max_length=10000, pattern="^[^\\u0000]*$")
+    status: TaskStatus = TaskStatus.TODO
+    priority: TaskPriority = TaskPriority.NORMAL
+    assignee_id: int | None = Field(default=None, ge=1)
+    """
+    Must be a member of the project (`422 assignee_not_member` otherwise).
+    """
+    due_date: date | None = None
+
+
+class TaskUpdate(BaseModel):
+    """
+    Partial update; omitted fields are unchanged, `null` clears `assignee_id` / `due_date`.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    title: str | None = Field(
+        default=None, max_length=200, min_length=1, pattern="^[^\\u0000]*$"
+    )
+    description: str | None = Field(
+        default=None, max_length=10000, pattern="^[^\\u0000]*$"
+    )
+    status: TaskStatus | None = None
+    priority: TaskPriority | None = None
+    assignee_id: int | None = Field(default=None, ge=1)
+    """
+    Must be a member of the project (`422 assignee_not_member` otherwise).
+    """
+    due_date: date | None = None
+
+
+class TaskList(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    items: list[Task] = Field(..., max_length=100)
+    next: str | None
+    """
+    Absolute URL of the next page, or `null` on the last page.
+    """
+    previous: str | None
+    """
+    Absolute URL of the previous page, or `null` on the first page.
+    """
+
+
+class Comment(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: int = Field(..., ge=1)
+    task_id: int = Field(..., ge=1)
+    author: UserSummary
+    body: str = Field(..., max_length=10000)
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class CommentCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    body: str = Field(..., max_length=10000, min_length=1, pattern="^[^\\u0000]*$")
+
+
+class CommentUpdate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    body: str = Field(..., max_length=10000, min_length=1, pattern="^[^\\u0000]*$")
+
+
+class CommentList(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    items: list[Comment] = Field(..., max_length=100)
+    next: str | None
+    """
+    Absolute URL of the next page, or `null` on the last page.
+    """
+    previous: str | None
+    """
+    Absolute URL of the previous page, or `null` on the first page.
+    """
+
+
+class Problem(BaseModel):
+    """
+    An RFC 9457 problem details object.
+    """
+
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    type: str
+    """
+    `https://contractfirst.dev/problems/<code with dashes>`; identifies the problem type.
+    """
+    title: str
+    """
+    Short, human-readable summary of the problem type.
+    """
+    status: int = Field(..., ge=400, le=599)
+    """
+    The HTTP status code of the response.
+    """
+    detail: str | None = None
+    """
+    Human-readable explanation of this occurrence.
+    """
+    instance: str | None = None
+    """
+    The request path, e.g. `/api/v1/projects/12`.
+    """
+    code: str
+    """
+    Stable machine-readable error code (see the table in the API description).
+    """
+    errors: list[ValidationErrorItem] | None = None
+    """
+    Individual problems, for validation errors and some business-rule errors.
+    """

@@ -1,0 +1,607 @@
+// generated from openapi/openapi.yaml (sha256 31ca2d6ae43d555c7ae0285503eec5072487205bfda89b71d2ec1b7ebabb04a0), do not edit; regenerate with `contract generate`
+/**
+ * Typed client for Project-management API 1.0.0: one class per tag, one method
+ * per operation. Types come from openapi-typescript (`./schema.js`), requests from openapi-fetch; auth,
+ * retries, timeouts, errors and pagination from the hand-written `../runtime.js`.
+ */
+import type { paths } from "./schema.js";
+import {
+  ApiCore,
+  type ClientOptions,
+  type OperationData,
+  type OperationInit,
+  type PageItem,
+  type SecuritySchemes,
+} from "../runtime.js";
+
+const SERVER_PATH = "/api/v1";
+
+const SECURITY: SecuritySchemes = {
+  bearer: ["bearerAuth"],
+  basic: [],
+  apiKeys: {
+    "apiKeyAuth": { name: "X-API-Key", in: "header" },
+  },
+};
+
+/**
+ * JWT token issuance and refresh, and management of the caller's API keys.
+ */
+export class AuthApi {
+  constructor(private readonly core: ApiCore<paths>) {}
+
+  /**
+   * Obtain a JWT token pair
+   *
+   * Exchanges a username and password for a short-lived access token and a longer-lived refresh
+   * token. Public; throttled under the `auth` scope. Wrong credentials (or an inactive account)
+   * yield `401 invalid_credentials`.
+   *
+   * `POST /auth/token` (operationId `auth_token_obtain`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  tokenObtain(...init: OperationInit<paths, "/auth/token", "post">): Promise<OperationData<paths, "/auth/token", "post">> {
+    return this.core.call("post", "/auth/token", "auth_token_obtain", [], init[0]);
+  }
+
+  /**
+   * Refresh an access token
+   *
+   * Exchanges a valid refresh token for a new access token. Public. A malformed, expired or
+   * blacklisted refresh token yields `401 token_not_valid`.
+   *
+   * `POST /auth/token/refresh` (operationId `auth_token_refresh`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  tokenRefresh(...init: OperationInit<paths, "/auth/token/refresh", "post">): Promise<OperationData<paths, "/auth/token/refresh", "post">> {
+    return this.core.call("post", "/auth/token/refresh", "auth_token_refresh", [], init[0]);
+  }
+
+  /**
+   * List the caller's API keys
+   *
+   * Lists the caller's active (not revoked) API keys, newest first (ordering is fixed to
+   * `-created_at`). Secrets are never returned here, only each key's `prefix`.
+   *
+   * `GET /api-keys` (operationId `api_keys_list`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  apiKeysList(...init: OperationInit<paths, "/api-keys", "get">): Promise<OperationData<paths, "/api-keys", "get">> {
+    return this.core.call("get", "/api-keys", "api_keys_list", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+
+  /**
+   * Every item of every page of `apiKeysList`, following the `next` links.
+   * @throws {ApiError} for a non-2xx response.
+   */
+  apiKeysListIter(
+    ...init: OperationInit<paths, "/api-keys", "get">
+  ): AsyncGenerator<PageItem<OperationData<paths, "/api-keys", "get">, "items">, void, undefined> {
+    return this.core.paginate("get", "/api-keys", "api_keys_list", ["apiKeyAuth", "bearerAuth"], init[0], "items", "next");
+  }
+
+  /**
+   * Create an API key
+   *
+   * Creates an API key for the caller. The response is the only time the full `secret` is
+   * shown; store it safely. An `expires_at` that is not in the future yields
+   * `422 expires_in_past`; omit it (or send `null`) for a key that never expires.
+   *
+   * `POST /api-keys` (operationId `api_keys_create`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  apiKeysCreate(...init: OperationInit<paths, "/api-keys", "post">): Promise<OperationData<paths, "/api-keys", "post">> {
+    return this.core.call("post", "/api-keys", "api_keys_create", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+
+  /**
+   * Revoke an API key
+   *
+   * Revokes one of the caller's API keys; it stops authenticating immediately. Keys that belong
+   * to someone else, do not exist or are already revoked yield `404 not_found`.
+   *
+   * `DELETE /api-keys/{api_key_id}` (operationId `api_keys_revoke`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  apiKeysRevoke(...init: OperationInit<paths, "/api-keys/{api_key_id}", "delete">): Promise<OperationData<paths, "/api-keys/{api_key_id}", "delete">> {
+    return this.core.call("delete", "/api-keys/{api_key_id}", "api_keys_revoke", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+}
+
+/**
+ * Self-service registration, the caller's own profile, and the staff-only user directory.
+ */
+export class UsersApi {
+  constructor(private readonly core: ApiCore<paths>) {}
+
+  /**
+   * List users (staff only)
+   *
+   * Lists all users. Staff only: other authenticated users get `403 permission_denied`.
+   * `search` matches `username`, `email` and `full_name` (case-insensitive substring).
+   *
+   * `GET /users` (operationId `users_list`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  list(...init: OperationInit<paths, "/users", "get">): Promise<OperationData<paths, "/users", "get">> {
+    return this.core.call("get", "/users", "users_list", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+
+  /**
+   * Every item of every page of `list`, following the `next` links.
+   * @throws {ApiError} for a non-2xx response.
+   */
+  listIter(
+    ...init: OperationInit<paths, "/users", "get">
+  ): AsyncGenerator<PageItem<OperationData<paths, "/users", "get">, "items">, void, undefined> {
+    return this.core.paginate("get", "/users", "users_list", ["apiKeyAuth", "bearerAuth"], init[0], "items", "next");
+  }
+
+  /**
+   * Register a new user
+   *
+   * Creates a user account. Public; throttled under the `register` scope. A taken username or
+   * email yields `409 username_taken` / `409 email_taken`; a password rejected by the password
+   * validators (too short, too common, entirely numeric, too similar to the username or email)
+   * yields `422 weak_password`. The `Location` header points at `/api/v1/users/me`, the only URL
+   * under which a user reads their own account.
+   *
+   * `POST /users` (operationId `users_register`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  register(...init: OperationInit<paths, "/users", "post">): Promise<OperationData<paths, "/users", "post">> {
+    return this.core.call("post", "/users", "users_register", [], init[0]);
+  }
+
+  /**
+   * Get the caller's account
+   *
+   * Returns the authenticated caller's own account.
+   *
+   * `GET /users/me` (operationId `users_me_retrieve`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  meRetrieve(...init: OperationInit<paths, "/users/me", "get">): Promise<OperationData<paths, "/users/me", "get">> {
+    return this.core.call("get", "/users/me", "users_me_retrieve", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+
+  /**
+   * Update the caller's account
+   *
+   * Partially updates the caller's `email` and/or `full_name`; omitted fields are left
+   * unchanged. An email already used by another account yields `409 email_taken`.
+   *
+   * `PATCH /users/me` (operationId `users_me_update`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  meUpdate(...init: OperationInit<paths, "/users/me", "patch">): Promise<OperationData<paths, "/users/me", "patch">> {
+    return this.core.call("patch", "/users/me", "users_me_update", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+}
+
+/**
+ * Projects the caller is a member of. The creator becomes the project's first owner.
+ */
+export class ProjectsApi {
+  constructor(private readonly core: ApiCore<paths>) {}
+
+  /**
+   * List the caller's projects
+   *
+   * Lists the projects the caller is a member of, with the caller's `role` in each.
+   * `search` matches `name` and `description` (case-insensitive substring).
+   *
+   * `GET /projects` (operationId `projects_list`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  list(...init: OperationInit<paths, "/projects", "get">): Promise<OperationData<paths, "/projects", "get">> {
+    return this.core.call("get", "/projects", "projects_list", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+
+  /**
+   * Every item of every page of `list`, following the `next` links.
+   * @throws {ApiError} for a non-2xx response.
+   */
+  listIter(
+    ...init: OperationInit<paths, "/projects", "get">
+  ): AsyncGenerator<PageItem<OperationData<paths, "/projects", "get">, "items">, void, undefined> {
+    return this.core.paginate("get", "/projects", "projects_list", ["apiKeyAuth", "bearerAuth"], init[0], "items", "next");
+  }
+
+  /**
+   * Create a project
+   *
+   * Creates a project; the caller becomes its first `owner`.
+   *
+   * `POST /projects` (operationId `projects_create`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  create(...init: OperationInit<paths, "/projects", "post">): Promise<OperationData<paths, "/projects", "post">> {
+    return this.core.call("post", "/projects", "projects_create", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+
+  /**
+   * Get a project
+   *
+   * Returns a project the caller is a member of. Non-members get `404 not_found`.
+   *
+   * `GET /projects/{project_id}` (operationId `projects_retrieve`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  retrieve(...init: OperationInit<paths, "/projects/{project_id}", "get">): Promise<OperationData<paths, "/projects/{project_id}", "get">> {
+    return this.core.call("get", "/projects/{project_id}", "projects_retrieve", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+
+  /**
+   * Replace a project
+   *
+   * Replaces the project's `name` and `description` (both required). Owners and maintainers
+   * only: viewers get `403 permission_denied`, non-members `404 not_found`.
+   *
+   * `PUT /projects/{project_id}` (operationId `projects_replace`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  replace(...init: OperationInit<paths, "/projects/{project_id}", "put">): Promise<OperationData<paths, "/projects/{project_id}", "put">> {
+    return this.core.call("put", "/projects/{project_id}", "projects_replace", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+
+  /**
+   * Delete a project
+   *
+   * Deletes the project together with its memberships, tasks and comments. Owners only:
+   * maintainers and viewers get `403 permission_denied`, non-members `404 not_found`.
+   *
+   * `DELETE /projects/{project_id}` (operationId `projects_delete`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  delete_(...init: OperationInit<paths, "/projects/{project_id}", "delete">): Promise<OperationData<paths, "/projects/{project_id}", "delete">> {
+    return this.core.call("delete", "/projects/{project_id}", "projects_delete", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+
+  /**
+   * Update a project
+   *
+   * Partially updates the project; omitted fields are left unchanged. Owners and maintainers
+   * only: viewers get `403 permission_denied`, non-members `404 not_found`.
+   *
+   * `PATCH /projects/{project_id}` (operationId `projects_update`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  update(...init: OperationInit<paths, "/projects/{project_id}", "patch">): Promise<OperationData<paths, "/projects/{project_id}", "patch">> {
+    return this.core.call("patch", "/projects/{project_id}", "projects_update", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+}
+
+/**
+ * Project membership and roles. `owner` manages members and everything else, `maintainer`
+ * edits the project, tasks and comments, `viewer` is read-only.
+ */
+export class MembersApi {
+  constructor(private readonly core: ApiCore<paths>) {}
+
+  /**
+   * List a project's members
+   *
+   * Lists the project's members and their roles. Any member may list; non-members get
+   * `404 not_found`.
+   *
+   * `GET /projects/{project_id}/members` (operationId `project_members_list`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  projectMembersList(...init: OperationInit<paths, "/projects/{project_id}/members", "get">): Promise<OperationData<paths, "/projects/{project_id}/members", "get">> {
+    return this.core.call("get", "/projects/{project_id}/members", "project_members_list", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+
+  /**
+   * Every item of every page of `projectMembersList`, following the `next` links.
+   * @throws {ApiError} for a non-2xx response.
+   */
+  projectMembersListIter(
+    ...init: OperationInit<paths, "/projects/{project_id}/members", "get">
+  ): AsyncGenerator<PageItem<OperationData<paths, "/projects/{project_id}/members", "get">, "items">, void, undefined> {
+    return this.core.paginate("get", "/projects/{project_id}/members", "project_members_list", ["apiKeyAuth", "bearerAuth"], init[0], "items", "next");
+  }
+
+  /**
+   * Add a member to a project
+   *
+   * Adds an existing user to the project with the given role. Owners only: other members get
+   * `403 permission_denied`, non-members `404 not_found`. A user who is already a member yields
+   * `409 already_member`; a `user_id` that matches no user yields `422 user_not_found`.
+   *
+   * `POST /projects/{project_id}/members` (operationId `project_members_add`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  projectMembersAdd(...init: OperationInit<paths, "/projects/{project_id}/members", "post">): Promise<OperationData<paths, "/projects/{project_id}/members", "post">> {
+    return this.core.call("post", "/projects/{project_id}/members", "project_members_add", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+
+  /**
+   * Remove a member (or leave a project)
+   *
+   * Removes a member from the project. Owners may remove anyone; any member may remove
+   * themself (leave the project). Other members get `403 permission_denied`; non-members of the
+   * project, and a `user_id` that is not a member, get `404 not_found`. Removing the project's
+   * last owner yields `409 last_owner`.
+   *
+   * `DELETE /projects/{project_id}/members/{user_id}` (operationId `project_members_remove`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  projectMembersRemove(...init: OperationInit<paths, "/projects/{project_id}/members/{user_id}", "delete">): Promise<OperationData<paths, "/projects/{project_id}/members/{user_id}", "delete">> {
+    return this.core.call("delete", "/projects/{project_id}/members/{user_id}", "project_members_remove", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+
+  /**
+   * Change a member's role
+   *
+   * Changes a member's role. Owners only: other members get `403 permission_denied`;
+   * non-members of the project, and a `user_id` that is not a member, get `404 not_found`.
+   * Demoting the project's last owner yields `409 last_owner`.
+   *
+   * `PATCH /projects/{project_id}/members/{user_id}` (operationId `project_members_update`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  projectMembersUpdate(...init: OperationInit<paths, "/projects/{project_id}/members/{user_id}", "patch">): Promise<OperationData<paths, "/projects/{project_id}/members/{user_id}", "patch">> {
+    return this.core.call("patch", "/projects/{project_id}/members/{user_id}", "project_members_update", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+}
+
+/**
+ * Tasks within a project, with status, priority, assignee and due date.
+ */
+export class TasksApi {
+  constructor(private readonly core: ApiCore<paths>) {}
+
+  /**
+   * List a project's tasks
+   *
+   * Lists the project's tasks, optionally filtered. Any member may list; non-members get
+   * `404 not_found`. All filters combine with AND. `search` matches `title` and `description`
+   * (case-insensitive substring). Ordering by `priority` uses the rank
+   * `low` < `normal` < `high` < `urgent`.
+   *
+   * `GET /projects/{project_id}/tasks` (operationId `tasks_list`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  list(...init: OperationInit<paths, "/projects/{project_id}/tasks", "get">): Promise<OperationData<paths, "/projects/{project_id}/tasks", "get">> {
+    return this.core.call("get", "/projects/{project_id}/tasks", "tasks_list", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+
+  /**
+   * Every item of every page of `list`, following the `next` links.
+   * @throws {ApiError} for a non-2xx response.
+   */
+  listIter(
+    ...init: OperationInit<paths, "/projects/{project_id}/tasks", "get">
+  ): AsyncGenerator<PageItem<OperationData<paths, "/projects/{project_id}/tasks", "get">, "items">, void, undefined> {
+    return this.core.paginate("get", "/projects/{project_id}/tasks", "tasks_list", ["apiKeyAuth", "bearerAuth"], init[0], "items", "next");
+  }
+
+  /**
+   * Create a task
+   *
+   * Creates a task in the project; the caller is recorded as `created_by_id`. Owners and
+   * maintainers only: viewers get `403 permission_denied`, non-members `404 not_found`. An
+   * `assignee_id` that is not a member of the project yields `422 assignee_not_member`.
+   *
+   * `POST /projects/{project_id}/tasks` (operationId `tasks_create`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  create(...init: OperationInit<paths, "/projects/{project_id}/tasks", "post">): Promise<OperationData<paths, "/projects/{project_id}/tasks", "post">> {
+    return this.core.call("post", "/projects/{project_id}/tasks", "tasks_create", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+
+  /**
+   * Get a task
+   *
+   * Returns a task of the project. Any member may read; non-members, and tasks that do not
+   * belong to the project, get `404 not_found`.
+   *
+   * `GET /projects/{project_id}/tasks/{task_id}` (operationId `tasks_retrieve`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  retrieve(...init: OperationInit<paths, "/projects/{project_id}/tasks/{task_id}", "get">): Promise<OperationData<paths, "/projects/{project_id}/tasks/{task_id}", "get">> {
+    return this.core.call("get", "/projects/{project_id}/tasks/{task_id}", "tasks_retrieve", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+
+  /**
+   * Delete a task
+   *
+   * Deletes a task and its comments. Owners and maintainers only: viewers get
+   * `403 permission_denied`, non-members `404 not_found`.
+   *
+   * `DELETE /projects/{project_id}/tasks/{task_id}` (operationId `tasks_delete`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  delete_(...init: OperationInit<paths, "/projects/{project_id}/tasks/{task_id}", "delete">): Promise<OperationData<paths, "/projects/{project_id}/tasks/{task_id}", "delete">> {
+    return this.core.call("delete", "/projects/{project_id}/tasks/{task_id}", "tasks_delete", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+
+  /**
+   * Update a task
+   *
+   * Partially updates a task; omitted fields are left unchanged and `null` clears
+   * `assignee_id` / `due_date`. Owners and maintainers only: viewers get
+   * `403 permission_denied`, non-members `404 not_found`. An `assignee_id` that is not a
+   * member of the project yields `422 assignee_not_member`.
+   *
+   * `PATCH /projects/{project_id}/tasks/{task_id}` (operationId `tasks_update`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  update(...init: OperationInit<paths, "/projects/{project_id}/tasks/{task_id}", "patch">): Promise<OperationData<paths, "/projects/{project_id}/tasks/{task_id}", "patch">> {
+    return this.core.call("patch", "/projects/{project_id}/tasks/{task_id}", "tasks_update", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+}
+
+/**
+ * Discussion comments on a task. Only a comment's author may edit or delete it.
+ */
+export class CommentsApi {
+  constructor(private readonly core: ApiCore<paths>) {}
+
+  /**
+   * List a task's comments
+   *
+   * Lists the comments on a task, oldest first by default. Any member may list; non-members,
+   * and tasks that do not belong to the project, get `404 not_found`.
+   *
+   * `GET /projects/{project_id}/tasks/{task_id}/comments` (operationId `comments_list`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  list(...init: OperationInit<paths, "/projects/{project_id}/tasks/{task_id}/comments", "get">): Promise<OperationData<paths, "/projects/{project_id}/tasks/{task_id}/comments", "get">> {
+    return this.core.call("get", "/projects/{project_id}/tasks/{task_id}/comments", "comments_list", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+
+  /**
+   * Every item of every page of `list`, following the `next` links.
+   * @throws {ApiError} for a non-2xx response.
+   */
+  listIter(
+    ...init: OperationInit<paths, "/projects/{project_id}/tasks/{task_id}/comments", "get">
+  ): AsyncGenerator<PageItem<OperationData<paths, "/projects/{project_id}/tasks/{task_id}/comments", "get">, "items">, void, undefined> {
+    return this.core.paginate("get", "/projects/{project_id}/tasks/{task_id}/comments", "comments_list", ["apiKeyAuth", "bearerAuth"], init[0], "items", "next");
+  }
+
+  /**
+   * Comment on a task
+   *
+   * Adds a comment to the task; the caller is its author. Owners and maintainers only (viewers
+   * are read-only and get `403 permission_denied`); non-members get `404 not_found`.
+   *
+   * `POST /projects/{project_id}/tasks/{task_id}/comments` (operationId `comments_create`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  create(...init: OperationInit<paths, "/projects/{project_id}/tasks/{task_id}/comments", "post">): Promise<OperationData<paths, "/projects/{project_id}/tasks/{task_id}/comments", "post">> {
+    return this.core.call("post", "/projects/{project_id}/tasks/{task_id}/comments", "comments_create", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+
+  /**
+   * Delete a comment
+   *
+   * Deletes a comment. Only its author may delete it: other members get
+   * `403 permission_denied`; non-members, and comments that do not belong to the task, get
+   * `404 not_found`.
+   *
+   * `DELETE /projects/{project_id}/tasks/{task_id}/comments/{comment_id}` (operationId `comments_delete`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  delete_(...init: OperationInit<paths, "/projects/{project_id}/tasks/{task_id}/comments/{comment_id}", "delete">): Promise<OperationData<paths, "/projects/{project_id}/tasks/{task_id}/comments/{comment_id}", "delete">> {
+    return this.core.call("delete", "/projects/{project_id}/tasks/{task_id}/comments/{comment_id}", "comments_delete", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+
+  /**
+   * Edit a comment
+   *
+   * Replaces the text of a comment. Only its author may edit it: other members get
+   * `403 permission_denied`; non-members, and comments that do not belong to the task, get
+   * `404 not_found`.
+   *
+   * `PATCH /projects/{project_id}/tasks/{task_id}/comments/{comment_id}` (operationId `comments_update`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  update(...init: OperationInit<paths, "/projects/{project_id}/tasks/{task_id}/comments/{comment_id}", "patch">): Promise<OperationData<paths, "/projects/{project_id}/tasks/{task_id}/comments/{comment_id}", "patch">> {
+    return this.core.call("patch", "/projects/{project_id}/tasks/{task_id}/comments/{comment_id}", "comments_update", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+}
+
+/**
+ * Project-management API 1.0.0.
+ *
+ * Projects, members, tasks and comments for small teams.
+ * 
+ * Contract-first project-management API. This document is the source of truth: the Django server
+ * validates requests and responses against it, client code is generated from it and Schemathesis
+ * contract tests are driven by it.
+ * 
+ * All paths are relative to the server prefix `/api/v1`. IDs are positive 64-bit integers,
+ * timestamps are RFC 3339 `date-time` values in UTC (`2026-11-23T09:30:00Z`) and dates are
+ * `date` values (`2026-12-01`).
+ * 
+ * ## Authentication
+ * 
+ * Every operation requires credentials except `users_register`, `auth_token_obtain` and
+ * `auth_token_refresh`. Two schemes are accepted; either one is sufficient:
+ * 
+ * * **bearerAuth**: `Authorization: Bearer <access>` with a JWT access token obtained from
+ *   `POST /auth/token` and renewed with `POST /auth/token/refresh`.
+ * * **apiKeyAuth**: `X-API-Key: pm_<prefix>_<random>` with a key created at `POST /api-keys`.
+ *   The secret is returned once, at creation; keys can be revoked at any time.
+ * 
+ * Missing credentials yield `401 not_authenticated`; invalid, expired or revoked credentials yield
+ * `401 authentication_failed`. Every 401 response carries a `WWW-Authenticate` header.
+ * 
+ * ## Errors
+ * 
+ * Errors are returned as `application/problem+json` ([RFC 9457](https://www.rfc-editor.org/rfc/rfc9457))
+ * using the `Problem` schema. `code` is the stable, machine-readable identifier; `type` is
+ * `https://contractfirst.dev/problems/<code with dashes>` (e.g. `validation_error` ->
+ * `https://contractfirst.dev/problems/validation-error`). For `400 validation_error` the `errors`
+ * array lists every problem found, each pointing at the offending body member (`pointer`, a JSON
+ * Pointer) or parameter (`field`).
+ * 
+ * | Status | Codes |
+ * |--------|-------|
+ * | 400 | `validation_error`, `invalid_cursor`, `malformed_json` |
+ * | 401 | `not_authenticated`, `authentication_failed`, `invalid_credentials`, `token_not_valid` |
+ * | 403 | `permission_denied` |
+ * | 404 | `not_found` |
+ * | 405 | `method_not_allowed` (with an `Allow` header) |
+ * | 409 | `username_taken`, `email_taken`, `already_member`, `last_owner` |
+ * | 413 | `payload_too_large` |
+ * | 415 | `unsupported_media_type` |
+ * | 422 | `assignee_not_member`, `user_not_found`, `expires_in_past`, `weak_password` |
+ * | 429 | `throttled` (with a `Retry-After` header, in seconds) |
+ * | 500 | `internal_error` |
+ * | 503 | `service_unavailable` |
+ * 
+ * Project-scoped resources are invisible to non-members: they receive `404 not_found`, never `403`.
+ * Members whose role does not allow an action receive `403 permission_denied`.
+ * 
+ * ## Pagination
+ * 
+ * List operations use cursor pagination. They accept `cursor` (opaque) and `page_size`
+ * (1..100, default 20) and return `{items, next, previous}`; `next` and `previous` are absolute
+ * URLs of the adjacent pages, or `null` at either end. Follow them as-is; do not build cursors.
+ * Lists with an `ordering` parameter sort by the chosen field (a leading `-` means descending),
+ * ties broken by `id`. Unknown or invalid query values are rejected with `400`.
+ * 
+ * ## Strings
+ * 
+ * No string in a request (body member or parameter) may contain the NUL character (U+0000): the
+ * database cannot store it, so such requests are rejected with `400 validation_error` (`pattern`).
+ * 
+ * ## Rate limiting
+ * 
+ * Requests are throttled per user (or per client IP for anonymous requests); registration and
+ * token endpoints have stricter limits. Throttled requests get `429 throttled` with `Retry-After`.
+ */
+export class ProjectManagementClient {
+  /** Transport shared by the tag groups (auth, retries, timeouts); `core.raw` is the plain openapi-fetch client. */
+  readonly core: ApiCore<paths>;
+  readonly auth: AuthApi;
+  readonly users: UsersApi;
+  readonly projects: ProjectsApi;
+  readonly members: MembersApi;
+  readonly tasks: TasksApi;
+  readonly comments: CommentsApi;
+
+  constructor(options: ClientOptions) {
+    this.core = new ApiCore<paths>(options, { serverPath: SERVER_PATH, security: SECURITY });
+    this.auth = new AuthApi(this.core);
+    this.users = new UsersApi(this.core);
+    this.projects = new ProjectsApi(this.core);
+    this.members = new MembersApi(this.core);
+    this.tasks = new TasksApi(this.core);
+    this.comments = new CommentsApi(this.core);
+  }
+
+  /** Use this bearer token (or a function returning the current one) from now on. */
+  setToken(token: ClientOptions["token"]): void {
+    this.core.setToken(token);
+  }
+
+  /** Use this API key from now on (one string for the only API-key scheme, or keys by scheme name). */
+  setApiKey(key: string | Record<string, string>): void {
+    this.core.setApiKey(key);
+  }
+}

@@ -1,0 +1,465 @@
+/**
+ * Hand-written runtime of the generated TypeScript SDK: auth, retries, timeouts, typed errors and pagination,
+ * on top of openapi-fetch. Not generated and API-agnostic (`contract generate` copies it verbatim into SDKs
+ * generated elsewhere). Uses only `fetch`, `Request`, `Response`, `Headers`, `AbortController` and
+ * `setTimeout`, so it runs in browsers, React Native and Node 18+.
+ */
+import createClient, { type Client, type MaybeOptionalInit } from "openapi-fetch";
+import type {
+  HttpMethod,
+  MediaType,
+  Readable,
+  RequiredKeysOf,
+  ResponseObjectMap,
+  SuccessResponse,
+} from "openapi-typescript-helpers";
+
+/* ------------------------------------------------------------------------------------------------------------
+ * types the generated client uses
+ * ---------------------------------------------------------------------------------------------------------- */
+
+/** Per-call options accepted next to openapi-fetch's `params` / `body` / `headers`. */
+export interface CallOptions {
+  /** Sent as `Idempotency-Key`: a non-idempotent request with a key is retried like an idempotent one. */
+  idempotencyKey?: string;
+  /** Abort the attempt after this many milliseconds (overrides the client's `timeoutMs`). */
+  timeoutMs?: number;
+  /** Retries for this call (overrides the client's `retry.maxRetries`). */
+  maxRetries?: number;
+  /** Aborts the call (all attempts). */
+  signal?: AbortSignal;
+}
+
+type OperationOf<Paths, P extends keyof Paths, M extends HttpMethod> = M extends keyof Paths[P]
+  ? Paths[P][M]
+  : never;
+
+type InitOf<Paths, P extends keyof Paths, M extends HttpMethod> = M extends keyof Paths[P]
+  ? MaybeOptionalInit<Paths[P], M> & CallOptions
+  : never;
+
+/** The arguments of a generated method: the init object is optional when nothing in it is required. */
+export type OperationInit<Paths, P extends keyof Paths, M extends HttpMethod> =
+  RequiredKeysOf<InitOf<Paths, P, M>> extends never ? [init?: InitOf<Paths, P, M>] : [init: InitOf<Paths, P, M>];
+
+type ResponsesOf<T> = ResponseObjectMap<T> extends Record<string | number, unknown> ? ResponseObjectMap<T> : never;
+
+/** The parsed success body of an operation (`undefined` for responses without content). */
+export type OperationData<Paths, P extends keyof Paths, M extends HttpMethod> = Readable<
+  SuccessResponse<ResponsesOf<OperationOf<Paths, P, M>>, MediaType>
+>;
+
+/** The element type of the array `Key` of a page. */
+export type PageItem<Page, Key extends string> = Page extends { [K in Key]?: infer Items }
+  ? Items extends readonly (infer Item)[]
+    ? Item
+    : never
+  : never;
+
+/** What the generated client knows about the contract's security schemes. */
+export interface SecuritySchemes {
+  bearer: readonly string[];
+  basic: readonly string[];
+  apiKeys: Readonly<Record<string, { name: string; in: "header" | "query" | "cookie" }>>;
+}
+
+export interface RetryEvent {
+  operationId: string;
+  method: string;
+  url: string;
+  /** 1 for the first retry. */
+  attempt: number;
+  delayMs: number;
+  status?: number;
+  error?: unknown;
+}
+
+export interface RetryOptions {
+  /** Default 3. */
+  maxRetries?: number;
+  /** Exponential backoff base, default 500 ms (full jitter). */
+  backoffBaseMs?: number;
+  /** Backoff ceiling, default 8000 ms. */
+  backoffMaxMs?: number;
+  /** Statuses that are retried, default 429 and 503. */
+  retryStatuses?: readonly number[];
+  /** A `Retry-After` longer than this is not waited for, default 60000 ms. */
+  maxRetryAfterMs?: number;
+  /** Retry network errors (not timeouts or aborts) of retryable requests, default true. */
+  retryNetworkErrors?: boolean;
+  /** Default "Idempotency-Key". */
+  idempotencyHeader?: string;
+  onRetry?: (event: RetryEvent) => void;
+}
+
+export interface ClientOptions {
+  /** Where the API is served; the contract's relative server path is appended when this has no path. */
+  baseUrl: string;
+  /** Bearer token, or a function returning the current one. */
+  token?: string | (() => string | Promise<string>);
+  /** API keys by scheme name, or one string when the contract has a single API-key scheme. */
+  apiKey?: string | Record<string, string>;
+  basic?: { username: string; password: string };
+  /** Per-attempt timeout, default 30000 ms. */
+  timeoutMs?: number;
+  retry?: RetryOptions;
+  /** Extra headers for every request. */
+  headers?: Record<string, string>;
+  /** A fetch implementation (defaults to globalThis.fetch). */
+  fetch?: (input: Request) => Promise<Response>;
+}
+
+/* ------------------------------------------------------------------------------------------------------------
+ * errors
+ * ---------------------------------------------------------------------------------------------------------- */
+
+/** An RFC 9457 problem details object; extension members are kept. */
+export interface ProblemDetails {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  instance?: string;
+  [extension: string]: unknown;
+}
+
+/** A non-2xx response. `problem` is set for `application/problem+json` bodies. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly operationId: string;
+  readonly headers: Headers;
+  readonly body: unknown;
+  readonly problem: ProblemDetails | undefined;
+  readonly url: string;
+
+  constructor(response: Response, body: unknown, operationId: string) {
+    const media = (response.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+    const problem =
+      body !== null && typeof body === "object" && !Array.isArray(body) &&
+      (media === "application/problem+json" || ("title" in body && "status" in body))
+        ? (body as ProblemDetails)
+        : undefined;
+    const title = problem?.title ?? response.statusText ?? "error";
+    super(`${response.status} ${title}${problem?.detail ? `: ${problem.detail}` : ""} (${operationId})`);
+    this.name = "ApiError";
+    this.status = response.status;
+    this.operationId = operationId;
+    this.headers = response.headers;
+    this.body = body;
+    this.problem = problem;
+    this.url = response.url;
+  }
+
+  /** The problem's machine-readable `code` extension, when the API sends one. */
+  get code(): string | undefined {
+    const code = this.problem?.["code"];
+    return typeof code === "string" ? code : undefined;
+  }
+
+  /** Seconds from `Retry-After`, if present. */
+  get retryAfterSeconds(): number | undefined {
+    const ms = parseRetryAfter(this.headers.get("retry-after"));
+    return ms === undefined ? undefined : ms / 1000;
+  }
+}
+
+export class TimeoutError extends Error {
+  constructor(ms: number) {
+    super(`request timed out after ${ms} ms`);
+    this.name = "TimeoutError";
+  }
+}
+
+/* ------------------------------------------------------------------------------------------------------------
+ * helpers
+ * ---------------------------------------------------------------------------------------------------------- */
+
+const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
+
+/** `Retry-After` in milliseconds: delay-seconds or an HTTP-date. */
+export function parseRetryAfter(value: string | null | undefined): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.max(0, Number(trimmed) * 1000);
+  const when = Date.parse(trimmed);
+  return Number.isNaN(when) ? undefined : Math.max(0, when - Date.now());
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason ?? new Error("aborted"));
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason ?? new Error("aborted"));
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+function joinBase(baseUrl: string, serverPath: string): string {
+  let base = baseUrl.replace(/\/+$/, "");
+  if (serverPath && !/^https?:\/\//i.test(serverPath)) {
+    const match = /^[a-z][a-z0-9+.-]*:\/\/[^/]+(.*)$/i.exec(base);
+    if (match && (match[1] === "" || match[1] === "/")) base = `${base}/${serverPath.replace(/^\/+|\/+$/g, "")}`;
+  }
+  return base.replace(/\/+$/, "");
+}
+
+function origin(url: string): string {
+  const match = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]+)/i.exec(url);
+  return match ? match[1]!.toLowerCase() : "";
+}
+
+const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/** UTF-8 then base64, without btoa/Buffer/TextEncoder (not everywhere in React Native). */
+function base64(text: string): string {
+  const bytes: number[] = [];
+  for (const char of unescapeUtf8(text)) bytes.push(char.charCodeAt(0));
+  let out = "";
+  for (let i = 0; i < bytes.length; i += 3) {
+    const [a, b, c] = [bytes[i]!, bytes[i + 1], bytes[i + 2]];
+    out += BASE64[a >> 2]! + BASE64[((a & 3) << 4) | ((b ?? 0) >> 4)]!;
+    out += b === undefined ? "=" : BASE64[((b & 15) << 2) | ((c ?? 0) >> 6)]!;
+    out += c === undefined ? "=" : BASE64[c & 63]!;
+  }
+  return out;
+}
+
+function unescapeUtf8(text: string): string {
+  return encodeURIComponent(text).replace(/%([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/* ------------------------------------------------------------------------------------------------------------
+ * the core the generated client drives
+ * ---------------------------------------------------------------------------------------------------------- */
+
+interface SendOptions {
+  operationId: string;
+  security: readonly string[];
+  timeoutMs?: number;
+  maxRetries?: number;
+  signal?: AbortSignal;
+}
+
+export class ApiCore<Paths extends {}> {
+  /** The underlying openapi-fetch client (no auth or retries: use it for anything the SDK does not cover). */
+  readonly raw: Client<Paths>;
+  readonly baseUrl: string;
+  private token: ClientOptions["token"];
+  private readonly apiKeys: Record<string, string> = {};
+  private readonly basic: ClientOptions["basic"];
+  private readonly retry: Required<Omit<RetryOptions, "onRetry">> & Pick<RetryOptions, "onRetry">;
+  private readonly timeoutMs: number;
+  private readonly fetchImpl: (input: Request) => Promise<Response>;
+
+  constructor(
+    options: ClientOptions,
+    private readonly contract: { serverPath: string; security: SecuritySchemes },
+  ) {
+    if (!options.baseUrl) throw new Error("baseUrl is required, e.g. https://api.example.com");
+    this.baseUrl = joinBase(options.baseUrl, contract.serverPath);
+    this.token = options.token;
+    this.basic = options.basic;
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.retry = {
+      maxRetries: options.retry?.maxRetries ?? 3,
+      backoffBaseMs: options.retry?.backoffBaseMs ?? 500,
+      backoffMaxMs: options.retry?.backoffMaxMs ?? 8_000,
+      retryStatuses: options.retry?.retryStatuses ?? [429, 503],
+      maxRetryAfterMs: options.retry?.maxRetryAfterMs ?? 60_000,
+      retryNetworkErrors: options.retry?.retryNetworkErrors ?? true,
+      idempotencyHeader: options.retry?.idempotencyHeader ?? "Idempotency-Key",
+      onRetry: options.retry?.onRetry,
+    };
+    const globalFetch = globalThis.fetch;
+    this.fetchImpl = options.fetch ?? ((request: Request) => globalFetch(request));
+    this.setApiKey(options.apiKey);
+    this.raw = createClient<Paths>({
+      baseUrl: this.baseUrl,
+      headers: options.headers,
+      fetch: (request: Request) => this.fetchImpl(request),
+    });
+  }
+
+  setToken(token: ClientOptions["token"]): void {
+    this.token = token;
+  }
+
+  /** One key for the only API-key scheme, or keys by scheme name. */
+  setApiKey(key: string | Record<string, string> | undefined): void {
+    const schemes = Object.keys(this.contract.security.apiKeys);
+    if (key === undefined) return;
+    if (typeof key === "string") {
+      if (schemes.length !== 1) throw new Error(`the API has ${schemes.length} API-key schemes: pass { name: key }`);
+      this.apiKeys[schemes[0]!] = key;
+    } else {
+      Object.assign(this.apiKeys, key);
+    }
+  }
+
+  /** Call one operation; resolves to the success body, rejects with `ApiError` for non-2xx responses. */
+  async call<P extends keyof Paths, M extends HttpMethod>(
+    method: M,
+    path: P,
+    operationId: string,
+    security: readonly string[],
+    init: InitOf<Paths, P, M> | undefined,
+  ): Promise<OperationData<Paths, P, M>> {
+    const { idempotencyKey, timeoutMs, maxRetries, signal, headers, ...rest } = (init ?? {}) as CallOptions & {
+      headers?: Record<string, string>;
+    } & Record<string, unknown>;
+    const finalHeaders: Record<string, string> = { ...(headers ?? {}) };
+    if (idempotencyKey) finalHeaders[this.retry.idempotencyHeader] = idempotencyKey;
+    const send = { operationId, security, timeoutMs, maxRetries, signal };
+    const request = this.raw.request as unknown as (
+      method: string,
+      url: string,
+      init: Record<string, unknown>,
+    ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+    const { data, error, response } = await request(method, path as string, {
+      ...rest,
+      headers: finalHeaders,
+      fetch: (req: Request) => this.send(req, send),
+    });
+    if (!response.ok) throw new ApiError(response, error, operationId);
+    return data as OperationData<Paths, P, M>;
+  }
+
+  /** Every item of every page: calls the operation, then follows each page's next link until it is empty. */
+  async *paginate<P extends keyof Paths, M extends HttpMethod, Item>(
+    method: M,
+    path: P,
+    operationId: string,
+    security: readonly string[],
+    init: InitOf<Paths, P, M> | undefined,
+    itemsKey: string,
+    nextKey: string,
+  ): AsyncGenerator<Item, void, undefined> {
+    let page = (await this.call(method, path, operationId, security, init)) as unknown;
+    const options = (init ?? {}) as CallOptions;
+    for (;;) {
+      const record = (page ?? {}) as Record<string, unknown>;
+      const items = record[itemsKey];
+      if (Array.isArray(items)) {
+        for (const item of items) yield item as Item;
+      }
+      const next = record[nextKey];
+      if (typeof next !== "string" || next === "") return;
+      const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(next) ? next : `${origin(this.baseUrl)}${next}`;
+      if (origin(url) !== origin(this.baseUrl)) {
+        throw new Error(`refusing to follow a pagination link to another origin: ${url}`);
+      }
+      const response = await this.send(new Request(url, { method: "GET", headers: { Accept: "application/json" } }), {
+        operationId,
+        security,
+        timeoutMs: options.timeoutMs,
+        maxRetries: options.maxRetries,
+        signal: options.signal,
+      });
+      const text = await response.text();
+      let body: unknown = undefined;
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        body = text;
+      }
+      if (!response.ok) throw new ApiError(response, body, operationId);
+      page = body;
+    }
+  }
+
+  /** One request with credentials, per-attempt timeout and retries. */
+  async send(request: Request, options: SendOptions): Promise<Response> {
+    await this.authorize(request, options.security);
+    const maxRetries = options.maxRetries ?? this.retry.maxRetries;
+    const timeoutMs = options.timeoutMs ?? this.timeoutMs;
+    const retryable =
+      IDEMPOTENT.has(request.method.toUpperCase()) || request.headers.has(this.retry.idempotencyHeader);
+    // Bodies are streams: keep a pristine copy to clone for every attempt.
+    const template = retryable && maxRetries > 0 ? request.clone() : request;
+    for (let attempt = 1; ; attempt++) {
+      const current = retryable && maxRetries > 0 ? template.clone() : request;
+      const controller = new AbortController();
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort(new TimeoutError(timeoutMs));
+      }, timeoutMs);
+      const outer = options.signal;
+      const onAbort = (): void => controller.abort(outer?.reason);
+      if (outer?.aborted) controller.abort(outer.reason);
+      outer?.addEventListener("abort", onAbort, { once: true });
+      let response: Response;
+      try {
+        response = await this.fetchImpl(new Request(current, { signal: controller.signal }));
+      } catch (error) {
+        clearTimeout(timer);
+        outer?.removeEventListener("abort", onAbort);
+        if (timedOut) throw new TimeoutError(timeoutMs);
+        const networkError = !outer?.aborted && error instanceof TypeError;
+        if (networkError && this.retry.retryNetworkErrors && retryable && attempt <= maxRetries) {
+          const delayMs = this.backoff(attempt);
+          this.retry.onRetry?.({ operationId: options.operationId, method: request.method, url: request.url, attempt, delayMs, error });
+          await sleep(delayMs, outer);
+          continue;
+        }
+        throw error;
+      }
+      clearTimeout(timer);
+      outer?.removeEventListener("abort", onAbort);
+      if (this.retry.retryStatuses.includes(response.status) && retryable && attempt <= maxRetries) {
+        const hinted = parseRetryAfter(response.headers.get("retry-after"));
+        if (hinted === undefined || hinted <= this.retry.maxRetryAfterMs) {
+          const delayMs =
+            hinted !== undefined ? hinted + Math.random() * Math.min(250, this.retry.backoffBaseMs) : this.backoff(attempt);
+          await response.body?.cancel().catch(() => undefined);
+          this.retry.onRetry?.({
+            operationId: options.operationId,
+            method: request.method,
+            url: request.url,
+            attempt,
+            delayMs,
+            status: response.status,
+          });
+          await sleep(delayMs, outer);
+          continue;
+        }
+      }
+      return response;
+    }
+  }
+
+  private backoff(attempt: number): number {
+    return Math.random() * Math.min(this.retry.backoffMaxMs, this.retry.backoffBaseMs * 2 ** (attempt - 1));
+  }
+
+  private async authorize(request: Request, security: readonly string[]): Promise<void> {
+    const schemes = this.contract.security;
+    const accepted = new Set(security);
+    if (this.token !== undefined && schemes.bearer.some((name) => accepted.has(name))) {
+      const token = typeof this.token === "function" ? await this.token() : this.token;
+      request.headers.set("Authorization", `Bearer ${token}`);
+    } else if (this.basic && schemes.basic.some((name) => accepted.has(name))) {
+      request.headers.set("Authorization", `Basic ${base64(`${this.basic.username}:${this.basic.password}`)}`);
+    }
+    for (const [name, scheme] of Object.entries(schemes.apiKeys)) {
+      const value = this.apiKeys[name];
+      if (value === undefined || !accepted.has(name)) continue;
+      if (scheme.in === "header") request.headers.set(scheme.name, value);
+      else if (scheme.in === "cookie") {
+        const cookie = `${scheme.name}=${encodeURIComponent(value)}`;
+        const existing = request.headers.get("Cookie");
+        request.headers.set("Cookie", existing ? `${existing}; ${cookie}` : cookie);
+      }
+      // Query API keys are added by the generated client as parameters (URLs of Requests are immutable).
+    }
+  }
+}

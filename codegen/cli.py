@@ -1,0 +1,166 @@
+"""`contract`: lint an OpenAPI document and generate models and SDKs from it.
+
+    contract lint [--spec PATH] [--strict] [--quiet]
+    contract generate [--spec PATH] [--out DIR] [--check] [--only python-models,python-sdk,typescript]
+
+Exit status: 0 success; 1 lint errors, stale generated files or a failed generator; 2 the command could
+not run (bad arguments, unreadable document, missing toolchain); 3 an internal error. Problems are reported as
+`file:line: rule: message`, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from codegen.findings import CodegenError, Severity
+from codegen.paths import DEFAULT_SPEC, display_path
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="contract",
+        description="Lint an OpenAPI 3.0/3.1 document and generate Pydantic models, a Python SDK and a "
+        "TypeScript SDK from it.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add_spec(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--spec",
+            type=Path,
+            default=DEFAULT_SPEC,
+            help=f"the OpenAPI document (YAML or JSON; default: {display_path(DEFAULT_SPEC)})",
+        )
+
+    lint = sub.add_parser("lint", help="structural validation plus API-design rules")
+    add_spec(lint)
+    lint.add_argument("--strict", action="store_true", help="warnings fail the run too")
+    lint.add_argument("--quiet", action="store_true", help="print errors only, not warnings")
+    lint.add_argument("--rules", action="store_true", help="list the rules and exit")
+
+    gen = sub.add_parser("generate", help="write Pydantic models, the Python SDK and the TypeScript SDK")
+    add_spec(gen)
+    gen.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="output directory (models.py, python/, typescript/ inside it); default: the repository's own "
+        "locations (server/contract/generated, clients/python, clients/typescript)",
+    )
+    gen.add_argument("--check", action="store_true", help="write nothing; exit 1 naming every stale file")
+    gen.add_argument(
+        "--only",
+        default="",
+        help="comma-separated subset of targets: python-models, python-sdk, typescript (default: all)",
+    )
+    gen.add_argument("--python-package", default=None, help="import name of the Python SDK package")
+    gen.add_argument("--npm-package", default=None, help="name of the TypeScript SDK npm package")
+    gen.add_argument("--timings", action="store_true", help="print how long each stage took")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "lint":
+            return _lint(args)
+        return _generate(args)
+    except CodegenError as exc:
+        print(f"contract {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug in the tool: one line, not a traceback (CONTRACT_DEBUG=1 shows it)
+        if os.environ.get("CONTRACT_DEBUG"):
+            raise
+        print(
+            f"contract {args.command}: internal error ({type(exc).__name__}: {exc}); "
+            "rerun with CONTRACT_DEBUG=1 for the traceback and report it",
+            file=sys.stderr,
+        )
+        return 3
+
+
+def _lint(args: argparse.Namespace) -> int:
+    from codegen.document import load_document
+    from codegen.lint import RULES, lint_document
+
+    if args.rules:
+        for rule, description in RULES.items():
+            print(f"{rule:20} {description}")
+        return 0
+    doc = load_document(args.spec)
+    findings = lint_document(doc)
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    warnings = [f for f in findings if f.severity is Severity.WARNING]
+    for finding in findings:
+        if args.quiet and finding.severity is not Severity.ERROR:
+            continue
+        print(finding.format())
+    print(
+        f"{doc.name}: {len(errors)} error(s), {len(warnings)} warning(s) (OpenAPI {doc.openapi_version})",
+        file=sys.stderr,
+    )
+    if errors or (args.strict and warnings):
+        return 1
+    return 0
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from codegen.generate import GenerateOptions, run_generate
+
+    targets = {t.strip() for t in args.only.split(",") if t.strip()}
+    unknown = targets - {"python-models", "python-sdk", "typescript"}
+    if unknown:
+        raise CodegenError(f"unknown --only target(s): {', '.join(sorted(unknown))}")
+    options = GenerateOptions(
+        spec=args.spec,
+        out=args.out,
+        check=args.check,
+        targets=targets or {"python-models", "python-sdk", "typescript"},
+        python_package=args.python_package,
+        npm_package=args.npm_package,
+    )
+    started = time.perf_counter()
+    result = run_generate(options)
+    elapsed = time.perf_counter() - started
+    for note in result.notes:
+        print(note.format(), file=sys.stderr)
+    if args.timings:
+        for stage, seconds in result.timings.items():
+            print(f"  {stage:24} {seconds:6.2f}s", file=sys.stderr)
+    if args.check:
+        if result.stale:
+            for path in result.stale:
+                print(f"stale: {path}")
+            print(
+                f"{len(result.stale)} generated file(s) are out of date with {result.spec_name}; "
+                "run `make generate` (or `contract generate`)",
+                file=sys.stderr,
+            )
+            return 1
+        print(f"{len(result.files)} generated file(s) up to date with {result.spec_name}", file=sys.stderr)
+    else:
+        rewritten = len([p for p in result.written if p in result.files])
+        scaffolded = len(result.written) - rewritten
+        extra = f", {scaffolded} scaffolding file(s) created" if scaffolded else ""
+        print(
+            f"generated {len(result.files)} file(s) from {result.spec_name} in {elapsed:.1f}s "
+            f"({rewritten} rewritten{extra})",
+            file=sys.stderr,
+        )
+    if result.failed:
+        for target, message in result.failed.items():
+            print(f"{result.spec_name}:1: generate-{target}: {message}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

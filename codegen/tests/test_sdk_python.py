@@ -1,0 +1,212 @@
+"""The generated Python SDK against a live server: the whole flow through the SDK, no hand-written HTTP."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from projectmgmt_client import (
+    AsyncProjectManagementClient,
+    AuthenticationError,
+    BadRequestError,
+    NotFoundError,
+    ProjectManagementClient,
+    RateLimitError,
+    RetryEvent,
+    RetryPolicy,
+    models,
+)
+
+from codegen.tests.live_server import LiveServer
+
+PASSWORD = "Correct-Horse-Battery-42"
+TASKS = 45
+# The flows push a burst through an 8/s throttle on purpose; with several requests waiting out the same window a
+# request can be throttled more than the default 3 times in a row on a loaded machine, which is not what they test.
+BURST_RETRIES = 10
+
+
+def unique(prefix: str) -> str:
+    return f"{prefix}_{uuid.uuid4().hex[:8]}"
+
+
+def register(client: ProjectManagementClient, name: str) -> models.User:
+    return client.users.register(
+        models.UserRegistration(
+            username=name, email=f"{name}@example.com", password=PASSWORD, full_name=name.title()
+        )
+    )
+
+
+def burst(call: Callable[[], object], size: int = 20) -> list[object]:
+    """`size` concurrent calls; each outcome is the result or the exception raised."""
+
+    def attempt(_: int) -> object:
+        try:
+            return call()
+        except Exception as error:
+            return error
+
+    with ThreadPoolExecutor(max_workers=size) as pool:
+        return list(pool.map(attempt, range(size)))
+
+
+def test_sync_flow(server: LiveServer) -> None:
+    events: list[RetryEvent] = []
+    with ProjectManagementClient(
+        server.origin, retry=RetryPolicy(max_retries=BURST_RETRIES, on_retry=events.append), timeout=10
+    ) as client:
+        owner = register(client, unique("owner"))
+        member = register(client, unique("member"))
+
+        # Log in: the token pair from the SDK becomes the client's bearer token.
+        with pytest.raises(AuthenticationError) as bad_login:
+            client.auth.token_obtain(
+                models.TokenObtainRequest(username=owner.username, password="wrong-password")
+            )
+        assert bad_login.value.code == "invalid_credentials"
+        pair = client.auth.token_obtain(models.TokenObtainRequest(username=owner.username, password=PASSWORD))
+        assert pair.token_type is models.TokenType.BEARER
+        client.set_token(pair.access)
+        assert client.users.me_retrieve().id == owner.id
+
+        project = client.projects.create(models.ProjectCreate(name="Launch", description="Ship v1"))
+        assert project.role is models.Role.OWNER
+
+        added = client.members.project_members_add(
+            project.id, models.MemberAdd(user_id=member.id, role=models.Role.MAINTAINER)
+        )
+        assert (added.user.id, added.role) == (member.id, models.Role.MAINTAINER)
+        roles = {m.user.username: m.role for m in client.members.project_members_list_iter(project.id)}
+        assert roles == {owner.username: models.Role.OWNER, member.username: models.Role.MAINTAINER}
+
+        # 45 tasks, fast enough to be throttled: an idempotency key makes each POST safe to retry.
+        created = [
+            client.tasks.create(
+                project.id,
+                models.TaskCreate(
+                    title=f"Task {n:02d}",
+                    priority=models.TaskPriority.HIGH if n % 3 == 0 else models.TaskPriority.NORMAL,
+                    assignee_id=member.id if n % 2 else None,
+                ),
+                idempotency_key=str(uuid.uuid4()),
+            )
+            for n in range(TASKS)
+        ]
+        assert len({t.id for t in created}) == TASKS
+
+        # Page through them: one page by hand, then the iterator that follows `next`.
+        first = client.tasks.list(project.id, page_size=10, ordering="title")
+        assert [t.title for t in first.items] == [f"Task {n:02d}" for n in range(10)]
+        assert first.next is not None and first.previous is None
+        walked = list(client.tasks.list_iter(project.id, page_size=10, ordering="title"))
+        assert [t.title for t in walked] == [f"Task {n:02d}" for n in range(TASKS)]
+        high = list(client.tasks.list_iter(project.id, priority=models.TaskPriority.HIGH, page_size=4))
+        assert len(high) == 15 and all(t.priority is models.TaskPriority.HIGH for t in high)
+
+        # A request that breaks the contract: a typed error carrying the problem+json body.
+        with pytest.raises(BadRequestError) as invalid:
+            client.tasks.create(project.id, {"title": "", "priority": "critical"})
+        error = invalid.value
+        assert error.status_code == 400 and error.code == "validation_error"
+        assert error.problem is not None and error.problem.status == 400
+        problem = error.problem_as(models.Problem)
+        assert {item.pointer for item in problem.errors or []} == {"/title", "/priority"}
+        with pytest.raises(NotFoundError):
+            client.tasks.retrieve(project.id, 999_999)
+
+        # API keys: the secret authenticates a second client.
+        key = client.auth.api_keys_create(models.ApiKeyCreate(name="ci"))
+        with ProjectManagementClient(server.origin, api_key=key.secret) as by_key:
+            assert by_key.users.me_retrieve().username == owner.username
+
+        # Rate limited: a burst of 20 concurrent reads (the rate is 8/s) is throttled (429 + Retry-After: 1)
+        # and every read succeeds after the SDK waited and retried.
+        before = len(events)
+        started = time.monotonic()
+        assert burst(lambda: client.projects.retrieve(project.id).id) == [project.id] * 20
+        throttled = [e for e in events[before:] if e.status_code == 429]
+        assert throttled, "the burst was never throttled"
+        assert all(e.delay >= 1.0 for e in throttled)  # DRF's Retry-After: 1 for a per-second rate
+        assert time.monotonic() - started >= 1.0
+
+    # Without retries the 429 surfaces as a typed error with the server's hint.
+    time.sleep(1.1)
+    with ProjectManagementClient(
+        server.origin, token=pair.access, retry=RetryPolicy(max_retries=0)
+    ) as no_retry:
+        limited = [e for e in burst(lambda: no_retry.users.me_retrieve()) if isinstance(e, RateLimitError)]
+    assert limited, "20 concurrent reads at 8/s were never throttled"
+    assert all(e.retry_after is not None and e.retry_after >= 1 and e.code == "throttled" for e in limited)
+
+    # A POST without an idempotency key is never retried: the 429 is raised, not replayed.
+    time.sleep(1.1)
+    post_events: list[RetryEvent] = []
+    policy = RetryPolicy(on_retry=post_events.append)
+    with ProjectManagementClient(server.origin, token=pair.access, retry=policy) as commenter:
+        outcomes = burst(
+            lambda: commenter.comments.create(project.id, created[0].id, models.CommentCreate(body="hello"))
+        )
+    assert any(isinstance(o, RateLimitError) for o in outcomes)
+    assert post_events == []
+
+
+def test_async_flow(server: LiveServer) -> None:
+    asyncio.run(_async_flow(server))
+
+
+async def _async_flow(server: LiveServer) -> None:
+    events: list[RetryEvent] = []
+    async with AsyncProjectManagementClient(
+        server.origin, retry=RetryPolicy(max_retries=BURST_RETRIES, on_retry=events.append)
+    ) as client:
+        owner_name, member_name = unique("aowner"), unique("amember")
+        owner, member = await asyncio.gather(
+            *(
+                client.users.register(
+                    models.UserRegistration(username=name, email=f"{name}@example.com", password=PASSWORD)
+                )
+                for name in (owner_name, member_name)
+            )
+        )
+        pair = await client.auth.token_obtain(
+            models.TokenObtainRequest(username=owner_name, password=PASSWORD)
+        )
+        client.set_token(pair.access)
+
+        project = await client.projects.create(models.ProjectCreate(name="Async launch"))
+        await client.members.project_members_add(
+            project.id, models.MemberAdd(user_id=member.id, role=models.Role.VIEWER)
+        )
+
+        # Concurrent creates, five at a time: throttled and retried (each carries an idempotency key).
+        limit = asyncio.Semaphore(5)
+
+        async def create(n: int) -> models.Task:
+            async with limit:
+                return await client.tasks.create(
+                    project.id, models.TaskCreate(title=f"Async {n:02d}"), idempotency_key=str(uuid.uuid4())
+                )
+
+        created = await asyncio.gather(*(create(n) for n in range(TASKS)))
+        assert len({t.id for t in created}) == TASKS
+
+        # A burst of 20 concurrent reads at 8/s: throttled, retried after Retry-After, all succeed.
+        before = len(events)
+        projects = await asyncio.gather(*(client.projects.retrieve(project.id) for _ in range(20)))
+        assert {p.id for p in projects} == {project.id}
+        assert any(e.status_code == 429 and e.delay >= 1 for e in events[before:]), "never throttled"
+
+        titles = [t.title async for t in client.tasks.list_iter(project.id, page_size=7, ordering="-title")]
+        assert titles == [f"Async {n:02d}" for n in reversed(range(TASKS))]
+
+        with pytest.raises(BadRequestError) as invalid:
+            await client.tasks.list(project.id, page_size=1000)
+        problem = invalid.value.problem_as(models.Problem)
+        assert problem.code == "validation_error"
+        assert [(e.field, e.code) for e in problem.errors or []] == [("page_size", "maximum")]
+        assert owner.username == owner_name
