@@ -1,0 +1,814 @@
+"""`make bench`: start each server variant under gunicorn, drive it with wrk, print ratios, write JSON.
+
+Variants (one gunicorn each, 1 worker, pinned with taskset to BENCH_SERVER_CPU; wrk to BENCH_CLIENT_CPU):
+  contract      our endpoints, request + response validation on (the fast engine unless BENCH_ENGINE says)
+  contract-off  our endpoints, CONTRACT_REQUEST_VALIDATION=off, CONTRACT_RESPONSE_VALIDATION=off
+  drf           the idiomatic-DRF baseline in bench/baseline (/baseline/api/v1/...)
+  openapi-core  our endpoints, our validation off, openapi-core's DjangoOpenAPIMiddleware on
+
+Every (variant, endpoint) is warmed up once, then measured BENCH_ROUNDS times; within a round the variants of
+an endpoint run back to back in an order that rotates from round to round. Reported figures are medians
+over the rounds. Settings (env, defaults in brackets): BENCH_ROUNDS [3], BENCH_SECONDS [8], BENCH_WARMUP [2],
+BENCH_CONNECTIONS [16], BENCH_THREADS [1], BENCH_WORKER_CLASS [sync], BENCH_GTHREADS [4, gthread only],
+BENCH_TASKS [1000], BENCH_SCALE_TASKS [1000000], BENCH_DATABASE_URL [postgres://postgres@127.0.0.1:5432/bench],
+BENCH_ENGINE [the compiled engine], BENCH_PORT [18700], BENCH_SERVER_CPU [0], BENCH_CLIENT_CPU [1],
+BENCH_STARTUPS [3], BENCH_SKIP_GENERATE [0], BENCH_OUTPUT [bench/results/latest.json].
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+
+REPO = Path(__file__).resolve().parents[1]
+BENCH = REPO / "bench"
+LUA = BENCH / "lua"
+VENV_BIN = Path(sys.executable).parent
+# Bytecode cache for the servers and start-up timings, outside the source tree (the Makefile exports
+# PYTHONDONTWRITEBYTECODE=1, and without a cache every start compiles ~1,900 modules from source, ~2.8 s).
+PYCACHE = BENCH / "results" / "pycache"
+
+
+def cached_bytecode_env(env: dict[str, str]) -> dict[str, str]:
+    env = {**env, "PYTHONPYCACHEPREFIX": str(PYCACHE)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def cold_env(env: dict[str, str]) -> dict[str, str]:
+    env = {**env, "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("PYTHONPYCACHEPREFIX", None)
+    return env
+
+
+FAST_ENGINE = "server.contract.validation.compiled_engine.CompiledEngine"
+REFERENCE_ENGINE = "server.contract.validation.openapi_core_engine.OpenAPICoreEngine"
+ENDPOINTS = ("list", "retrieve", "create", "update")
+EXPECTED_STATUS = {"list": 200, "list-1m": 200, "retrieve": 200, "create": 201, "update": 200}
+SCRIPTS = {"list": "get.lua", "list-1m": "get.lua", "retrieve": "get.lua", "create": "create.lua"}
+SCRIPTS["update"] = "update.lua"
+
+
+def _env_int(name: str, default: int) -> int:
+    return int(os.environ.get(name) or default)
+
+
+def _env_float(name: str, default: float) -> float:
+    return float(os.environ.get(name) or default)
+
+
+@dataclass(frozen=True)
+class Config:
+    rounds: int = field(default_factory=lambda: _env_int("BENCH_ROUNDS", 3))
+    seconds: float = field(default_factory=lambda: _env_float("BENCH_SECONDS", 8))
+    warmup: float = field(default_factory=lambda: _env_float("BENCH_WARMUP", 2))
+    connections: int = field(default_factory=lambda: _env_int("BENCH_CONNECTIONS", 16))
+    threads: int = field(default_factory=lambda: _env_int("BENCH_THREADS", 1))
+    worker_class: str = field(default_factory=lambda: os.environ.get("BENCH_WORKER_CLASS") or "sync")
+    gthreads: int = field(default_factory=lambda: _env_int("BENCH_GTHREADS", 4))
+    read_tasks: int = field(default_factory=lambda: _env_int("BENCH_TASKS", 1000))
+    scale_tasks: int = field(default_factory=lambda: _env_int("BENCH_SCALE_TASKS", 1_000_000))
+    database_url: str = field(
+        default_factory=lambda: (
+            os.environ.get("BENCH_DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/bench"
+        )
+    )
+    engine: str = field(default_factory=lambda: os.environ.get("BENCH_ENGINE") or FAST_ENGINE)
+    port: int = field(default_factory=lambda: _env_int("BENCH_PORT", 18700))
+    server_cpu: str = field(default_factory=lambda: os.environ.get("BENCH_SERVER_CPU") or "0")
+    client_cpu: str = field(default_factory=lambda: os.environ.get("BENCH_CLIENT_CPU") or "1")
+    startups: int = field(default_factory=lambda: _env_int("BENCH_STARTUPS", 3))
+    skip_generate: bool = field(default_factory=lambda: os.environ.get("BENCH_SKIP_GENERATE") == "1")
+    output: Path = field(
+        default_factory=lambda: Path(os.environ.get("BENCH_OUTPUT") or BENCH / "results" / "latest.json")
+    )
+
+
+# --------------------------------------------------------------------------------------------------------
+# Django in this process: database, data, token, query counts
+
+
+def setup_django(config: Config, engine: str) -> None:
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+    os.environ["DATABASE_URL"] = config.database_url
+    os.environ.setdefault("JWT_ACCESS_MINUTES", str(7 * 24 * 60))
+    # This process measures query counts through the contract-bound views with validation on.
+    os.environ["CONTRACT_VALIDATION_ENGINE"] = engine
+    os.environ["CONTRACT_REQUEST_VALIDATION"] = "on"
+    os.environ["CONTRACT_RESPONSE_VALIDATION"] = "strict"
+    import django
+
+    django.setup()
+
+
+def ensure_database(database_url: str) -> None:
+    """CREATE DATABASE if it does not exist (connecting to the server's `postgres` database)."""
+    parts = urlsplit(database_url)
+    name = parts.path.lstrip("/")
+    admin_url = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            admin.execute(f'CREATE DATABASE "{name}"')
+
+
+def usable_engine(wanted: str) -> tuple[str, str | None]:
+    """The engine to benchmark, and why another one was used (None when `wanted` works)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+    code = (
+        "import django; django.setup(); "
+        "from django.utils.module_loading import import_string; "
+        "from server.contract.spec import get_contract; "
+        f"import_string({wanted!r})(get_contract())"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"}
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True)
+    if done.returncode == 0:
+        return wanted, None
+    reason = (done.stderr.strip().splitlines() or ["unknown error"])[-1]
+    return REFERENCE_ENGINE, f"{wanted} is not usable ({reason}); measured {REFERENCE_ENGINE} instead"
+
+
+def mint_token(user_id: int) -> str:
+    from rest_framework_simplejwt.tokens import AccessToken
+
+    from server.apps.accounts.models import User
+
+    return str(AccessToken.for_user(User.objects.get(pk=user_id)))
+
+
+def _bodies() -> dict[str, dict[str, Any]]:
+    """The bodies the Lua scripts send, for the in-process query counts."""
+
+    def body_of(script: str) -> dict[str, Any]:
+        text = (LUA / script).read_text()
+        match = re.search(r"wrk\.body = (.*?)\n(?!\s*\.\.)", text, re.S)
+        assert match, script
+        literal = "".join(re.findall(r"'([^']*)'", match.group(1)))
+        parsed: dict[str, Any] = json.loads(literal)
+        return parsed
+
+    return {"create": body_of("create.lua"), "update": body_of("update.lua")}
+
+
+def query_counts(paths: dict[str, dict[str, str]], token: str) -> dict[str, dict[str, int]]:
+    """SQL queries per request, through Django's test client (CaptureQueriesContext)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+    bodies = _bodies()
+    counts: dict[str, dict[str, int]] = {}
+    for variant, endpoints in paths.items():
+        counts[variant] = {}
+        for endpoint, path in endpoints.items():
+            with CaptureQueriesContext(connection) as ctx:
+                if endpoint == "create":
+                    response = client.post(path, bodies["create"], content_type="application/json")
+                elif endpoint == "update":
+                    response = client.patch(path, bodies["update"], content_type="application/json")
+                else:
+                    response = client.get(path)
+            if response.status_code != EXPECTED_STATUS[endpoint]:
+                raise SystemExit(f"query count: {variant} {endpoint} {path} answered {response.status_code}")
+            counts[variant][endpoint] = len(ctx.captured_queries)
+    return counts
+
+
+# --------------------------------------------------------------------------------------------------------
+# Servers
+
+
+@dataclass
+class Server:
+    name: str
+    label: str
+    port: int
+    prefix: str
+    env: dict[str, str]
+    process: subprocess.Popen[bytes] | None = None
+    startup_seconds: float | None = None
+
+
+API = "/api/v1"
+BASELINE = "/baseline/api/v1"
+
+
+def endpoint_paths(prefix: str, seeded: Any) -> dict[str, str]:
+    """list and retrieve in the read project; create and update (a fixed task) in the write project."""
+    read, write = seeded.read_project_id, seeded.write_project_id
+    return {
+        "list": f"{prefix}/projects/{read}/tasks",
+        "retrieve": f"{prefix}/projects/{read}/tasks/{seeded.read_task_id}",
+        "create": f"{prefix}/projects/{write}/tasks",
+        "update": f"{prefix}/projects/{write}/tasks/{seeded.write_task_id}",
+    }
+
+
+def variant_servers(config: Config, engine: str) -> list[Server]:
+    """contract (validation on), contract-off, drf (the baseline), openapi-core (its middleware, ours off)."""
+    off = {"CONTRACT_REQUEST_VALIDATION": "off", "CONTRACT_RESPONSE_VALIDATION": "off"}
+    on = {
+        "CONTRACT_VALIDATION_ENGINE": engine,
+        "CONTRACT_REQUEST_VALIDATION": "on",
+        "CONTRACT_RESPONSE_VALIDATION": "strict",
+    }
+    engine_name = engine.rsplit(".", 1)[-1]
+    return [
+        Server("contract", f"contract on ({engine_name})", config.port, API, on),
+        Server("contract-off", "contract off", config.port + 1, API, dict(off)),
+        Server("drf", "idiomatic DRF", config.port + 2, BASELINE, dict(off)),
+        Server(
+            "openapi-core",
+            "openapi-core middleware",
+            config.port + 3,
+            API,
+            {**off, "BENCH_OPENAPI_CORE_MIDDLEWARE": "1"},
+        ),
+    ]
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) != 0
+
+
+def _request(port: int, method: str, path: str, token: str, body: str | None = None) -> tuple[int, bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    headers = {"Authorization": f"Bearer {token}"}
+    if body is not None:
+        headers["Content-Type"] = "application/json"
+    try:
+        conn.request(method, path, body=body, headers=headers)
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
+def start_server(server: Server, config: Config, probe_path: str, token: str, log_dir: Path) -> None:
+    if not _port_free(server.port):
+        raise SystemExit(f"port {server.port} is in use; set BENCH_PORT to another base port")
+    command = [
+        "taskset",
+        "-c",
+        config.server_cpu,
+        str(VENV_BIN / "gunicorn"),
+        "server.config.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{server.port}",
+        "--workers",
+        "1",
+        "--worker-class",
+        config.worker_class,
+        "--backlog",
+        "2048",
+        "--log-level",
+        "warning",
+    ]
+    if config.worker_class == "gthread":
+        command += ["--threads", str(config.gthreads)]
+    env = cached_bytecode_env(
+        {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
+            "DATABASE_URL": config.database_url,
+            **server.env,
+        }
+    )
+    log = (log_dir / f"{server.name}.log").open("wb")
+    started = time.perf_counter()
+    server.process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+    deadline = started + 120
+    while time.perf_counter() < deadline:
+        if server.process.poll() is not None:
+            raise SystemExit(f"{server.name}: gunicorn exited; see {log.name}")
+        try:
+            status, _ = _request(server.port, "GET", probe_path, token)
+        except OSError:
+            time.sleep(0.005)
+            continue
+        if status == 200:
+            server.startup_seconds = time.perf_counter() - started
+            return
+        raise SystemExit(f"{server.name}: GET {probe_path} answered {status}; see {log.name}")
+    raise SystemExit(f"{server.name}: no answer within 120 s; see {log.name}")
+
+
+def stop_servers(servers: list[Server]) -> None:
+    for server in servers:
+        if server.process is not None and server.process.poll() is None:
+            server.process.terminate()
+    for server in servers:
+        if server.process is not None:
+            try:
+                server.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                server.process.kill()
+
+
+@contextmanager
+def running(servers: list[Server]) -> Iterator[None]:
+    try:
+        yield
+    finally:
+        stop_servers(servers)
+
+
+# --------------------------------------------------------------------------------------------------------
+# Load
+
+
+@dataclass(frozen=True)
+class Scenario:
+    server: Server
+    endpoint: str
+    path: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.server.name}/{self.endpoint}"
+
+
+def _process_tree(pid: int) -> list[int]:
+    pids = [pid]
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return pids
+    for child in children:
+        pids.extend(_process_tree(int(child)))
+    return pids
+
+
+def server_cpu_seconds(server: Server) -> float:
+    """CPU time (user + system) used so far by the server's gunicorn master and workers."""
+    if server.process is None:
+        return 0.0
+    ticks = 0
+    for pid in _process_tree(server.process.pid):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def wrk(scenario: Scenario, config: Config, token: str, seconds: float) -> dict[str, Any]:
+    command = [
+        "taskset",
+        "-c",
+        config.client_cpu,
+        "wrk",
+        f"-t{config.threads}",
+        f"-c{config.connections}",
+        f"-d{max(1, round(seconds))}s",
+        "--timeout",
+        "10s",
+        "-s",
+        str(LUA / SCRIPTS[scenario.endpoint]),
+        "-H",
+        f"Authorization: Bearer {token}",
+        f"http://127.0.0.1:{scenario.server.port}{scenario.path}",
+    ]
+    cpu_before = server_cpu_seconds(scenario.server)
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    cpu = server_cpu_seconds(scenario.server) - cpu_before
+    line = next((ln for ln in done.stdout.splitlines() if ln.startswith("BENCH_JSON ")), None)
+    if line is None:
+        raise SystemExit(f"wrk printed no result for {scenario.key}:\n{done.stdout}\n{done.stderr}")
+    raw: dict[str, Any] = json.loads(line.removeprefix("BENCH_JSON "))
+    errors = sum(raw[k] for k in raw if k.startswith("errors_"))
+    return {
+        "rps": raw["requests"] / (raw["duration_us"] / 1e6),
+        "p50_ms": raw["p50_us"] / 1000,
+        "p90_ms": raw["p90_us"] / 1000,
+        "p99_ms": raw["p99_us"] / 1000,
+        "requests": raw["requests"],
+        "errors": errors,
+        "non_2xx": raw["errors_status"],
+        # Server CPU per request: much less sensitive than req/s to other work on the machine.
+        "cpu_ms": 1000 * cpu / raw["requests"] if raw["requests"] else float("nan"),
+        "raw": raw,
+    }
+
+
+def summarize(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "rps": statistics.median(r["rps"] for r in runs),
+        "p50_ms": statistics.median(r["p50_ms"] for r in runs),
+        "p99_ms": statistics.median(r["p99_ms"] for r in runs),
+        "cpu_ms": statistics.median(r["cpu_ms"] for r in runs),
+        "requests": sum(r["requests"] for r in runs),
+        "errors": sum(r["errors"] for r in runs),
+        "non_2xx": sum(r["non_2xx"] for r in runs),
+        "rounds": [
+            {k: r[k] for k in ("rps", "p50_ms", "p90_ms", "p99_ms", "cpu_ms", "requests", "errors")}
+            for r in runs
+        ],
+    }
+
+
+# --------------------------------------------------------------------------------------------------------
+# Machine, start-up, codegen
+
+
+def loadavg() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "n/a"
+
+
+def _run(command: list[str], **kwargs: Any) -> str:
+    try:
+        return subprocess.run(command, capture_output=True, text=True, check=False, **kwargs).stdout.strip()
+    except OSError:
+        return ""
+
+
+def _lscpu_field(name: str) -> str | None:
+    match = re.search(rf"^{re.escape(name)}:\s*(.+)$", _run(["lscpu"]), re.M)
+    return match.group(1).strip() if match else None
+
+
+def machine(database_url: str) -> dict[str, Any]:
+    import django
+    import gunicorn
+    import openapi_core
+    import psycopg
+    import rest_framework
+
+    cpuinfo = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
+    model = re.search(r"^model name\s*:\s*(.+)$", cpuinfo, re.M)
+    meminfo = Path("/proc/meminfo").read_text() if Path("/proc/meminfo").exists() else ""
+    mem_kb = re.search(r"^MemTotal:\s*(\d+)", meminfo, re.M)
+    with psycopg.connect(database_url) as conn:
+        row = conn.execute("SHOW server_version").fetchone()
+    wrk_version = (
+        _run(["wrk", "--version"])
+        or subprocess.run(["wrk", "--version"], capture_output=True, text=True, check=False).stderr
+    )
+    return {
+        "nproc": os.cpu_count(),
+        "cpu_model": model.group(1).strip() if model else platform.processor(),
+        "memory_gib": round(int(mem_kb.group(1)) / 1024 / 1024, 1) if mem_kb else None,
+        "postgresql": row[0] if row else None,
+        "hypervisor": _lscpu_field("Hypervisor vendor"),
+        "kernel": platform.release(),
+        "python": platform.python_version(),
+        "django": django.__version__,
+        "djangorestframework": rest_framework.__version__,
+        "openapi_core": openapi_core.__version__,
+        "gunicorn": gunicorn.__version__,
+        "wrk": wrk_version.strip().splitlines()[0] if wrk_version.strip() else None,
+    }
+
+
+def warm_bytecode_cache() -> None:
+    """Fill PYCACHE so that start-up is timed as a deployed app starts: from bytecode."""
+    env = cached_bytecode_env({**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"})
+    code = "import django; django.setup(); import server.config.wsgi, bench.urls"
+    subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, check=True)
+
+
+def bind_contract_seconds(engine: str, repeats: int = 3) -> dict[str, float]:
+    """Fresh interpreters: django.setup() + bind_contract(), that plus compiling the engine (median of
+    `repeats`, bytecode cached), and the former once without a bytecode cache (everything compiled)."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "CONTRACT_VALIDATION_ENGINE": engine}
+    bind = "import django; django.setup(); from server.contract.binding import bind_contract; bind_contract()"
+    with_engine = bind + "; from server.contract.validation import get_engine; get_engine()"
+
+    def timed(code: str, run_env: dict[str, str]) -> float:
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], cwd=REPO, env=run_env, check=True)
+        return time.perf_counter() - started
+
+    result = {}
+    for name, code in (("bind_contract", bind), ("bind_contract_and_engine", with_engine)):
+        result[name] = statistics.median(timed(code, cached_bytecode_env(env)) for _ in range(repeats))
+    result["bind_contract_no_bytecode_cache"] = timed(bind, cold_env(env))
+    return result
+
+
+def make_generate_seconds() -> tuple[float | None, str]:
+    probe = subprocess.run(["make", "-n", "generate"], cwd=REPO, capture_output=True, text=True, check=False)
+    if probe.returncode != 0:
+        return None, "n/a (no `generate` make target)"
+    started = time.perf_counter()
+    done = subprocess.run(["make", "generate"], cwd=REPO, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0:
+        return None, f"failed (exit {done.returncode}): {(done.stderr or done.stdout).strip()[-300:]}"
+    return elapsed, f"{elapsed:.2f} s"
+
+
+# --------------------------------------------------------------------------------------------------------
+# Report
+
+
+def _fmt_side(side: dict[str, Any]) -> str:
+    return f"{side['p50_ms']:7.2f} {side['p99_ms']:7.2f} {side['rps']:8.1f}"
+
+
+def print_table(records: list[dict[str, Any]], extras: list[str]) -> None:
+    head = f"{'comparison':<26} {'ratio':>6} {'goal':>7} {'met':>4} {'cpu':>6}"
+    head += f"   {'A p50':>7} {'A p99':>7} {'A req/s':>8}   {'B p50':>7} {'B p99':>7} {'B req/s':>8}"
+    print()
+    print(head)
+    print("-" * len(head))
+    for r in records:
+        goal = "" if r["goal"] is None else f"{r['goal_op']}{r['goal']:.2f}"
+        met = "" if r["met"] is None else ("yes" if r["met"] else "NO")
+        ratios = f"{r['ratio']:6.3f} {goal:>7} {met:>4} {r['cpu_ratio']:6.3f}"
+        print(f"{r['name']:<26} {ratios}   {_fmt_side(r['a'])}   {_fmt_side(r['b'])}")
+    print("ratio: A ÷ B of requests/s (scaling: of latency, 1,000,000 ÷ 1,000 tasks); latencies in ms")
+    print("cpu: the same ratio from the server's CPU time per request (B ÷ A; scaling A ÷ B), which other")
+    print("     work on the machine disturbs less than requests/s")
+    for line in extras:
+        print(line)
+
+
+def _record(
+    name: str,
+    a: tuple[str, dict[str, Any]],
+    b: tuple[str, dict[str, Any]],
+    *,
+    goal: float | None,
+    metric: str = "rps",
+) -> dict[str, Any]:
+    (a_label, a_sum), (b_label, b_sum) = a, b
+    if metric == "rps":
+        ratio, goal_op = a_sum["rps"] / b_sum["rps"], ">="
+        met = None if goal is None else ratio >= goal
+        rounds = [x["rps"] / y["rps"] for x, y in zip(a_sum["rounds"], b_sum["rounds"], strict=False)]
+        description = "requests/s of A ÷ requests/s of B (higher is better)"
+        cpu_ratio = b_sum["cpu_ms"] / a_sum["cpu_ms"]
+    else:
+        ratio, goal_op = a_sum[metric] / b_sum[metric], "<="
+        met = None if goal is None else ratio <= goal
+        rounds = [x[metric] / y[metric] for x, y in zip(a_sum["rounds"], b_sum["rounds"], strict=False)]
+        description = f"{metric} of A ÷ {metric} of B (lower is better)"
+        cpu_ratio = a_sum["cpu_ms"] / b_sum["cpu_ms"]
+
+    def side(label: str, s: dict[str, Any]) -> dict[str, Any]:
+        keys = ("p50_ms", "p99_ms", "rps", "cpu_ms", "requests", "errors", "non_2xx", "rounds")
+        return {"label": label, **{k: s[k] for k in keys}}
+
+    return {
+        "name": name,
+        "ratio": ratio,
+        "metric": description,
+        "goal": goal,
+        "goal_op": goal_op,
+        "met": met,
+        "ratio_per_round": rounds,
+        # Server CPU ms per request, B ÷ A (A ÷ B for latency ratios): the ratio in the same direction.
+        "cpu_ratio": cpu_ratio,
+        "a": side(a_label, a_sum),
+        "b": side(b_label, b_sum),
+    }
+
+
+# --------------------------------------------------------------------------------------------------------
+
+
+def main() -> None:
+    config = Config()
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is not installed (make bench installs it: apt-get install wrk)")
+    print(f"bench: {config.rounds} rounds x {config.seconds:g} s (warmup {config.warmup:g} s)")
+    print(f"  wrk -t{config.threads} -c{config.connections} on CPU {config.client_cpu}")
+    print(f"  gunicorn, 1 {config.worker_class} worker, on CPU {config.server_cpu}")
+    loadavg_before = loadavg()
+    print(f"  {config.database_url}; load average before: {loadavg_before}")
+    if loadavg_before[:1].isdigit() and float(loadavg_before.split()[0]) > 1.0:
+        print("  NOTE: the machine is busy with other work; expect noisy numbers (see the load per round)")
+
+    ensure_database(config.database_url)
+    os.environ["DATABASE_URL"] = config.database_url
+    engine, engine_note = usable_engine(config.engine)
+    if engine_note:
+        print(f"WARNING: {engine_note}")
+    setup_django(config, engine)
+    from bench import data
+
+    data.migrate()
+    seeded = data.ensure_data(read_tasks=config.read_tasks, scale_tasks=config.scale_tasks)
+    token = mint_token(seeded.user_id)
+
+    api, base = API, BASELINE
+    servers = variant_servers(config, engine)
+    contract = servers[0]
+
+    def paths(prefix: str) -> dict[str, str]:
+        return endpoint_paths(prefix, seeded)
+
+    print("\nSQL queries per request (CaptureQueriesContext, Django test client):")
+    scale_list = f"{api}/projects/{seeded.scale_project_id}/tasks"
+    counts = query_counts(
+        {"contract": {**paths(api), "list-1m": scale_list}, "drf": paths(base)},
+        token,
+    )
+    for variant, per_endpoint in counts.items():
+        print(f"  {variant:<10} " + "  ".join(f"{k}={v}" for k, v in per_endpoint.items()))
+    # The in-process creates above left rows behind; empty the write project again.
+    seeded = data.ensure_data(read_tasks=config.read_tasks, scale_tasks=config.scale_tasks)
+
+    log_dir = BENCH / "results" / "logs"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    scenarios: dict[str, list[Scenario]] = {endpoint: [] for endpoint in ENDPOINTS}
+    with running(servers):
+        warm_bytecode_cache()
+        print("\nstarting servers (time from spawning gunicorn to the first 200, bytecode cached):")
+        startup_times: dict[str, list[float]] = {}
+        for server in servers:
+            # The contract server is started BENCH_STARTUPS times (median); the others once.
+            for attempt in range(config.startups if server is contract else 1):
+                if attempt:
+                    stop_servers([server])
+                start_server(server, config, paths(server.prefix)["retrieve"], token, log_dir)
+                assert server.startup_seconds is not None
+                startup_times.setdefault(server.name, []).append(server.startup_seconds)
+            server.startup_seconds = statistics.median(startup_times[server.name])
+            times = ", ".join(f"{t:.3f}" for t in startup_times[server.name])
+            print(f"  {server.name:<13} :{server.port}  {server.startup_seconds:.3f} s  ({times})")
+        for server in servers:
+            for endpoint, path in paths(server.prefix).items():
+                scenarios[endpoint].append(Scenario(server, endpoint, path))
+        scenarios["list"].append(Scenario(contract, "list-1m", scale_list))
+
+        # Every scenario must answer as expected before it is measured.
+        bodies = _bodies()
+        for group in scenarios.values():
+            for s in group:
+                method = {"create": "POST", "update": "PATCH"}.get(s.endpoint, "GET")
+                body = json.dumps(bodies[s.endpoint]) if s.endpoint in bodies else None
+                status, content = _request(s.server.port, method, s.path, token, body)
+                if status != EXPECTED_STATUS[s.endpoint]:
+                    raise SystemExit(f"{s.key}: {method} {s.path} answered {status}: {content[:500]!r}")
+
+        all_scenarios = [s for group in scenarios.values() for s in group]
+        if config.warmup > 0:
+            print(f"\nwarming up {len(all_scenarios)} scenarios ({config.warmup:g} s each)")
+            for s in all_scenarios:
+                wrk(s, config, token, config.warmup)
+
+        runs: dict[str, list[dict[str, Any]]] = {s.key: [] for s in all_scenarios}
+        round_loadavg = []
+        for round_number in range(config.rounds):
+            round_loadavg.append(loadavg())
+            print(f"\nround {round_number + 1}/{config.rounds} (load average {round_loadavg[-1]})")
+            for endpoint in ENDPOINTS:
+                group = scenarios[endpoint]
+                shift = round_number % len(group)
+                for s in group[shift:] + group[:shift]:
+                    result = wrk(s, config, token, config.seconds)
+                    runs[s.key].append(result)
+                    flag = (
+                        f"  ({result['errors']} errors, {result['non_2xx']} non-2xx)"
+                        if result["errors"]
+                        else ""
+                    )
+                    print(
+                        f"  {s.key:<24} {result['rps']:8.1f} req/s  p50 {result['p50_ms']:7.2f} ms"
+                        f"  p99 {result['p99_ms']:7.2f} ms  cpu {result['cpu_ms']:6.2f} ms/req{flag}"
+                    )
+
+    summary = {key: summarize(r) for key, r in runs.items()}
+    labels = {s.key: f"{s.server.label} {s.endpoint}" for s in all_scenarios}
+
+    def side(key: str) -> tuple[str, dict[str, Any]]:
+        return labels[key], summary[key]
+
+    records = []
+    for endpoint in ENDPOINTS:
+        records.append(
+            _record(
+                f"contract_tax/{endpoint}",
+                side(f"contract/{endpoint}"),
+                side(f"contract-off/{endpoint}"),
+                goal=0.95,
+            )
+        )
+    for endpoint in ENDPOINTS:
+        goal = 1.4 if endpoint == "create" else 1.0
+        records.append(
+            _record(f"vs_drf/{endpoint}", side(f"contract/{endpoint}"), side(f"drf/{endpoint}"), goal=goal)
+        )
+    for endpoint in ENDPOINTS:
+        records.append(
+            _record(
+                f"vs_openapi_core/{endpoint}",
+                side(f"contract/{endpoint}"),
+                side(f"openapi-core/{endpoint}"),
+                goal=None,
+            )
+        )
+    for metric in ("p50_ms", "p99_ms"):
+        record = _record(
+            f"scaling/list_{metric.removesuffix('_ms')}",
+            side("contract/list-1m"),
+            side("contract/list"),
+            goal=1.2,
+            metric=metric,
+        )
+        record["queries_per_request"] = {
+            f"{config.scale_tasks:,} tasks": counts["contract"]["list-1m"],
+            f"{config.read_tasks:,} tasks": counts["contract"]["list"],
+        }
+        records.append(record)
+
+    print("\nmeasuring start-up (fresh interpreters, median of 3) and codegen ...", flush=True)
+    bind = bind_contract_seconds(engine)
+    if config.skip_generate:
+        generate_seconds, generate_note = None, "skipped (BENCH_SKIP_GENERATE=1)"
+    else:
+        generate_seconds, generate_note = make_generate_seconds()
+
+    extras = [
+        "",
+        f"SQL queries per request, task list: {counts['contract']['list']} with {config.read_tasks:,} tasks, "
+        f"{counts['contract']['list-1m']} with {config.scale_tasks:,} tasks "
+        f"({'constant' if counts['contract']['list'] == counts['contract']['list-1m'] else 'NOT constant'})",
+        "SQL queries per request, ours vs DRF: "
+        + ", ".join(f"{e} {counts['contract'][e]} vs {counts['drf'][e]}" for e in ENDPOINTS),
+        "start-up, spawn gunicorn -> first 200: "
+        + ", ".join(f"{s.name} {s.startup_seconds:.2f} s" for s in servers),
+        f"start-up, python -c 'django.setup(); bind_contract()': {bind['bind_contract']:.2f} s; "
+        f"+ get_engine(): {bind['bind_contract_and_engine']:.2f} s; "
+        f"without a bytecode cache: {bind['bind_contract_no_bytecode_cache']:.2f} s",
+        f"make generate: {generate_note}",
+    ]
+    if engine_note:
+        extras.append(f"WARNING: {engine_note}")
+    errors = {k: v["errors"] for k, v in summary.items() if v["errors"]}
+    if errors:
+        extras.append(f"WARNING: wrk reported errors/non-2xx responses: {errors}")
+    print_table(records, extras)
+
+    result = {
+        "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": machine(config.database_url),
+        "settings": {
+            "rounds": config.rounds,
+            "seconds": config.seconds,
+            "warmup_seconds": config.warmup,
+            "wrk": f"-t{config.threads} -c{config.connections}",
+            "gunicorn": f"1 worker, {config.worker_class}"
+            + (f" ({config.gthreads} threads)" if config.worker_class == "gthread" else ""),
+            "server_cpu": config.server_cpu,
+            "client_cpu": config.client_cpu,
+            "engine": engine,
+            "engine_note": engine_note,
+            "response_validation": "strict",
+            "tasks": config.read_tasks,
+            "scale_tasks": config.scale_tasks,
+            "statistic": "median over rounds; ratio of medians",
+            "loadavg_before": loadavg_before,
+            "loadavg_per_round": round_loadavg,
+            "loadavg_after": loadavg(),
+        },
+        "comparisons": records,
+        "queries_per_request": counts,
+        "startup": {
+            "gunicorn_first_response_seconds": {s.name: s.startup_seconds for s in servers},
+            "gunicorn_first_response_all_seconds": startup_times,
+            "bind_contract_seconds": bind["bind_contract"],
+            "bind_contract_and_engine_seconds": bind["bind_contract_and_engine"],
+            "bind_contract_no_bytecode_cache_seconds": bind["bind_contract_no_bytecode_cache"],
+            "bytecode": "cached (PYTHONPYCACHEPREFIX=bench/results/pycache) except where named",
+            "make_generate_seconds": generate_seconds,
+            "make_generate": generate_note,
+        },
+        "scenarios": {key: {"label": labels[key], **value} for key, value in summary.items()},
+    }
+    config.output.parent.mkdir(parents=True, exist_ok=True)
+    config.output.write_text(json.dumps(result, indent=2) + "\n")
+    print(
+        f"\nwrote {config.output.relative_to(REPO) if config.output.is_relative_to(REPO) else config.output}"
+    )
+
+
+if __name__ == "__main__":
+    main()
