@@ -6,12 +6,12 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Q, QuerySet
 
 from server.apps.projects.models import Project
 from server.common.errors import NotFound
 
-from .models import PRIORITY_RANK, Task
+from .models import Task
 
 # The contract's `ordering` values that do not name a column directly.
 _ORDERING_FIELDS = {"priority": "priority_rank", "-priority": "-priority_rank"}
@@ -22,20 +22,12 @@ def task_ordering_field(ordering: str) -> str:
     return _ORDERING_FIELDS.get(ordering, ordering)
 
 
-def _priority_rank() -> Case:
-    return Case(
-        *(When(priority=priority, then=Value(rank)) for priority, rank in PRIORITY_RANK.items()),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
-
-
 def task_list(*, project: Project, filters: Mapping[str, Any] | None = None) -> QuerySet[Task]:
-    """Tasks of `project`, annotated with `priority_rank`. Filters (all optional): status, priority,
+    """Tasks of `project`. Filters (all optional): status, priority,
     assignee_id, due_before / due_after (inclusive, ISO dates or date objects), search (title/description).
     The Task payload only has foreign-key ids, so no joins are needed."""
     filters = filters or {}
-    queryset = Task.objects.filter(project=project).annotate(priority_rank=_priority_rank())
+    queryset = Task.objects.filter(project=project)
     if filters.get("status"):
         queryset = queryset.filter(status=filters["status"])
     if filters.get("priority"):

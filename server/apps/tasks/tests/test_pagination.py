@@ -10,6 +10,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.core import signing
 from django.utils import timezone
 
 from server.apps.accounts.tests.support import (
@@ -21,6 +22,7 @@ from server.apps.accounts.tests.support import (
     walk_forward,
 )
 from server.apps.tasks.models import PRIORITY_RANK, Task
+from server.common.pagination import CURSOR_SALT
 from server.common.testing import ContractClient, ProjectWorld
 
 pytestmark = pytest.mark.django_db
@@ -171,6 +173,17 @@ def test_a_deleted_boundary_task_does_not_break_the_cursor(world: ProjectWorld, 
 
 
 def _encode(payload: Any) -> str:
+    """Signed as the server signs cursors: what is tested below is the check behind the signature."""
+    return signing.dumps(payload, salt=CURSOR_SALT, compress=False)
+
+
+def _with_signature_of(genuine: str) -> str:
+    """Another payload carrying `genuine`'s signature: a forgery that kept a real signature."""
+    _, signature = genuine.rsplit(":", 1)
+    return f"{_unsigned({**_SOUND, 'id': 5})}:{signature}"
+
+
+def _unsigned(payload: Any) -> str:
     return base64.urlsafe_b64encode(json.dumps(payload).encode()).decode().rstrip("=")
 
 
@@ -221,6 +234,9 @@ _SOUND = {"v": "2026-01-01T00:00:00+00:00", "id": 3, "b": False, "o": "-created_
         pytest.param(lambda path: _encode({**_SOUND, "o": "title", "p": path}), id="other-ordering"),
         pytest.param(lambda path: _encode(_SOUND), id="no-list"),
         pytest.param(lambda path: _encode({**_SOUND, "p": "/api/v1/projects"}), id="other-list"),
+        pytest.param(lambda path: _unsigned({**_SOUND, "p": path}), id="unsigned"),
+        pytest.param(lambda path: _with_signature_of(_encode({**_SOUND, "p": path, "id": 4})), id="tampered"),
+        pytest.param(lambda path: signing.dumps({**_SOUND, "p": path}, salt="other"), id="other-salt"),
     ],
 )
 def test_a_forged_or_tampered_cursor_is_400(world: ProjectWorld, tasks45: list[Task], cursor: Any) -> None:
