@@ -25,8 +25,9 @@ from codegen.tests.live_server import LiveServer
 
 PASSWORD = "Correct-Horse-Battery-42"
 TASKS = 45
-# The flows push a burst through an 8/s throttle on purpose; with several requests waiting out the same window a
-# request can be throttled more than the default 3 times in a row on a loaded machine, which is not what they test.
+# The flows push a burst through an 8/s throttle on purpose; with several requests waiting out the same
+# window, a request can be throttled more than the default 3 times in a row on a loaded machine, which is
+# not what they test.
 BURST_RETRIES = 10
 
 
