@@ -2,6 +2,10 @@
 
     contract lint [--spec PATH] [--strict] [--quiet]
     contract generate [--spec PATH] [--out DIR] [--check] [--only python-models,python-sdk,typescript]
+    contract diff BASE REVISION [--format text|json] [--fail-on error|warning]   (BASE/REVISION: a file or
+        git:REF:PATH);  contract diff --rules [--format text|markdown]
+    contract mock [--spec PATH] [--host HOST] [--port PORT]
+    contract docs [--spec PATH] [--host HOST] [--port PORT]
 
 Exit status: 0 success; 1 lint errors, stale generated files or a failed generator; 2 the command could
 not run (bad arguments, unreadable document, missing toolchain); 3 an internal error. Problems are reported as
@@ -61,6 +65,41 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--python-package", default=None, help="import name of the Python SDK package")
     gen.add_argument("--npm-package", default=None, help="name of the TypeScript SDK npm package")
     gen.add_argument("--timings", action="store_true", help="print how long each stage took")
+
+    diff = sub.add_parser("diff", help="classify the changes between two versions of a contract")
+    diff.add_argument(
+        "base",
+        nargs="?",
+        help="the base version: a file, or git:REF:PATH (e.g. git:main:openapi/openapi.yaml)",
+    )
+    diff.add_argument("revision", nargs="?", help="the revised version: a file, or git:REF:PATH")
+    diff.add_argument(
+        "--format",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help="text (default) or json; with --rules: text or markdown",
+    )
+    diff.add_argument(
+        "--fail-on",
+        choices=("error", "warning"),
+        default="error",
+        help="the lowest level that fails the run (default: error)",
+    )
+    diff.add_argument("--rules", action="store_true", help="list the rules and exit")
+
+    for name, what in (
+        ("mock", "serve the contract as a mock API"),
+        ("docs", "serve the contract's documentation, reloading when the file changes"),
+    ):
+        server = sub.add_parser(name, help=what)
+        add_spec(server)
+        server.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+        server.add_argument(
+            "--port",
+            type=int,
+            default=4010 if name == "mock" else 8001,
+            help=f"port (default: {4010 if name == 'mock' else 8001}; 0 picks a free one)",
+        )
     return parser
 
 
@@ -70,6 +109,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "lint":
             return _lint(args)
+        if args.command == "diff":
+            from codegen.diff.command import run_diff
+
+            return run_diff(args)
+        if args.command == "mock":
+            from codegen.mock.server import serve_mock
+
+            return serve_mock(args.spec, args.host, args.port)
+        if args.command == "docs":
+            from codegen.docs_preview.server import serve_docs
+
+            return serve_docs(args.spec, args.host, args.port)
         return _generate(args)
     except CodegenError as exc:
         print(f"contract {args.command}: {exc}", file=sys.stderr)

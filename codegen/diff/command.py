@@ -1,0 +1,41 @@
+"""`contract diff`: load both versions, compare, print, and decide the exit status."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from codegen.diff.compare import diff_documents
+from codegen.diff.report import as_json, as_text, major_bumped, rules_markdown, rules_text, summary
+from codegen.diff.rules import Level
+from codegen.diff.source import load_spec
+from codegen.findings import CodegenError
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    if args.rules:
+        if args.format == "json":
+            raise CodegenError("--rules prints text or markdown")
+        print(rules_markdown() if args.format == "markdown" else rules_text() + "\n", end="")
+        return 0
+    if not args.base or not args.revision:
+        raise CodegenError("expected BASE and REVISION (files or git:REF:PATH), or --rules")
+    if args.format == "markdown":
+        raise CodegenError("--format markdown is for --rules; use text or json")
+    base, revision = load_spec(args.base), load_spec(args.revision)
+    changes = diff_documents(base.data, revision.data)
+    if args.format == "json":
+        print(as_json(changes))
+    elif changes:
+        print(as_text(changes))
+    threshold = Level.ERROR if args.fail_on == "error" else Level.WARNING
+    failing = [c for c in changes if c.level >= threshold]
+    print(f"{base.name} -> {revision.name}: {summary(changes)}", file=sys.stderr)
+    if failing and major_bumped(base.data, revision.data):
+        print(
+            f"breaking changes allowed: the major version of info.version was raised "
+            f"({base.data['info']['version']} -> {revision.data['info']['version']})",
+            file=sys.stderr,
+        )
+        return 0
+    return 1 if failing else 0

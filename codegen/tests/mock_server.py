@@ -1,0 +1,39 @@
+"""`contract mock` / `contract docs` as real processes on free ports, for the SDK tests."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from codegen.paths import DEFAULT_SPEC, REPO_ROOT
+
+
+@contextlib.contextmanager
+def contract_server(command: str = "mock", spec: Path = DEFAULT_SPEC) -> Iterator[str]:
+    """Start `contract COMMAND --port 0`; yields its origin (http://127.0.0.1:PORT)."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "codegen", command, "--spec", str(spec), "--port", "0"],
+        cwd=REPO_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        found = re.search(r"http://127\.0\.0\.1:\d+", line)
+        if found is None:
+            raise RuntimeError(f"contract {command} did not start: {line!r} (exit {process.poll()})")
+        yield found.group(0)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
