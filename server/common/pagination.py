@@ -26,8 +26,13 @@ CURSOR_PARAM = "cursor"
 CURSOR_SALT = "server.common.pagination.cursor"
 
 
+# A plain Signer, not signing.dumps' TimestampSigner: a cursor names a position, so the same position must
+# give the same cursor whenever it is issued (page links are compared and cached as they are).
+_SIGNER = signing.Signer(salt=CURSOR_SALT)
+
+
 def _encode(payload: dict[str, Any]) -> str:
-    return signing.dumps(payload, salt=CURSOR_SALT, compress=False)
+    return _SIGNER.sign_object(payload)
 
 
 def _invalid_cursor() -> BadRequest:
@@ -40,7 +45,7 @@ def _invalid_cursor() -> BadRequest:
 
 def _decode(cursor: str, ordering: str, list_path: str) -> tuple[Any, int, bool]:
     try:
-        payload = signing.loads(cursor, salt=CURSOR_SALT)
+        payload = _SIGNER.unsign_object(cursor)
         value, pk, backwards = payload["v"], payload["id"], payload["b"]
         made_for, made_on = payload["o"], payload["p"]
     except (signing.BadSignature, ValueError, KeyError, TypeError, UnicodeError):
