@@ -12,7 +12,8 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-browser run serve migrate demo-data test test-python test-postgres test-browser lint format bench clean \
-	install-ts lint-contract generate generate-check test-sdk-typescript contract contract-live drift
+	install-ts lint-contract generate generate-check test-sdk-typescript contract contract-live drift \
+	breaking mock docs
 
 help: ## Show this help
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
@@ -53,10 +54,14 @@ run: demo-data ## Serve the API with demo data on 127.0.0.1:8000 (HOST=, PORT= o
 	@echo ""
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-serve: migrate ## Production-style server: gunicorn, DEBUG off (needs DJANGO_SECRET_KEY)
-	$(MANAGE) collectstatic --noinput --verbosity 0
-	DJANGO_SETTINGS_MODULE=server.config.settings.production $(BIN)/gunicorn server.config.wsgi \
-		--bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2}
+# The same command as the Dockerfile's and compose.yaml's (server/common/tests/test_serving.py checks it).
+GUNICORN := $(BIN)/gunicorn --config server/config/gunicorn.conf.py
+
+serve: migrate ## Production server: gunicorn (server/config/gunicorn.conf.py), DEBUG off, secrets from env
+	@test -n "$$DJANGO_SECRET_KEY" || (echo "make serve: set DJANGO_SECRET_KEY (and DJANGO_ALLOWED_HOSTS)" >&2; exit 1)
+	DJANGO_SETTINGS_MODULE=server.config.settings.production $(MANAGE) collectstatic --noinput --verbosity 0
+	DJANGO_SETTINGS_MODULE=server.config.settings.production HOST=$(HOST) PORT=$(PORT) \
+		PROMETHEUS_MULTIPROC_DIR=$${PROMETHEUS_MULTIPROC_DIR:-$(CURDIR)/var/prometheus} $(GUNICORN)
 
 lint: install ## ruff and mypy on hand-written code
 	$(BIN)/ruff check .
@@ -73,12 +78,12 @@ test-python: install ## Django checks, migration drift and the pytest suite (DAT
 	@mkdir -p var
 	DJANGO_SETTINGS_MODULE=server.config.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=server.config.settings.test $(MANAGE) makemigrations --check --dry-run
-	$(BIN)/pytest -n 2 --dist loadgroup server codegen/tests
+	$(BIN)/pytest -n 2 --dist loadgroup $(if $(DATABASE_URL),,-m 'not services') server codegen/tests
 
-test-postgres: install ## The suite against PostgreSQL and Redis on this machine
+test-postgres: install ## The suite against PostgreSQL and Redis on this machine (plus the real-process outage tests)
 	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_TEST_URL) $(MAKE) --no-print-directory test-python
 
-test-browser: install install-browser ## The docs page in headless Chromium (Swagger UI, "Try it out")
+test-browser: install install-browser ## Headless Chromium: the API docs page, the mock page and the docs preview
 	cd $(BROWSER_TESTS) && CHROMIUM_PATH=$(CHROMIUM) npm test
 
 TS_SDK := clients/typescript
@@ -97,9 +102,22 @@ generate: install install-ts ## Regenerate the Pydantic models and both SDKs fro
 generate-check: install install-ts ## Fail, naming them, if generated files are stale
 	$(BIN)/contract generate --check
 
-test-sdk-typescript: install install-ts ## The TypeScript SDK: build with tsc --strict, then its node test against a live server
+breaking: install ## Fail on breaking contract changes vs the merge-base with main (on main: last tag, else HEAD~1; BREAKING_BASE=ref)
+	BREAKING_BASE="$(BREAKING_BASE)" $(BIN)/python -m codegen.diff.gate --spec openapi/openapi.yaml
+
+MOCK_PORT ?= 4010
+DOCS_PORT ?= 8001
+
+mock: install ## Serve the contract as a mock API on 127.0.0.1:4010 (HOST=, MOCK_PORT=; Prefer: code=404 / example=name)
+	$(BIN)/contract mock --host $(HOST) --port $(MOCK_PORT)
+
+docs: install ## Preview the contract's docs (Swagger UI) on 127.0.0.1:8001, reloading on save (HOST=, DOCS_PORT=)
+	$(BIN)/contract docs --host $(HOST) --port $(DOCS_PORT)
+
+test-sdk-typescript: install install-ts ## The TypeScript SDK: build with tsc --strict, then its node tests against a live server and the mock
 	cd $(TS_SDK) && npm run --silent build
 	cd $(TS_SDK) && ../../$(BIN)/python -m codegen.tests.live_server -- npm test --silent
+	cd $(TS_SDK) && ../../$(BIN)/python -m codegen.tests.mock_server -- npm run --silent test:mock
 
 drift: install ## Compare the schema the views derive (drf-spectacular) with the contract; print every difference
 	$(BIN)/python -m contract_tests.drift
@@ -110,7 +128,7 @@ contract: install drift ## Schemathesis in-process (every check, stateful), drif
 contract-live: install ## The contract tests against gunicorn on PostgreSQL (CONTRACT_LIVE_DATABASE_URL=, CONTRACT_*=)
 	$(BIN)/python -m contract_tests.live
 
-test: lint lint-contract generate-check test-python contract test-sdk-typescript test-browser ## Every check and test on the embedded defaults (CI also runs test-postgres)
+test: lint lint-contract generate-check breaking test-python contract test-sdk-typescript test-browser ## Every check and test on the embedded defaults (CI also runs test-postgres)
 
 BENCH_ROUNDS ?= 3
 BENCH_SECONDS ?= 8

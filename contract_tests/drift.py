@@ -149,7 +149,11 @@ class Canonical:
                 if method not in item:
                     continue
                 raw = item[method]
-                result[(self.base_path + path, method)] = {
+                # A `servers` override (operation, then path item) moves the operation out of the document's
+                # base path, as the binding routes it: the health probes are served at `/health/...`.
+                override = raw.get("servers") or item.get("servers")
+                base_path = override[0]["url"].rstrip("/") if override else self.base_path
+                result[(base_path + path, method)] = {
                     "operationId": raw.get("operationId"),
                     "security": _security(raw.get("security", default_security)),
                     "parameters": self.parameters([*shared, *raw.get("parameters", [])]),

@@ -363,11 +363,23 @@ def _install_hooks(schema: OpenApiSchema, variant: str) -> None:
             )
 
 
+def call_kwargs(case: Any) -> dict[str, Any]:
+    """Keyword arguments for `case.call*()`. Schemathesis' in-process (WSGI) transport builds every path on
+    the document's base path, ignoring an operation's own `servers` (the health probes, served at the root),
+    while its HTTP transport and its reproducing curl honour it: in-process, such an operation's base URL is
+    passed explicitly, so the request goes where the contract says."""
+    if is_live():
+        return {}
+    own = case.operation.base_url
+    return {"base_url": own} if own != case.operation.schema.get_base_url() else {}
+
+
 @schemathesis.hook
 def before_call(context: Any, case: Any, kwargs: dict[str, Any]) -> None:
     # A global hook (Schemathesis has no per-schema `before_call`); the schemas it sees are the ones above.
     _use_a_server_issued_cursor(case)
     _use_a_server_issued_refresh_token(case)
+    _use_a_server_issued_etag(case)
 
 
 def _use_a_server_issued_cursor(case: Any) -> None:
@@ -418,6 +430,39 @@ def _use_a_server_issued_refresh_token(case: Any) -> None:
         return
     if isinstance(case.body.get("refresh"), str):
         case.body["refresh"] = token_pair(IDS.alice if variant == "member" else IDS.sam)["refresh"]
+
+
+def _use_a_server_issued_etag(case: Any) -> None:
+    """The same for `If-Match` / `If-None-Match`: an entity tag is an opaque token the server hands out in
+    `ETag`, so a made-up one is schema-valid but stale by construction (`412`, or a plain 200 instead of a
+    304). A positive case gets the resource's current tag (a GET of the same path, same identity), or `*`
+    where the path has no GET (comments). Negative cases keep what was generated (`400`)."""
+
+    if id(case.operation.schema.hooks) not in SCHEMA_VARIANTS or not case.headers:
+        return
+    names = [name for name in case.headers if name.lower() in ("if-match", "if-none-match")]
+    # The coverage phase also marks made-up header values (`0`) as negative inside positive cases; only a
+    # negative case as a whole keeps them (and must get 400).
+    if not names or case.meta is None or str(case.meta.generation.mode.value) == "negative":
+        return
+    identity = {
+        k: v for k, v in case.headers.items() if k.lower() in ("authorization", "x-api-key", "cookie")
+    }
+    try:
+        retrieve = case.operation.schema[case.operation.path]["GET"]
+    except LookupError:  # the path has no GET
+        tag = "*"
+    else:
+        probe = retrieve.Case(path_parameters=dict(case.path_parameters or {}), headers=identity)
+        kwargs: dict[str, Any] = {"app": case.operation.app} if case.operation.app is not None else {}
+        response = case.operation.schema.transport.send(probe, **kwargs)
+        # No representation to read (401, 404): the real request fails the same way before any tag is
+        # compared, once its headers are valid; `*` is.
+        tag = (response.headers.get("ETag") or "*") if response.status_code == 200 else "*"
+        if isinstance(tag, list):
+            tag = tag[0]
+    for name in names:
+        case.headers[name] = tag
 
 
 # --- plain requests (the examples check), to whichever server is under test --------------------------------

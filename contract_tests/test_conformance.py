@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from .conftest import World
-from .harness import load_schema
+from .harness import call_kwargs, load_schema
 
 pytestmark = pytest.mark.contract
 
@@ -30,18 +30,18 @@ anonymous = load_schema("anonymous")
 @SETTINGS
 def test_as_member(case: Any, world: World) -> None:
     with world.isolated():
-        case.call_and_validate()
+        case.call_and_validate(**call_kwargs(case))
 
 
 @as_staff.parametrize()
 @SETTINGS
 def test_as_staff(case: Any, world: World) -> None:
     with world.isolated():
-        case.call_and_validate()
+        case.call_and_validate(**call_kwargs(case))
 
 
 @anonymous.parametrize()
 @SETTINGS
 def test_anonymous(case: Any, world: World) -> None:
     with world.isolated():
-        case.call_and_validate()
+        case.call_and_validate(**call_kwargs(case))

@@ -165,6 +165,8 @@ SUCCESS: dict[str, Call] = {
     "comments_list": Call("GET", f"{APOLLO_TASK}/comments"),
     "comments_create": Call("POST", f"{APOLLO_TASK}/comments"),
     "comments_update": Call("PATCH", f"{APOLLO_TASK}/comments/{IDS.alice_comment}"),
+    "health_live": Call("GET", "/health/live", headers=dict),
+    "health_ready": Call("GET", "/health/ready", headers=dict),
 }
 
 
@@ -184,6 +186,49 @@ def _throttle_auth_to_one_a_minute() -> None:
     SimpleRateThrottle.THROTTLE_RATES = {**SimpleRateThrottle.THROTTLE_RATES, "auth": "1/min"}
     send("POST", "/api/v1/auth/token", json_body={"username": "nobody", "password": "x"})
 
+
+def _idempotent(key: str) -> Callable[[], dict[str, str]]:
+    return lambda: {**_bearer(), "Idempotency-Key": key}
+
+
+def _use_key_once(key: str) -> Callable[[], None]:
+    """The first request with `key`; the example's request then reuses it with another body."""
+    return lambda: (
+        None
+        if send(
+            "POST", "/api/v1/projects", headers=_idempotent(key)(), json_body={"name": "First use"}
+        ).status
+        == 201
+        else pytest.fail("the first request with the key failed")
+    )
+
+
+def _key_in_flight(key: str, body: dict[str, Any]) -> Callable[[], None]:
+    """In-process only: the claim a request still running holds on `key`."""
+
+    def claim() -> None:
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        from server.apps.idempotency.models import IdempotencyRecord
+        from server.apps.idempotency.service import key_digest, request_fingerprint
+
+        now = timezone.now()
+        IdempotencyRecord.objects.create(
+            user_id=IDS.alice,
+            key_digest=key_digest(key),
+            fingerprint=request_fingerprint("POST", "/api/v1/projects", body),
+            created_at=now,
+            expires_at=now + timedelta(hours=1),
+            locked_until=now + timedelta(minutes=1),
+        )
+
+    return claim
+
+
+_REUSED_KEY = f"examples-reused-{uuid.uuid4()}"
+_IN_FLIGHT_KEY = f"examples-in-flight-{uuid.uuid4()}"
 
 # Error examples, by (component response, example name or "" for a single `example`).
 ERRORS: dict[tuple[str, str], Call] = {
@@ -225,6 +270,16 @@ ERRORS: dict[tuple[str, str], Call] = {
         "POST", f"{APOLLO}/members", body={"user_id": IDS.max, "role": "viewer"}
     ),
     ("Conflict", "last_owner"): Call("DELETE", f"{APOLLO}/members/{IDS.alice}"),
+    ("Conflict", "idempotency_key_in_use"): Call(
+        "POST",
+        "/api/v1/projects",
+        headers=_idempotent(_IN_FLIGHT_KEY),
+        body={"name": "In flight"},
+        before=_key_in_flight(_IN_FLIGHT_KEY, {"name": "In flight"}),
+    ),
+    ("PreconditionFailed", ""): Call(
+        "PATCH", APOLLO, headers=lambda: {**_bearer(), "If-Match": '"stale"'}, body={"name": "x"}
+    ),
     ("PayloadTooLarge", ""): Call("POST", "/api/v1/projects", raw=b'{"name": "' + b"x" * 1_100_000 + b'"}'),
     ("UnsupportedMediaType", ""): Call("POST", "/api/v1/projects", raw=b"name=x", content_type="text/plain"),
     ("UnprocessableEntity", "assignee_not_member"): Call(
@@ -235,6 +290,13 @@ ERRORS: dict[tuple[str, str], Call] = {
     ),
     ("UnprocessableEntity", "expires_in_past"): Call(
         "POST", "/api/v1/api-keys", body={"name": "x", "expires_at": "2000-01-01T00:00:00Z"}
+    ),
+    ("UnprocessableEntity", "idempotency_key_reused"): Call(
+        "POST",
+        "/api/v1/projects",
+        headers=_idempotent(_REUSED_KEY),
+        body={"name": "Second use"},
+        before=_use_key_once(_REUSED_KEY),
     ),
     ("UnprocessableEntity", "weak_password"): Call(
         "POST",
@@ -258,14 +320,20 @@ NOT_PROVOKED = {
         "",
     ): "an unexpected server error: it would be a bug (the fuzzing's not_a_server_error)",
     ("ServiceUnavailable", ""): "the database unreachable; covered by the server's own tests",
+    ("NotReady", ""): "a dependency unreachable; server/common/tests/test_processes.py cuts them for real",
 }
 if is_live():
     NOT_PROVOKED[("TooManyRequests", "")] = "the live server's throttles are raised for the fuzzing"
+    NOT_PROVOKED[("Conflict", "idempotency_key_in_use")] = (
+        "needs a request still in flight; server/apps/idempotency/tests/test_concurrency.py provokes it"
+    )
 
 
 def _success_examples() -> Iterator[tuple[str, str, Any]]:
     for item in DOCUMENT["paths"].values():
         for operation in item.values():
+            if not isinstance(operation, dict) or "responses" not in operation:
+                continue  # path-item `servers` / `parameters`
             for status, response in operation.get("responses", {}).items():
                 if not status.startswith("2") or "$ref" in response:
                     continue

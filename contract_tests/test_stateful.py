@@ -18,7 +18,15 @@ from hypothesis import HealthCheck, Phase, settings
 from schemathesis.engine.observations import LocationHeaderEntry, Observations
 
 from .conftest import World
-from .harness import RUN_LOG, STATEFUL_EXAMPLES, STATEFUL_STEPS, is_live, load_schema, member_token
+from .harness import (
+    RUN_LOG,
+    STATEFUL_EXAMPLES,
+    STATEFUL_STEPS,
+    call_kwargs,
+    is_live,
+    load_schema,
+    member_token,
+)
 from .seed import IDS
 
 pytestmark = pytest.mark.contract
@@ -68,6 +76,9 @@ def test_stateful_sequences(world: World) -> None:
 
         def teardown(self) -> None:
             self._scenario.__exit__(None, None, None)
+
+        def get_call_kwargs(self, case: Any) -> dict[str, Any]:
+            return {**super().get_call_kwargs(case), **call_kwargs(case)}
 
     Workflow.run(
         settings=settings(

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import logging
+import sys
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, JsonResponse
+from django_redis.exceptions import ConnectionInterrupted
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 from rest_framework import exceptions as drf
 from rest_framework.response import Response
 
@@ -177,17 +181,36 @@ def _field_errors(detail: Any, prefix: str = "") -> list[dict[str, str]]:
     return items
 
 
+# Exceptions that mean a backing service is unreachable, not a bug: the caller gets 503 and may retry.
+REDIS_UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, ConnectionInterrupted)
+
+
+def unavailable_dependency(exc: BaseException) -> str | None:
+    """`database` or `cache` when `exc` says that dependency cannot be reached, else None."""
+    if isinstance(exc, OperationalError | InterfaceError):
+        return "database"
+    if isinstance(exc, REDIS_UNAVAILABLE):
+        return "cache"
+    return None
+
+
+def service_unavailable(dependency: str) -> ApiError:
+    return ApiError(
+        status=503,
+        code="service_unavailable",
+        detail=f"The service is temporarily unavailable ({dependency}). Please retry later.",
+    )
+
+
 def _as_api_error(exc: Exception) -> ApiError | None:
     if isinstance(exc, ApiError):
         return exc
-    if isinstance(exc, OperationalError | InterfaceError):
-        # The database cannot be reached (or gave up: a lost connection, a lock timeout): worth a retry.
-        logger.error("Database unavailable while serving a request: %s", exc)
-        return ApiError(
-            status=503,
-            code="service_unavailable",
-            detail="The service is temporarily unavailable. Please retry later.",
-        )
+    dependency = unavailable_dependency(exc)
+    if dependency is not None:
+        # The database or the cache cannot be reached (or gave up: a lost connection, a lock timeout, Redis
+        # down under throttling or caching): worth a retry, and never a 500 with a traceback.
+        logger.error("%s unavailable while serving a request: %s", dependency, exc)
+        return service_unavailable(dependency)
     if isinstance(exc, drf.APIException):
         return _from_drf(exc)
     if isinstance(exc, Http404):
@@ -239,6 +262,11 @@ def not_found_handler(request: HttpRequest, exception: Exception | None = None) 
 
 
 def server_error_handler(request: HttpRequest) -> JsonResponse:
+    # An exception outside any view (a middleware): a database or cache outage is still a 503.
+    dependency = unavailable_dependency(sys.exc_info()[1] or Exception())
+    if dependency is not None:
+        error = service_unavailable(dependency)
+        return problem_json_response(request, status=error.status, code=error.code, detail=error.detail)
     return problem_json_response(
         request, status=500, code="internal_error", detail="An unexpected error occurred."
     )

@@ -99,7 +99,12 @@ def contract_urlpatterns() -> list[URLPattern]:
     patterns: list[URLPattern] = []
     for path_template, view in binding.views_by_path.items():
         operations = binding.contract.operations_by_path()[path_template]
-        route = django_route(binding.contract.base_path, path_template)
+        # A path-level `servers` override (the health probes sit outside `/api/v1`) moves the whole path.
+        overrides = {op.base_path for op in operations.values()}
+        if len(overrides) > 1:
+            raise ImproperlyConfigured(f"{path_template}: its operations declare different servers")
+        base_path = overrides.pop()
+        route = django_route(binding.contract.base_path if base_path is None else base_path, path_template)
         handler = view.as_view(contract_operations=operations)
         # One entry per operationId so `reverse("tasks_retrieve", ...)` works; all resolve to the same view.
         patterns.extend(

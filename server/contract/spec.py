@@ -34,6 +34,9 @@ class Operation:
     # `x-throttle-scope`: the DRF throttle scope (rate in settings) applied on top of the default throttles.
     throttle_scope: str | None
     responses: dict[str, Any] = field(repr=False)
+    # A path-level or operation-level `servers` override (e.g. `/` for the health probes outside `/api/v1`):
+    # the base path this operation is served under; None means the document's own server.
+    base_path: str | None = None
 
     def query_parameters(self) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.location == "query")
@@ -114,8 +117,19 @@ def _operations(document: dict[str, Any]) -> dict[str, Operation]:
                 public=not security or any(not requirement for requirement in security),
                 throttle_scope=raw.get("x-throttle-scope"),
                 responses=raw.get("responses", {}),
+                base_path=_server_path(raw.get("servers") or path_item.get("servers")),
             )
     return operations
+
+
+def _server_path(servers: list[dict[str, Any]] | None) -> str | None:
+    """The path of the first server of a `servers` override (relative URLs only: one application)."""
+    if not servers:
+        return None
+    url = str(servers[0]["url"])
+    if "://" in url or "{" in url:
+        raise ContractError(f"a servers override must be a relative path without variables, not {url!r}")
+    return ("/" + url.strip("/")).rstrip("/")
 
 
 @functools.cache

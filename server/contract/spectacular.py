@@ -212,11 +212,32 @@ class ContractAutoSchema(AutoSchema):
         # server.common.errors.problem_response() challenges every 401; a throttled 429 says when to retry.
         for code, name, schema in (
             ("401", "WWW-Authenticate", {"type": "string", "minLength": 1}),
+            ("405", "Allow", {"type": "string", "minLength": 1}),
             ("429", "Retry-After", {"type": "integer", "minimum": 0}),
         ):
             if code in responses:
                 responses[code].setdefault("headers", {})[name] = {"schema": schema, "required": True}
+        if "409" in responses:  # idempotency_key_in_use (server.apps.idempotency) says when to retry
+            responses["409"].setdefault("headers", {})["Retry-After"] = {
+                "schema": {"type": "integer", "minimum": 0},
+                "required": False,
+            }
+        self._add_operational_headers(responses)
         return operation
+
+    def _add_operational_headers(self, responses: dict[str, Any]) -> None:
+        """server.common.observability.response_headers(): `X-Request-ID` on every response, and the
+        `RateLimit-*` of the tightest throttle on the successes and the 429s of throttled operations."""
+        from server.common.observability import REQUEST_ID_SCHEMA
+
+        throttled = bool(self.view.get_throttles())
+        rate_limit = {"type": "integer", "minimum": 0}
+        for status, response in responses.items():
+            headers = response.setdefault("headers", {})
+            if throttled and (status.startswith("2") or status == "429"):
+                for name in ("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"):
+                    headers[name] = {"schema": rate_limit, "required": True}
+            headers["X-Request-ID"] = {"schema": REQUEST_ID_SCHEMA, "required": True}
 
     def _stack_statuses(self, operation: dict[str, Any]) -> list[int]:
         """What the stack in front of (and behind) every handler answers, given how this one is set up."""

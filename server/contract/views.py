@@ -16,8 +16,12 @@ from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import BaseThrottle, ScopedRateThrottle
+from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
+
+from server.common import conditional
+from server.common.observability import response_headers
+from server.common.throttling import ScopedRateThrottle
 
 from .query import typed_query
 from .spec import Operation
@@ -91,6 +95,10 @@ class ContractAPIView(APIView):
         response = super().finalize_response(request, response, *args, **kwargs)
         mode = settings.CONTRACT_RESPONSE_VALIDATION
         operation = self.operation
+        if operation is not None:  # ETag, 304, Cache-Control and Vary as the contract declares them
+            response = conditional.apply(operation, request, response)
+        # X-Request-ID, and RateLimit-* on successes and 429s, before the response is checked against them.
+        response_headers(request._request, response)
         if mode == "off" or operation is None:
             return response
         response.render()

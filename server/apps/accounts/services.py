@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from server.common.conditional import Precondition, guarded, lock_and_check
 from server.common.errors import BadRequest, Conflict, NotFound, Unprocessable
 
 from .models import ApiKey, User
@@ -105,8 +106,14 @@ def user_register(*, username: str, email: str, password: str, full_name: str = 
         raise _email_conflict() from None
 
 
-def user_update(*, user: User, data: Mapping[str, Any]) -> User:
-    """PATCH /users/me: `data` holds only the fields the client sent (email, full_name)."""
+def user_update(*, user: User, data: Mapping[str, Any], precondition: Precondition | None = None) -> User:
+    """PATCH /users/me: `data` holds only the fields the client sent (email, full_name). With `If-Match`
+    (`precondition`) the row is locked and checked first, in the write's transaction."""
+    with guarded(precondition):
+        return _user_update(user=lock_and_check(user, precondition), data=data)
+
+
+def _user_update(*, user: User, data: Mapping[str, Any]) -> User:
     fields: list[str] = []
     if "email" in data:
         email = _valid_email(data["email"])

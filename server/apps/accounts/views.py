@@ -15,6 +15,8 @@ from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.serializers import TokenObtainPairSerializer, TokenRefreshSerializer
 from rest_framework_simplejwt.settings import api_settings as jwt_settings
 
+from server.apps.idempotency.service import idempotent
+from server.common.conditional import if_match
 from server.common.errors import ApiError, BadRequest, PermissionDenied
 from server.common.pagination import paginate
 from server.contract.spectacular import (
@@ -25,6 +27,7 @@ from server.contract.spectacular import (
     page_parameters,
     problems,
 )
+from server.contract.spectacular_http import IDEMPOTENCY_KEY, caching, conditional_get, conditional_write
 from server.contract.views import ContractAPIView
 
 from . import selectors, services
@@ -44,6 +47,8 @@ from .schema import (
 )
 
 TOKEN_TYPE = "Bearer"
+NOT_MODIFIED, CONDITIONAL_GET = conditional_get()
+PRECONDITION_FAILED, CONDITIONAL_WRITE = conditional_write()
 _WWW_AUTHENTICATE = 'Bearer realm="api"'
 
 
@@ -75,6 +80,7 @@ class AuthTokenView(ContractAPIView):
     @extend_schema(
         request=TokenObtainRequestSerializer,
         responses={200: TokenPairSerializer, **problems(401)},
+        parameters=caching(200, cache="no-store", vary=False),
     )
     def post(self, request: Request) -> Response:
         serializer = TokenObtainPairSerializer(data=self.body, context={"request": request})
@@ -108,6 +114,7 @@ class AuthTokenRefreshView(ContractAPIView):
     @extend_schema(
         request=TokenRefreshRequestSerializer,
         responses={200: AccessTokenSerializer, **problems(401)},
+        parameters=caching(200, cache="no-store", vary=False),
     )
     def post(self, request: Request) -> Response:
         serializer = TokenRefreshSerializer(data=self.body, context={"request": request})
@@ -139,7 +146,9 @@ class AuthTokenRefreshView(ContractAPIView):
 class ApiKeyListView(ContractAPIView):
     operations = {"get": "api_keys_list", "post": "api_keys_create"}
 
-    @extend_schema(request=None, responses={200: ApiKeyListSerializer}, parameters=page_parameters())
+    @extend_schema(
+        request=None, responses={200: ApiKeyListSerializer}, parameters=[*page_parameters(), *caching(200)]
+    )
     def get(self, request: Request) -> Response:
         user = selectors.user_from_request(request)
         return paginate(
@@ -153,9 +162,10 @@ class ApiKeyListView(ContractAPIView):
 
     @extend_schema(
         request=ApiKeyCreateSerializer,
-        responses={201: ApiKeyWithSecretSerializer, **problems(422)},
-        parameters=[location_header()],
+        responses={201: ApiKeyWithSecretSerializer, **problems(409, 422)},
+        parameters=[location_header(), IDEMPOTENCY_KEY, *caching(201, cache="no-store", replayed=True)],
     )
+    @idempotent
     def post(self, request: Request) -> Response:
         body: dict[str, Any] = self.body
         api_key, secret = services.api_key_create(
@@ -191,7 +201,10 @@ class UserListView(ContractAPIView):
     @extend_schema(
         request=None,
         responses={200: UserListSerializer, **problems(403)},
-        parameters=page_parameters(SEARCH, ordering("username", "date_joined", default="username")),
+        parameters=[
+            *page_parameters(SEARCH, ordering("username", "date_joined", default="username")),
+            *caching(200),
+        ],
     )
     def get(self, request: Request) -> Response:
         if not selectors.user_from_request(request).is_staff:
@@ -208,7 +221,7 @@ class UserListView(ContractAPIView):
     @extend_schema(
         request=UserRegistrationSerializer,
         responses={201: UserSerializer, **problems(409, 422)},
-        parameters=[location_header()],
+        parameters=[location_header(), *caching(201, cache="no-store", vary=False)],
     )
     def post(self, request: Request) -> Response:
         body: dict[str, Any] = self.body
@@ -225,11 +238,19 @@ class UserListView(ContractAPIView):
 class UserMeView(ContractAPIView):
     operations = {"get": "users_me_retrieve", "patch": "users_me_update"}
 
-    @extend_schema(request=None, responses={200: UserSerializer})
+    @extend_schema(request=None, responses={200: UserSerializer, **NOT_MODIFIED}, parameters=CONDITIONAL_GET)
     def get(self, request: Request) -> Response:
         return Response(present_user(selectors.user_from_request(request)))
 
-    @extend_schema(request=UserUpdateSerializer, responses={200: UserSerializer, **problems(409)})
+    @extend_schema(
+        request=UserUpdateSerializer,
+        responses={200: UserSerializer, **problems(409), **PRECONDITION_FAILED},
+        parameters=[*CONDITIONAL_WRITE, *caching(200, etag=True)],
+    )
     def patch(self, request: Request) -> Response:
-        user = services.user_update(user=selectors.user_from_request(request), data=self.body)
+        user = services.user_update(
+            user=selectors.user_from_request(request),
+            data=self.body,
+            precondition=if_match(request, present_user),
+        )
         return Response(present_user(user))

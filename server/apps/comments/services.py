@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from server.apps.accounts.models import User
 from server.apps.tasks.models import Task
+from server.common.conditional import Precondition, guarded, lock_and_check
 from server.common.errors import PermissionDenied
 
 from .models import Comment
@@ -19,11 +20,16 @@ def comment_create(*, task: Task, author: User, body: str) -> Comment:
     return Comment.objects.create(task=task, author=author, body=body)
 
 
-def comment_update(*, comment: Comment, body: str) -> Comment:
-    comment.body = body
-    comment.save(update_fields=["body", "updated_at"])
+def comment_update(*, comment: Comment, body: str, precondition: Precondition | None = None) -> Comment:
+    """With `If-Match` (`precondition`) the row is locked and checked first, in the write's transaction."""
+    with guarded(precondition):
+        comment = lock_and_check(comment, precondition, keep=("author", "task"))
+        comment.body = body
+        comment.save(update_fields=["body", "updated_at"])
     return comment
 
 
-def comment_delete(*, comment: Comment) -> None:
-    comment.delete()
+def comment_delete(*, comment: Comment, precondition: Precondition | None = None) -> None:
+    with guarded(precondition):
+        comment = lock_and_check(comment, precondition, keep=("author", "task"))
+        comment.delete()

@@ -8,10 +8,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from server.apps.accounts.selectors import user_from_request
+from server.apps.idempotency.service import idempotent
 from server.apps.projects.selectors import EDITOR_ROLES, project_get_for_member, project_require_role
 from server.apps.tasks.selectors import task_get
+from server.common.conditional import if_match
 from server.common.pagination import paginate
 from server.contract.spectacular import id_parameter, location_header, ordering, page_parameters, problems
+from server.contract.spectacular_http import IDEMPOTENCY_KEY, caching, conditional_write
 from server.contract.views import ContractAPIView
 
 from . import selectors, services
@@ -25,6 +28,7 @@ from .schema import (
 
 PATH = [id_parameter("project_id"), id_parameter("task_id")]
 COMMENT_ID = id_parameter("comment_id")
+PRECONDITION_FAILED, CONDITIONAL_WRITE = conditional_write()
 
 
 class CommentListView(ContractAPIView):
@@ -33,7 +37,7 @@ class CommentListView(ContractAPIView):
     @extend_schema(
         request=None,
         responses={200: CommentListSerializer, **problems(404)},
-        parameters=[*PATH, *page_parameters(ordering("created_at", default="created_at"))],
+        parameters=[*PATH, *page_parameters(ordering("created_at", default="created_at")), *caching(200)],
     )
     def get(self, request: Request, project_id: str, task_id: str) -> Response:
         project = project_get_for_member(user=user_from_request(request), project_id=int(project_id))
@@ -49,9 +53,10 @@ class CommentListView(ContractAPIView):
 
     @extend_schema(
         request=CommentCreateSerializer,
-        responses={201: CommentSerializer, **problems(403, 404)},
-        parameters=[*PATH, location_header()],
+        responses={201: CommentSerializer, **problems(403, 404, 409, 422)},
+        parameters=[*PATH, location_header(), IDEMPOTENCY_KEY, *caching(201, etag=True, replayed=True)],
     )
+    @idempotent
     def post(self, request: Request, project_id: str, task_id: str) -> Response:
         caller = user_from_request(request)
         project = project_get_for_member(user=caller, project_id=int(project_id))
@@ -70,8 +75,8 @@ class CommentDetailView(ContractAPIView):
 
     @extend_schema(
         request=CommentUpdateSerializer,
-        responses={200: CommentSerializer, **problems(403, 404)},
-        parameters=[*PATH, COMMENT_ID],
+        responses={200: CommentSerializer, **problems(403, 404), **PRECONDITION_FAILED},
+        parameters=[*PATH, COMMENT_ID, *CONDITIONAL_WRITE, *caching(200, etag=True)],
     )
     def patch(self, request: Request, project_id: str, task_id: str, comment_id: str) -> Response:
         caller = user_from_request(request)
@@ -79,15 +84,20 @@ class CommentDetailView(ContractAPIView):
         task = task_get(project=project, task_id=int(task_id))
         comment = selectors.comment_get(task=task, comment_id=int(comment_id))
         services.comment_require_author(comment=comment, user=caller)
-        comment = services.comment_update(comment=comment, body=self.body["body"])
+        precondition = if_match(request, present_comment)
+        comment = services.comment_update(comment=comment, body=self.body["body"], precondition=precondition)
         return Response(present_comment(comment))
 
-    @extend_schema(request=None, responses={204: None, **problems(403, 404)}, parameters=[*PATH, COMMENT_ID])
+    @extend_schema(
+        request=None,
+        responses={204: None, **problems(403, 404), **PRECONDITION_FAILED},
+        parameters=[*PATH, COMMENT_ID, *CONDITIONAL_WRITE],
+    )
     def delete(self, request: Request, project_id: str, task_id: str, comment_id: str) -> Response:
         caller = user_from_request(request)
         project = project_get_for_member(user=caller, project_id=int(project_id))
         task = task_get(project=project, task_id=int(task_id))
         comment = selectors.comment_get(task=task, comment_id=int(comment_id))
         services.comment_require_author(comment=comment, user=caller)
-        services.comment_delete(comment=comment)
+        services.comment_delete(comment=comment, precondition=if_match(request, present_comment))
         return Response(status=204)

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from server.apps.accounts.models import User
+from server.common.conditional import Precondition, guarded, lock_and_check
 from server.common.errors import Conflict, NotFound, Unprocessable
 
 from .models import Membership, Project, Role
@@ -25,20 +26,26 @@ def project_create(*, owner: User, name: str, description: str = "") -> Project:
     return project
 
 
-def project_update(*, project: Project, data: Mapping[str, Any]) -> Project:
-    """PUT sends every field, PATCH a subset: `data` holds what was sent."""
+def project_update(
+    *, project: Project, data: Mapping[str, Any], precondition: Precondition | None = None
+) -> Project:
+    """PUT sends every field, PATCH a subset: `data` holds what was sent. With `If-Match` (`precondition`)
+    the row is locked and checked first, in the same transaction as the write."""
     fields = [name for name in PROJECT_UPDATABLE_FIELDS if name in data]
-    if not fields:
-        return project
-    for name in fields:
-        setattr(project, name, data[name])
-    project.save(update_fields=[*fields, "updated_at"])
+    with guarded(precondition):
+        project = lock_and_check(project, precondition, keep=("role",))
+        if not fields:
+            return project
+        for name in fields:
+            setattr(project, name, data[name])
+        project.save(update_fields=[*fields, "updated_at"])
     return project
 
 
-def project_delete(*, project: Project) -> None:
+def project_delete(*, project: Project, precondition: Precondition | None = None) -> None:
     # Cascades in the database schema: memberships, tasks and their comments go with it.
     with transaction.atomic():
+        project = lock_and_check(project, precondition, keep=("role",))
         project.delete()
 
 

@@ -10,6 +10,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from server.apps.accounts.selectors import user_from_request
+from server.apps.idempotency.service import idempotent
+from server.common.conditional import if_match
 from server.common.pagination import paginate
 from server.contract.spectacular import (
     SEARCH,
@@ -20,6 +22,7 @@ from server.contract.spectacular import (
     problems,
     query,
 )
+from server.contract.spectacular_http import IDEMPOTENCY_KEY, caching, conditional_get, conditional_write
 from server.contract.views import ContractAPIView
 
 from . import selectors, services
@@ -40,6 +43,8 @@ from .selectors import EDITOR_ROLES, OWNER_ROLES
 
 PROJECT_ID = id_parameter("project_id")
 USER_ID = id_parameter("user_id")
+NOT_MODIFIED, CONDITIONAL_GET = conditional_get()
+PRECONDITION_FAILED, CONDITIONAL_WRITE = conditional_write()
 
 
 def _project(request: Request, project_id: str) -> Project:
@@ -53,9 +58,10 @@ class ProjectListView(ContractAPIView):
     @extend_schema(
         request=None,
         responses={200: ProjectListSerializer},
-        parameters=page_parameters(
-            SEARCH, ordering("name", "created_at", "updated_at", default="-created_at")
-        ),
+        parameters=[
+            *page_parameters(SEARCH, ordering("name", "created_at", "updated_at", default="-created_at")),
+            *caching(200),
+        ],
     )
     def get(self, request: Request) -> Response:
         return paginate(
@@ -68,8 +74,11 @@ class ProjectListView(ContractAPIView):
         )
 
     @extend_schema(
-        request=ProjectCreateSerializer, responses={201: ProjectSerializer}, parameters=[location_header()]
+        request=ProjectCreateSerializer,
+        responses={201: ProjectSerializer, **problems(409, 422)},
+        parameters=[location_header(), IDEMPOTENCY_KEY, *caching(201, etag=True, replayed=True)],
     )
+    @idempotent
     def post(self, request: Request) -> Response:
         body: dict[str, Any] = self.body
         project = services.project_create(
@@ -87,23 +96,27 @@ class ProjectDetailView(ContractAPIView):
         "delete": "projects_delete",
     }
 
-    @extend_schema(request=None, responses={200: ProjectSerializer, **problems(404)}, parameters=[PROJECT_ID])
+    @extend_schema(
+        request=None,
+        responses={200: ProjectSerializer, **NOT_MODIFIED, **problems(404)},
+        parameters=[PROJECT_ID, *CONDITIONAL_GET],
+    )
     def get(self, request: Request, project_id: str) -> Response:
         project = _project(request, project_id)
         return Response(present_project(project))
 
     @extend_schema(
         request=ProjectReplaceSerializer,
-        responses={200: ProjectSerializer, **problems(403, 404)},
-        parameters=[PROJECT_ID],
+        responses={200: ProjectSerializer, **problems(403, 404), **PRECONDITION_FAILED},
+        parameters=[PROJECT_ID, *CONDITIONAL_WRITE, *caching(200, etag=True)],
     )
     def put(self, request: Request, project_id: str) -> Response:
         return self._update(request, project_id)
 
     @extend_schema(
         request=ProjectUpdateSerializer,
-        responses={200: ProjectSerializer, **problems(403, 404)},
-        parameters=[PROJECT_ID],
+        responses={200: ProjectSerializer, **problems(403, 404), **PRECONDITION_FAILED},
+        parameters=[PROJECT_ID, *CONDITIONAL_WRITE, *caching(200, etag=True)],
     )
     def patch(self, request: Request, project_id: str) -> Response:
         return self._update(request, project_id)
@@ -111,14 +124,19 @@ class ProjectDetailView(ContractAPIView):
     def _update(self, request: Request, project_id: str) -> Response:
         project = _project(request, project_id)
         selectors.project_require_role(project=project, roles=EDITOR_ROLES, action="edit this project")
-        project = services.project_update(project=project, data=self.body)
+        precondition = if_match(request, present_project)
+        project = services.project_update(project=project, data=self.body, precondition=precondition)
         return Response(present_project(project))
 
-    @extend_schema(request=None, responses={204: None, **problems(403, 404)}, parameters=[PROJECT_ID])
+    @extend_schema(
+        request=None,
+        responses={204: None, **problems(403, 404), **PRECONDITION_FAILED},
+        parameters=[PROJECT_ID, *CONDITIONAL_WRITE],
+    )
     def delete(self, request: Request, project_id: str) -> Response:
         project = _project(request, project_id)
         selectors.project_require_role(project=project, roles=OWNER_ROLES, action="delete this project")
-        services.project_delete(project=project)
+        services.project_delete(project=project, precondition=if_match(request, present_project))
         return Response(status=204)
 
 
@@ -133,6 +151,7 @@ class ProjectMemberListView(ContractAPIView):
             *page_parameters(
                 query("role", str, enum=Role.values), ordering("joined_at", default="joined_at")
             ),
+            *caching(200),
         ],
     )
     def get(self, request: Request, project_id: str) -> Response:
@@ -149,8 +168,9 @@ class ProjectMemberListView(ContractAPIView):
     @extend_schema(
         request=MemberAddSerializer,
         responses={201: MemberSerializer, **problems(403, 404, 409, 422)},
-        parameters=[PROJECT_ID, location_header()],
+        parameters=[PROJECT_ID, location_header(), IDEMPOTENCY_KEY, *caching(201, replayed=True)],
     )
+    @idempotent
     def post(self, request: Request, project_id: str) -> Response:
         project = _project(request, project_id)
         selectors.project_require_role(project=project, roles=OWNER_ROLES, action="add members")
@@ -168,7 +188,7 @@ class ProjectMemberDetailView(ContractAPIView):
     @extend_schema(
         request=MemberUpdateSerializer,
         responses={200: MemberSerializer, **problems(403, 404, 409)},
-        parameters=[PROJECT_ID, USER_ID],
+        parameters=[PROJECT_ID, USER_ID, *caching(200)],
     )
     def patch(self, request: Request, project_id: str, user_id: str) -> Response:
         project = _project(request, project_id)

@@ -9,6 +9,7 @@ from typing import Any
 from server.apps.accounts.models import User
 from server.apps.projects.models import Project
 from server.apps.projects.selectors import membership_is_member
+from server.common.conditional import Precondition, guarded, lock_and_check
 from server.common.errors import BadRequest, Unprocessable
 
 from .models import Task, TaskPriority, TaskStatus
@@ -69,20 +70,25 @@ def task_create(
     return task
 
 
-def task_update(*, task: Task, data: Mapping[str, Any]) -> Task:
-    """PATCH: `data` holds only the fields sent; `assignee_id` / `due_date` may be null to clear them."""
+def task_update(*, task: Task, data: Mapping[str, Any], precondition: Precondition | None = None) -> Task:
+    """PATCH: `data` holds only the fields sent; `assignee_id` / `due_date` may be null to clear them.
+    With `If-Match` (`precondition`) the row is locked and checked first, in the write's transaction."""
     fields = [name for name in TASK_UPDATABLE_FIELDS if name in data]
-    if not fields:
-        return task
-    if "assignee_id" in data:
-        _ensure_assignee_is_member(project=task.project, assignee_id=data["assignee_id"])
-    for name in fields:
-        value = _parse_due_date(data[name]) if name == "due_date" else data[name]
-        setattr(task, name, value)
-    task.save(update_fields=[*fields, "updated_at"])
+    with guarded(precondition):
+        task = lock_and_check(task, precondition, keep=("project",))
+        if not fields:
+            return task
+        if "assignee_id" in data:
+            _ensure_assignee_is_member(project=task.project, assignee_id=data["assignee_id"])
+        for name in fields:
+            value = _parse_due_date(data[name]) if name == "due_date" else data[name]
+            setattr(task, name, value)
+        task.save(update_fields=[*fields, "updated_at"])
     return task
 
 
-def task_delete(*, task: Task) -> None:
+def task_delete(*, task: Task, precondition: Precondition | None = None) -> None:
     # Its comments go with it (FK cascade).
-    task.delete()
+    with guarded(precondition):
+        task = lock_and_check(task, precondition, keep=("project",))
+        task.delete()

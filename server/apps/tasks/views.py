@@ -11,7 +11,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from server.apps.accounts.selectors import user_from_request
+from server.apps.idempotency.service import idempotent
 from server.apps.projects.selectors import EDITOR_ROLES, project_get_for_member, project_require_role
+from server.common.conditional import if_match
 from server.common.pagination import paginate
 from server.contract.spectacular import (
     ID_SCHEMA,
@@ -23,6 +25,7 @@ from server.contract.spectacular import (
     problems,
     query,
 )
+from server.contract.spectacular_http import IDEMPOTENCY_KEY, caching, conditional_get, conditional_write
 from server.contract.views import ContractAPIView
 
 from . import selectors, services
@@ -33,6 +36,8 @@ from .schema import TaskCreateSerializer, TaskListSerializer, TaskSerializer, Ta
 _FILTERS = ("status", "priority", "assignee_id", "due_before", "due_after", "search")
 PROJECT_ID = id_parameter("project_id")
 TASK_ID = id_parameter("task_id")
+NOT_MODIFIED, CONDITIONAL_GET = conditional_get()
+PRECONDITION_FAILED, CONDITIONAL_WRITE = conditional_write()
 FILTER_PARAMETERS = [
     query("status", str, enum=TaskStatus.values),
     query("priority", str, enum=TaskPriority.values),
@@ -56,6 +61,7 @@ class TaskListView(ContractAPIView):
                 *FILTER_PARAMETERS,
                 ordering("created_at", "updated_at", "priority", "title", default="-created_at"),
             ),
+            *caching(200),
         ],
     )
     def get(self, request: Request, project_id: str) -> Response:
@@ -73,9 +79,10 @@ class TaskListView(ContractAPIView):
 
     @extend_schema(
         request=TaskCreateSerializer,
-        responses={201: TaskSerializer, **problems(403, 404, 422)},
-        parameters=[PROJECT_ID, location_header()],
+        responses={201: TaskSerializer, **problems(403, 404, 409, 422)},
+        parameters=[PROJECT_ID, location_header(), IDEMPOTENCY_KEY, *caching(201, etag=True, replayed=True)],
     )
+    @idempotent
     def post(self, request: Request, project_id: str) -> Response:
         caller = user_from_request(request)
         project = project_get_for_member(user=caller, project_id=int(project_id))
@@ -99,7 +106,9 @@ class TaskDetailView(ContractAPIView):
     operations = {"get": "tasks_retrieve", "patch": "tasks_update", "delete": "tasks_delete"}
 
     @extend_schema(
-        request=None, responses={200: TaskSerializer, **problems(404)}, parameters=[PROJECT_ID, TASK_ID]
+        request=None,
+        responses={200: TaskSerializer, **NOT_MODIFIED, **problems(404)},
+        parameters=[PROJECT_ID, TASK_ID, *CONDITIONAL_GET],
     )
     def get(self, request: Request, project_id: str, task_id: str) -> Response:
         project = project_get_for_member(user=user_from_request(request), project_id=int(project_id))
@@ -107,21 +116,24 @@ class TaskDetailView(ContractAPIView):
 
     @extend_schema(
         request=TaskUpdateSerializer,
-        responses={200: TaskSerializer, **problems(403, 404, 422)},
-        parameters=[PROJECT_ID, TASK_ID],
+        responses={200: TaskSerializer, **problems(403, 404, 422), **PRECONDITION_FAILED},
+        parameters=[PROJECT_ID, TASK_ID, *CONDITIONAL_WRITE, *caching(200, etag=True)],
     )
     def patch(self, request: Request, project_id: str, task_id: str) -> Response:
         project = project_get_for_member(user=user_from_request(request), project_id=int(project_id))
         project_require_role(project=project, roles=EDITOR_ROLES, action="edit tasks")
         task = selectors.task_get(project=project, task_id=int(task_id))
-        task = services.task_update(task=task, data=self.body)
+        task = services.task_update(task=task, data=self.body, precondition=if_match(request, present_task))
         return Response(present_task(task))
 
     @extend_schema(
-        request=None, responses={204: None, **problems(403, 404)}, parameters=[PROJECT_ID, TASK_ID]
+        request=None,
+        responses={204: None, **problems(403, 404), **PRECONDITION_FAILED},
+        parameters=[PROJECT_ID, TASK_ID, *CONDITIONAL_WRITE],
     )
     def delete(self, request: Request, project_id: str, task_id: str) -> Response:
         project = project_get_for_member(user=user_from_request(request), project_id=int(project_id))
         project_require_role(project=project, roles=EDITOR_ROLES, action="delete tasks")
-        services.task_delete(task=selectors.task_get(project=project, task_id=int(task_id)))
+        task = selectors.task_get(project=project, task_id=int(task_id))
+        services.task_delete(task=task, precondition=if_match(request, present_task))
         return Response(status=204)

@@ -1,10 +1,15 @@
 """Settings shared by every environment; environment modules override what differs."""
 
+import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
 import environ
 import orjson
+from corsheaders.defaults import default_headers as cors_default_headers
+
+from server.common.logs import configure as configure_logging
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 SERVER_DIR = REPO_ROOT / "server"
@@ -19,6 +24,7 @@ INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.staticfiles",
+    "corsheaders",
     "rest_framework",
     "django_filters",
     "drf_spectacular",
@@ -28,10 +34,17 @@ INSTALLED_APPS = [
     "server.apps.projects",
     "server.apps.tasks",
     "server.apps.comments",
+    "server.apps.ops",
+    "server.apps.idempotency",
 ]
 
 MIDDLEWARE = [
+    # Outermost: request id, access log and metrics for every response, whoever produced it.
+    "server.common.observability.ObservabilityMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "server.common.security.ContentSecurityPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "server.common.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -54,6 +67,23 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{REPO_ROOT / 
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable database fails a request fast (503), instead of holding a worker for the OS timeout.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env.int(
+        "DATABASE_CONNECT_TIMEOUT", default=3
+    )
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers queue for the write lock instead of failing with "database is locked": every
+    # transaction takes it up front (BEGIN IMMEDIATE) and waits up to `timeout` seconds for it; WAL lets
+    # readers run alongside the writer. (Idempotency claims and If-Match writes rely on it.)
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+    )
+    # Tests use a file too (not the shared-cache in-memory database, whose locks do not wait); one per
+    # process, so that concurrent test runs never share one.
+    DATABASES["default"].setdefault("TEST", {}).setdefault(
+        "NAME", str(Path(tempfile.gettempdir()) / f"contractfirst-test-{os.getpid()}.sqlite3")
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")
@@ -63,7 +93,12 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="contractfirst"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                # Redis down: fail fast (503) rather than hang; redis-py reconnects when it is back.
+                "SOCKET_CONNECT_TIMEOUT": env.float("REDIS_CONNECT_TIMEOUT", default=1.0),
+                "SOCKET_TIMEOUT": env.float("REDIS_SOCKET_TIMEOUT", default=1.0),
+            },
         }
     }
 else:
@@ -101,9 +136,13 @@ REST_FRAMEWORK = {
     "ORJSON_RENDERER_OPTIONS": (orjson.OPT_UTC_Z,),
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        # DRF's scopes and rates on atomic counters shared through the cache (Redis when configured).
+        "server.common.throttling.AnonRateThrottle",
+        "server.common.throttling.UserRateThrottle",
     ],
+    # Anonymous clients are told apart by address: X-Forwarded-For is trusted only through this many proxies
+    # (DRF's default, None, takes the header as sent, so a client could pick a fresh identity per request).
+    "NUM_PROXIES": env.int("THROTTLE_NUM_PROXIES", default=0),
     "DEFAULT_THROTTLE_RATES": {
         "anon": env("THROTTLE_RATE_ANON", default="120/min"),
         "user": env("THROTTLE_RATE_USER", default="1200/min"),
@@ -135,7 +174,18 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     # PATCH bodies are described by their own serializers (which fields are optional is theirs to say).
     "COMPONENT_SPLIT_PATCH": False,
+    # The health probes' enums, named as the contract names them (server.apps.ops.schema).
+    "ENUM_NAME_OVERRIDES": {
+        "CheckResult": ["ok", "unavailable"],
+        "HealthStatus": ["ok"],
+        "TaskStatus": "server.apps.tasks.models.TaskStatus",
+    },
 }
+
+# Idempotency-Key on create operations: how long a key (and the response stored for it) is kept, and how
+# long the first request's claim holds before another worker may take it over (server.apps.idempotency).
+IDEMPOTENCY_KEY_TTL = env.int("IDEMPOTENCY_KEY_TTL", default=24 * 60 * 60)
+IDEMPOTENCY_LOCK_TIMEOUT = env.int("IDEMPOTENCY_LOCK_TIMEOUT", default=60)
 
 # The hand-authored contract every request and response is checked against.
 CONTRACT_SPEC_PATH = Path(env("CONTRACT_SPEC_PATH", default=str(REPO_ROOT / "openapi" / "openapi.yaml")))
@@ -148,11 +198,50 @@ CONTRACT_REQUEST_VALIDATION = env("CONTRACT_REQUEST_VALIDATION", default="on")
 # "strict": a response that breaks the contract raises (development, tests); "log": it is logged; "off".
 CONTRACT_RESPONSE_VALIDATION = env("CONTRACT_RESPONSE_VALIDATION", default="strict")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.request": {"level": "ERROR"}},
-}
+# Structured logs (structlog): one JSON object per line, one access line per request (server.common.logs).
+LOGGING = configure_logging(
+    level=env("LOG_LEVEL", default="INFO"), log_format=env("LOG_FORMAT", default="json")
+)
+
+# --- operations: security headers, CORS, metrics ------------------------------------------------------------
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = env("DJANGO_REFERRER_POLICY", default="same-origin")
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Swagger UI at /api/docs loads its start-up script as a file (SpectacularSwaggerSplitView), so scripts need
+# no 'unsafe-inline'; its stylesheet has inline styles, and its icons are data: URIs.
+CONTENT_SECURITY_POLICY = env(
+    "CONTENT_SECURITY_POLICY",
+    default="default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+    "form-action 'self'",
+)
+
+# CORS (django-cors-headers): no origin is allowed unless listed; browsers may read the headers clients need.
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
+CORS_ALLOW_CREDENTIALS = False  # bearer tokens and API keys are headers, not cookies
+CORS_ALLOW_HEADERS = (
+    *cors_default_headers,
+    "x-api-key",
+    "x-request-id",
+    "idempotency-key",
+    "if-match",
+    "if-none-match",
+)
+CORS_EXPOSE_HEADERS = [
+    "ETag",
+    "Location",
+    "Retry-After",
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+    "X-Request-ID",
+    "Idempotent-Replayed",
+]
+CORS_PREFLIGHT_MAX_AGE = env.int("CORS_PREFLIGHT_MAX_AGE", default=600)
+
+# Prometheus at /metrics: with METRICS_TOKEN it takes `Authorization: Bearer <token>`; without one it is
+# open where METRICS_PUBLIC is on (development, tests) and not served at all otherwise (production).
+METRICS_TOKEN = env("METRICS_TOKEN", default="")
+METRICS_PUBLIC = env.bool("METRICS_PUBLIC", default=True)

@@ -1,7 +1,18 @@
 """Tests: fast hashing, strict contract checks, throttling relaxed except where a test tightens it."""
 
+import os
+from urllib.parse import urlsplit
+
 from .base import *  # noqa: F403
-from .base import REST_FRAMEWORK
+from .base import CACHES, REDIS_URL, REST_FRAMEWORK
+
+# pytest-xdist workers share REDIS_URL; the throttle tests clear the cache (FLUSHDB), so each worker gets a
+# Redis database of its own (gw0 the configured one, gw1 the one below it, ...), as each has its own test DB.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if REDIS_URL and _worker.startswith("gw"):
+    _url = urlsplit(REDIS_URL)
+    _db = (int(_url.path.strip("/") or 0) - int(_worker[2:])) % 16
+    CACHES["default"]["LOCATION"] = _url._replace(path=f"/{_db}").geturl()
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CONTRACT_RESPONSE_VALIDATION = "strict"

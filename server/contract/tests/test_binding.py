@@ -18,7 +18,20 @@ def test_every_operation_is_routed_to_a_view_with_that_operation() -> None:
         view = binding.views_by_path[operation.path]
         assert view.operations[operation.method] == operation_id
         kwargs = {name: "1" for name in _path_params(operation.path)}
-        assert reverse(operation_id, kwargs=kwargs) == contract.base_path + operation.path.format(**kwargs)
+        # A `servers` override (the health probes) moves the operation out of the document's base path.
+        base_path = contract.base_path if operation.base_path is None else operation.base_path
+        assert reverse(operation_id, kwargs=kwargs) == base_path + operation.path.format(**kwargs)
+
+
+def test_a_servers_override_routes_the_health_probes_at_the_root() -> None:
+    contract = get_contract()
+    assert contract.base_path == "/api/v1"
+    overridden = {
+        o.operation_id: o.base_path for o in contract.operations.values() if o.base_path is not None
+    }
+    assert overridden == {"health_live": "", "health_ready": ""}
+    assert reverse("health_live") == "/health/live"
+    assert reverse("health_ready") == "/health/ready"
 
 
 def test_every_api_route_is_in_the_contract() -> None:
@@ -28,7 +41,11 @@ def test_every_api_route_is_in_the_contract() -> None:
         for pattern in get_resolver().url_patterns
         if str(pattern.pattern).startswith("api/v1/") and "openapi." not in str(pattern.pattern)
     }
-    expected = {django_route(contract.base_path, op.path) for op in contract.operations.values()}
+    expected = {
+        django_route(contract.base_path, op.path)
+        for op in contract.operations.values()
+        if op.base_path is None
+    }
     assert routes == expected
 
 

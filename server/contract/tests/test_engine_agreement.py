@@ -78,12 +78,17 @@ def _encoded(body: Any, media_type: str) -> bytes:
     return _text(body).encode()
 
 
+def _base_path(operation: Operation) -> str:
+    """Where the operation is served: its own `servers` override (the health probes), or the document's."""
+    return CONTRACT.base_path if operation.base_path is None else operation.base_path
+
+
 def _request(operation: Operation, case: Any) -> Any:
     """The Django request the server would see for `case`, or None when it would not reach this operation."""
     path_values = {name: quote(_text(value), safe="") for name, value in case.path_parameters.items()}
     if any(not value for value in path_values.values()):
         return None
-    url = CONTRACT.base_path + operation.path.format(**path_values)
+    url = _base_path(operation) + operation.path.format(**path_values)
     try:
         match = resolve(url)
     except Resolver404:
@@ -186,7 +191,7 @@ def _response(status: str, response_spec: dict[str, Any], case: Any) -> HttpResp
 def test_engines_agree_on_responses(operation: Operation, status: str) -> None:
     response_spec = resolve_ref(CONTRACT.document, operation.responses[status])
     path_values = {p.name: "1" for p in operation.parameters if p.location == "path"}
-    url = CONTRACT.base_path + operation.path.format(**path_values)
+    url = _base_path(operation) + operation.path.format(**path_values)
     request = RequestFactory().generic(operation.method.upper(), url)
     request.resolver_match = resolve(url)
 

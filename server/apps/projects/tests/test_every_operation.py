@@ -88,4 +88,11 @@ def test_every_operation_succeeds_in_a_realistic_session() -> None:
     admin = client_for(user_make("root", is_staff=True))
     call("users_list", "GET", "/users", status=200, via=admin)
 
+    # The probes sit outside /api/v1 (their path item sets its own `servers`), anonymous.
+    for operation_id, path in (("health_live", "/health/live"), ("health_ready", "/health/ready")):
+        response = ContractClient().get(path)
+        assert response.status_code == 200, (operation_id, response.content)
+        assert get_contract().operations[operation_id].method == "get"
+        called[operation_id] = response.status_code
+
     assert set(called) == set(get_contract().operations)

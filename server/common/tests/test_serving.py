@@ -1,0 +1,87 @@
+"""The serving artefacts agree with each other: gunicorn's config file, the Makefile, the Dockerfile and
+compose.yaml (which cannot be built here) run the same command and name settings the server reads."""
+
+from __future__ import annotations
+
+import re
+import runpy
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[3]
+GUNICORN = "gunicorn --config server/config/gunicorn.conf.py"
+SETTINGS = REPO / "server" / "config" / "settings"
+
+
+def _settings_env_vars() -> set[str]:
+    names: set[str] = set()
+    for module in SETTINGS.glob("*.py"):
+        names.update(re.findall(r'env(?:\.\w+)?\(\s*"([A-Z0-9_]+)"', module.read_text()))
+    return names | {"DJANGO_SETTINGS_MODULE"}
+
+
+GUNICORN_ENV = {"WEB_CONCURRENCY", "HOST", "PORT", "GUNICORN_BIND", "PROMETHEUS_MULTIPROC_DIR"}
+
+
+def test_gunicorn_takes_its_settings_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WEB_CONCURRENCY", "5")
+    monkeypatch.setenv("HOST", "0.0.0.0")
+    monkeypatch.setenv("PORT", "9001")
+    config = runpy.run_path(str(REPO / "server" / "config" / "gunicorn.conf.py"))
+    assert config["workers"] == 5
+    assert config["bind"] == "0.0.0.0:9001"
+    assert config["accesslog"] is None  # the application's structured access log instead
+    assert config["wsgi_app"] == "server.config.wsgi:application"
+    assert config["graceful_timeout"] > 0 and config["timeout"] > 0
+    monkeypatch.setenv("GUNICORN_BIND", "unix:/run/api.sock")
+    config = runpy.run_path(str(REPO / "server" / "config" / "gunicorn.conf.py"))
+    assert config["bind"] == "unix:/run/api.sock"
+
+
+def test_make_serve_runs_gunicorn_with_the_config_file_and_production_settings() -> None:
+    makefile = (REPO / "Makefile").read_text()
+    assert "GUNICORN := $(BIN)/gunicorn --config server/config/gunicorn.conf.py" in makefile
+    serve = makefile[makefile.index("\nserve:") : makefile.index("\n\n", makefile.index("\nserve:") + 1)]
+    assert "DJANGO_SETTINGS_MODULE=server.config.settings.production" in serve
+    assert "$(GUNICORN)" in serve
+    assert "DJANGO_SECRET_KEY" in serve
+
+
+def test_the_dockerfile_runs_the_same_command() -> None:
+    dockerfile = (REPO / "Dockerfile").read_text()
+    assert 'CMD ["gunicorn", "--config", "server/config/gunicorn.conf.py"]' in dockerfile
+    assert "DJANGO_SETTINGS_MODULE=server.config.settings.production" in dockerfile
+    assert "/health/live" in dockerfile
+    declared = set(re.findall(r"^\s+([A-Z_]+)=", dockerfile, re.MULTILINE))
+    assert declared <= _settings_env_vars() | GUNICORN_ENV | {"PYTHONDONTWRITEBYTECODE", "PYTHONUNBUFFERED"}
+
+
+def test_compose_runs_the_api_with_postgres_and_redis() -> None:
+    compose = yaml.safe_load((REPO / "compose.yaml").read_text())
+    services = compose["services"]
+    assert set(services) == {"api", "db", "redis"}
+    api = services["api"]
+    assert GUNICORN in " ".join(api["command"])
+    assert "migrate --noinput" in " ".join(api["command"])
+    environment = api["environment"]
+    # Every variable compose sets is one the settings or gunicorn read.
+    assert set(environment) <= _settings_env_vars() | GUNICORN_ENV
+    assert environment["DJANGO_SETTINGS_MODULE"] == "server.config.settings.production"
+    assert environment["DATABASE_URL"].startswith("postgres://")
+    assert "@db:5432/" in environment["DATABASE_URL"]
+    assert environment["REDIS_URL"].startswith("redis://redis:6379/")
+    assert "DJANGO_SECRET_KEY:?" in environment["DJANGO_SECRET_KEY"]  # compose refuses to start without it
+    assert set(api["depends_on"]) == {"db", "redis"}
+    assert "/health/ready" in " ".join(api["healthcheck"]["test"])
+    assert services["db"]["image"].startswith("postgres:")
+    assert services["redis"]["image"].startswith("redis:")
+
+
+def test_the_settings_the_readme_documents_exist() -> None:
+    readme = (REPO / "README.md").read_text()
+    table = readme[readme.index("## Settings") :]
+    documented = set(re.findall(r"`([A-Z][A-Z0-9_]+)`", table))
+    for name in ("METRICS_TOKEN", "CORS_ALLOWED_ORIGINS", "WEB_CONCURRENCY", "PROMETHEUS_MULTIPROC_DIR"):
+        assert name in documented, name
