@@ -93,11 +93,18 @@ def prepare(doc: Document) -> tuple[dict[str, Any], list[Finding]]:
             for index, value in enumerate(node):
                 if isinstance(value, (dict, list)):
                     stack.append((pointer_join(pointer, index), value))
-    _fix_discriminators(data, resolver, note)
+    fix_discriminators(data, resolver, note)
     return data, notes
 
 
-def _fix_discriminators(data: dict[str, Any], resolver: Resolver, note: Any) -> None:
+def fix_discriminators(data: dict[str, Any], resolver: Resolver, note: Any) -> None:
+    """Repair discriminators in place (under components and paths), as `contract generate` reads them.
+
+    Where a member's schema name (the implicit mapping value) contradicts the single enum/const value of
+    its discriminator property, the mapping is derived from those values; a discriminator that cannot be
+    mapped is dropped. Each repair is reported through `note(pointer, "generate-discriminator", message)`.
+    The mock applies the same repair, so it validates and generates what the SDKs' types expect.
+    """
     stack: list[tuple[str, Any]] = [("/components", data.get("components")), ("/paths", data.get("paths"))]
     while stack:
         pointer, node = stack.pop()

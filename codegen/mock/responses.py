@@ -23,6 +23,7 @@ class Answer:
     body: Any
     headers: dict[str, str] = field(default_factory=dict)
     has_body: bool = True
+    schema: Any = None  # of the body, for the links (codegen/mock/links.py)
 
 
 def parse_prefer(header: str | None) -> dict[str, str]:
@@ -88,17 +89,18 @@ def build_answer(
     media_type, media = _media(response.get("content") or {}, accept)
     if media_type is None or status in (204, 304):
         return Answer(status, None, None, headers, has_body=False)
+    schema = media.get("schema", {})
     examples = {name: resolver.deref(ex)[1] for name, ex in (media.get("examples") or {}).items()}
     wanted = prefer.get("example")
     if wanted is not None:
         if wanted not in examples:
             declared = ", ".join(examples) or "none"
             raise Unsatisfiable(f"the {key} response has no example named {wanted!r} (declared: {declared})")
-        return Answer(status, media_type, (examples[wanted] or {}).get("value"), headers)
+        return Answer(status, media_type, (examples[wanted] or {}).get("value"), headers, schema=schema)
     if not dynamic:
         if "example" in media:
-            return Answer(status, media_type, media["example"], headers)
+            return Answer(status, media_type, media["example"], headers, schema=schema)
         for example in examples.values():
             if isinstance(example, dict) and "value" in example:
-                return Answer(status, media_type, example["value"], headers)
-    return Answer(status, media_type, sampler.sample(media.get("schema", {})), headers)
+                return Answer(status, media_type, example["value"], headers, schema=schema)
+    return Answer(status, media_type, sampler.sample(schema), headers, schema=schema)

@@ -73,12 +73,40 @@ class Sampler:
             members = node.members.get(keyword)
             if members:
                 member = self.rng.choice(members) if self.rng else members[0]
-                return self._sample(member, direction, refs, depth + 1)
+                value = self._sample(member, direction, refs, depth + 1)
+                disc = s.get("discriminator")
+                if isinstance(value, dict) and isinstance(disc, dict):
+                    prop = disc.get("propertyName")
+                    tag = self._discriminator_value(disc, member)
+                    if isinstance(prop, str) and tag is not None:
+                        value[prop] = tag  # present even where depth dropped optional properties
+                return value
         types = sorted(node.types) if node.types else []
         kind = types[0] if types else ("object" if "properties" in s else "array" if "items" in s else None)
         if kind is None:
             return None if node.nullable else "string"
         return getattr(self, f"_{kind}", self._unknown)(s, direction, refs, depth)
+
+    def _discriminator_value(self, disc: dict[str, Any], member: Any) -> str | None:
+        """The discriminating value that selects `member`: its explicit mapping key, else the single value the
+        member's own enum/const allows (what `contract generate` maps when it contradicts the schema name,
+        spotify's `type: [track]` for `TrackObject`), else the implied value, the schema name."""
+        ref = member.get("$ref") if isinstance(member, dict) else None
+        if not isinstance(ref, str):
+            return None
+        name = ref.rsplit("/", 1)[-1]
+        mapping = disc.get("mapping")
+        for key, target in (mapping if isinstance(mapping, dict) else {}).items():
+            if target in (ref, name):
+                return str(key)
+        properties = self.normalizer.node(member).schema.get("properties")
+        prop = properties.get(disc.get("propertyName")) if isinstance(properties, dict) else None
+        if isinstance(prop, dict):
+            flat = self.normalizer.node(prop).schema
+            allowed = [flat["const"]] if "const" in flat else flat.get("enum")
+            if isinstance(allowed, list) and name not in allowed and len(allowed) == 1:
+                return str(allowed[0])
+        return name
 
     def _unknown(self, s: dict[str, Any], direction: str, refs: tuple[str, ...], depth: int) -> Any:
         return None
@@ -149,6 +177,20 @@ class Sampler:
             if value is None and not self.normalizer.node(prop).nullable and name not in required:
                 continue
             result[name] = value
+        # A required name the schema does not declare (github's `content-tree` requires `content` and
+        # `encoding`, spotify's `PagingObject` requires `items` its allOf users declare) is still required:
+        # its value comes from the matching patternProperties / additionalProperties schema, else any value.
+        patterns = s["patternProperties"] if isinstance(s.get("patternProperties"), dict) else {}
+        extra = s.get("additionalProperties", True)
+        for name in s.get("required") or []:
+            if not isinstance(name, str) or name in properties or name in result:
+                continue
+            schema = next((v for p, v in patterns.items() if _matches(p, name)), None)
+            if schema is None:
+                if extra is False:
+                    continue  # unsatisfiable: nothing the generator can do
+                schema = extra if isinstance(extra, dict) else {}
+            result[name] = self._sample(schema, direction, refs, depth + 1)
         return result
 
 

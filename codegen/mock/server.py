@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import sys
 from http import HTTPStatus
@@ -13,11 +14,14 @@ from werkzeug.wrappers import Request, Response
 
 from codegen.document import load_document
 from codegen.findings import CodegenError
+from codegen.generate.prepare import fix_discriminators
+from codegen.mock.links import LinkRewriter
 from codegen.mock.page import render_page
 from codegen.mock.responses import Unsatisfiable, build_answer, parse_prefer
 from codegen.mock.routes import build_routes, match, server_prefix
 from codegen.mock.validation import Rejection, build_validator, validate
 from codegen.paths import display_path
+from codegen.refs import Resolver
 
 PAGE = "/_mock/"
 
@@ -43,16 +47,34 @@ def problem(
     return Response(json.dumps(body), status, headers=headers, content_type="application/problem+json")
 
 
+def read_like_generate(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The document as `contract generate` reads it, so the mock answers what the SDKs' types expect.
+
+    A discriminator without a mapping implies the schema names as its values (`TrackObject`); when the
+    members' own enums contradict them (spotify's `type: [track]`) no value can satisfy both, and
+    openapi-core would refuse every such body. `contract generate` maps the enum values instead (the
+    `generate-discriminator` note); the mock applies the same repair to validate requests and to generate
+    values, and says so on start-up.
+    """
+    document = copy.deepcopy(data)
+    notes: list[str] = []
+    fix_discriminators(
+        document, Resolver(document), lambda where, rule, message: notes.append(f"{where}: {rule}: {message}")
+    )
+    return document, sorted(notes)
+
+
 class MockApp:
     def __init__(self, spec: Path) -> None:
         doc = load_document(spec)
         if not doc.openapi_version.startswith("3."):
             raise CodegenError(f"{doc.name}: not an OpenAPI 3.x document (found {doc.openapi_version})")
         self.name = doc.name
-        self.document = doc.data
-        self.prefix = server_prefix(doc.data)
-        self.routes = build_routes(doc.data)
-        self.validator = build_validator(doc.data, self.prefix)
+        self.document, self.notes = read_like_generate(doc.data)
+        self.prefix = server_prefix(self.document)
+        self.routes = build_routes(self.document)
+        self.validator = build_validator(self.document, self.prefix)
+        self.links = LinkRewriter(self.document, self.routes)
         self.page_paths = {PAGE, PAGE.rstrip("/")}
         if match(self.routes, "/") is None:
             self.page_paths.add("/")
@@ -96,7 +118,7 @@ class MockApp:
             answer = build_answer(self.document, operation, prefer, request.headers.get("Accept"))
         except Unsatisfiable as exc:
             return problem(400, "mock_unsatisfiable_prefer", f"Prefer: {exc}", request.path)
-        headers = dict(answer.headers)
+        headers = self.links.headers(answer.headers, request)
         applied = [f"{k}={v}" for k, v in prefer.items() if k in ("code", "example", "dynamic")]
         if applied:
             headers["Preference-Applied"] = ", ".join(applied)
@@ -105,7 +127,7 @@ class MockApp:
         media = answer.media_type or "application/json"
         is_json = media == "application/json" or media.endswith("+json")
         if is_json:
-            data = json.dumps(answer.body, ensure_ascii=False)
+            data = json.dumps(self.links.body(answer.body, answer.schema, request), ensure_ascii=False)
         else:
             data = answer.body if isinstance(answer.body, str) else json.dumps(answer.body)
         return Response(data, answer.status, headers=headers, content_type=media)
@@ -150,4 +172,6 @@ def serve_mock(spec: Path, host: str, port: int) -> int:
         "dynamic=true",
         file=sys.stderr,
     )
+    for note in app.notes:
+        print(f"mock: {note}", file=sys.stderr)
     return serve(app, host, port, "mock: serving {origin}" + app.prefix + " (operations: {origin}/)")

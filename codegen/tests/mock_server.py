@@ -1,8 +1,14 @@
-"""`contract mock` / `contract docs` as real processes on free ports, for the SDK tests."""
+"""`contract mock` / `contract docs` as real processes on free ports, for the SDK tests.
+
+Used by the pytest fixtures, and from the command line to run the TypeScript SDK's mock test against it:
+
+    python -m codegen.tests.mock_server -- npm run test:mock      # MOCK_BASE_URL is set for the command
+"""
 
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import subprocess
 import sys
@@ -37,3 +43,17 @@ def contract_server(command: str = "mock", spec: Path = DEFAULT_SPEC) -> Iterato
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def main(argv: list[str]) -> int:
+    if "--" in argv:
+        argv = argv[argv.index("--") + 1 :]
+    if not argv:
+        print("usage: python -m codegen.tests.mock_server -- COMMAND [ARGS...]", file=sys.stderr)
+        return 2
+    with contract_server("mock") as origin:
+        return subprocess.call(argv, env={**os.environ, "MOCK_BASE_URL": origin})
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

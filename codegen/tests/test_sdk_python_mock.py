@@ -69,16 +69,26 @@ def test_the_mock_validates_like_the_server(mock_origin: str) -> None:
         assert invalid.value.problem.extensions["errors"][0]["field"] == "page_size"
 
 
+def test_iterators_walk_the_mocks_pages(mock_origin: str) -> None:
+    """The example's `next` link (https://pm.example.com/...) comes back on the mock's origin, so the SDK
+    follows it; the second page (the same example) ends with `next: null`. The runtime's refusal of a link to
+    another origin is tested in test_runtime.py."""
+    with ProjectManagementClient(mock_origin, token="any-token", timeout=10) as client:
+        page = client.projects.list(page_size=2)
+        assert page.next is not None and page.next.startswith(mock_origin + "/api/v1/projects?cursor=")
+        ids = [project.id for project in client.projects.list_iter(page_size=2)]
+        assert ids == [p.id for p in page.items] * 2 and len(ids) >= 4
+        users = list(client.users.list_iter(page_size=2))
+        assert len(users) == 4 and all(isinstance(u, models.User) for u in users)
+
+
 def test_async_client_against_the_mock(mock_origin: str) -> None:
-    async def flow() -> tuple[models.ProjectList, str]:
+    async def flow() -> tuple[models.ProjectList, list[models.Project]]:
         async with AsyncProjectManagementClient(mock_origin, token="any-token", timeout=10) as client:
             page = await client.projects.list(page_size=2)
-            # The contract's example `next` link is absolute on https://pm.example.com: the SDK refuses to
-            # follow a link to another origin, so iterating past the first page of the mock stops there.
-            with pytest.raises(ValueError, match="another origin") as refused:
-                _ = [project async for project in client.projects.list_iter(page_size=2)]
-            return page, str(refused.value)
+            walked = [project async for project in client.projects.list_iter(page_size=2)]
+            return page, walked
 
-    page, refusal = asyncio.run(flow())
+    page, walked = asyncio.run(flow())
     assert page.items and all(isinstance(p, models.Project) for p in page.items)
-    assert "pm.example.com" in refusal
+    assert [p.id for p in walked] == [p.id for p in page.items] * 2
