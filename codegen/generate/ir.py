@@ -17,6 +17,10 @@ from codegen.generate.naming import camel, dedupe, dedupe_camel, pascal, py_iden
 from codegen.refs import HTTP_METHODS, Resolver
 
 IDEMPOTENT = {"get", "head", "options", "put", "delete", "trace"}
+# The header the SDK runtimes send an idempotency key in (`RetryPolicy.idempotency_header` /
+# `retry.idempotencyHeader` default). An operation that declares it as a header parameter gets it through
+# the runtime's own `idempotency_key` (Python) / `idempotencyKey` (TypeScript) argument, not a second one.
+IDEMPOTENCY_HEADER = "Idempotency-Key"
 # Attributes of the generated Python client that tag groups must not shadow.
 PY_CLIENT_RESERVED = frozenset(
     {
@@ -58,6 +62,7 @@ PY_BUILTIN_TYPES = frozenset({"list", "dict", "str", "int", "float", "bool", "by
 _PY_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 TS_CLIENT_RESERVED = frozenset({"raw", "core", "options", "setToken", "setApiKey", "constructor"})
 _MAX_LITERAL = 40
+_ABSOLUTE_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 _JSON_MEDIA = re.compile(
     r"^application/(.+\+)?json$|^application/json;|^\*/\*$|^application/\*$", re.IGNORECASE
 )
@@ -111,10 +116,30 @@ class Operation:
     pagination: Pagination | None = None
     py_iter_name: str = ""
     ts_iter_name: str = ""
+    # The operation's own server URL (operation > path item `servers`, variables' defaults substituted),
+    # only when it differs from the document's: the SDKs send this operation there instead.
+    server_url: str | None = None
+    # The declared `Idempotency-Key` header parameter (see IDEMPOTENCY_HEADER), kept out of `params`: the
+    # SDKs set it through the runtime's idempotency-key argument.
+    idempotency_param: Param | None = None
 
     @property
     def idempotent(self) -> bool:
         return self.method in IDEMPOTENT
+
+    @property
+    def takes_idempotency_key(self) -> bool:
+        """Whether the methods take the runtime's idempotency-key argument: every non-idempotent operation,
+        and any operation that declares the idempotency header."""
+        return not self.idempotent or self.idempotency_param is not None
+
+    @property
+    def idempotency_key_required(self) -> bool:
+        return self.idempotency_param is not None and self.idempotency_param.required
+
+    @property
+    def server_is_absolute(self) -> bool:
+        return self.server_url is not None and _ABSOLUTE_URL.match(self.server_url) is not None
 
     @property
     def path_params(self) -> list[Param]:
@@ -402,13 +427,7 @@ def build_api(
     base_name = pascal(re.sub(r"(?i)\bapi\b", "", title)) or "Api"
     if base_name == "Value":
         base_name = "Api"
-    servers = data.get("servers")
-    server_url = ""
-    if isinstance(servers, list) and servers and isinstance(servers[0], dict):
-        server_url = str(servers[0].get("url") or "")
-        for var, spec in (servers[0].get("variables") or {}).items():
-            if isinstance(spec, dict) and "default" in spec:
-                server_url = server_url.replace("{" + str(var) + "}", str(spec["default"]))
+    server_url = first_server_url(data.get("servers")) or ""
 
     schemes = _security_schemes(data)
     scheme_names = {s.name for s in schemes}
@@ -434,10 +453,15 @@ def build_api(
         if not isinstance(item, dict):
             continue
         item_ptr = pointer_join("/paths", path)
+        item_servers = item.get("servers")
         if "$ref" in item:
             _, resolved_item = resolver.deref(item, item_ptr)
             if isinstance(resolved_item, dict):
                 item = resolved_item
+        # A path item's own `servers` apply to its operations (a $ref'd item's, unless it has its own).
+        item_server = first_server_url(item_servers)
+        if item_server is None:
+            item_server = first_server_url(item.get("servers"))
         for method in HTTP_METHODS:
             raw_op = item.get(method)
             if not isinstance(raw_op, dict):
@@ -482,6 +506,12 @@ def build_api(
             ts_name = dedupe_camel(ts_identifier(camel(base, "call")), method_names_ts[tag])
 
             params = _parameters(resolver, types, path, item, raw_op, item_ptr, op_ptr, note)
+            idempotency_param = next(
+                (p for p in params if is_idempotency_header(p)),
+                None,
+            )
+            if idempotency_param is not None:
+                params.remove(idempotency_param)
             body = _body(resolver, types, raw_op, op_ptr)
             response_kind, returns = _success(resolver, types, raw_op)
             security_value = raw_op.get("security") if "security" in raw_op else None
@@ -503,7 +533,14 @@ def build_api(
                 response_kind=response_kind,
                 returns_py_type=returns,
                 security=security,
+                idempotency_param=idempotency_param,
             )
+            # The most specific `servers` wins: operation, then path item, then the document.
+            own_server = first_server_url(raw_op.get("servers"))
+            if own_server is None:
+                own_server = item_server
+            if own_server is not None and not same_server(own_server, server_url):
+                op.server_url = own_server
             if method == "get" and response_kind == "json":
                 op.pagination = _pagination(resolver, types, raw_op, params)
                 if op.pagination is not None:
@@ -529,6 +566,33 @@ def build_api(
         has_models=bool(models),
         notes=notes,
     )
+
+
+def is_idempotency_header(param: Param) -> bool:
+    """A header parameter named like the runtimes' idempotency header (case-insensitive)."""
+    return param.location == "header" and param.name.lower() == IDEMPOTENCY_HEADER.lower()
+
+
+def first_server_url(servers: Any) -> str | None:
+    """The URL of the first Server Object of a `servers` list, variables' defaults substituted.
+
+    None when the list is missing, empty or malformed (the next level's servers apply then).
+    """
+    if not isinstance(servers, list) or not servers or not isinstance(servers[0], dict):
+        return None
+    url = servers[0].get("url")
+    if not isinstance(url, str):
+        return None
+    variables = servers[0].get("variables")
+    for var, spec in (variables if isinstance(variables, dict) else {}).items():
+        if isinstance(spec, dict) and "default" in spec:
+            url = url.replace("{" + str(var) + "}", str(spec["default"]))
+    return url
+
+
+def same_server(url: str, document_url: str) -> bool:
+    """Whether two server URLs name the same base (a missing document server means `/`)."""
+    return url.strip().rstrip("/") == document_url.strip().rstrip("/")
 
 
 def qualify_builtins(type_expr: str, shadowed: set[str]) -> str:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from codegen.paths import REPO_ROOT
+from codegen.tests.processes import command_after_dashes, stop
 
 MANAGE = REPO_ROOT / "server" / "manage.py"
 # Low enough that a 45-task flow is throttled (and recovers: DRF answers Retry-After: 1 for per-second rates).
@@ -107,24 +108,17 @@ def live_server(template: Path | None = None, user_rate: str = DEFAULT_USER_RATE
                 time.sleep(0.1)
             yield LiveServer(f"http://127.0.0.1:{port}", database)
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process)
             log.close()
 
 
 def main(argv: list[str]) -> int:
-    if "--" in argv:
-        argv = argv[argv.index("--") + 1 :]
-    if not argv:
-        print("usage: python -m codegen.tests.live_server -- COMMAND [ARGS...]", file=sys.stderr)
+    command = command_after_dashes(argv, "codegen.tests.live_server")
+    if command is None:
         return 2
     with live_server() as server:
         env = {**os.environ, "API_BASE_URL": server.origin, "API_THROTTLE_USER_RATE": DEFAULT_USER_RATE}
-        return subprocess.call(argv, env=env)
+        return subprocess.call(command, env=env)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from codegen.paths import DEFAULT_SPEC, REPO_ROOT
+from codegen.tests.processes import command_after_dashes, stop
 
 
 @contextlib.contextmanager
@@ -37,22 +38,15 @@ def contract_server(command: str = "mock", spec: Path = DEFAULT_SPEC) -> Iterato
             raise RuntimeError(f"contract {command} did not start: {line!r} (exit {process.poll()})")
         yield found.group(0)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 def main(argv: list[str]) -> int:
-    if "--" in argv:
-        argv = argv[argv.index("--") + 1 :]
-    if not argv:
-        print("usage: python -m codegen.tests.mock_server -- COMMAND [ARGS...]", file=sys.stderr)
+    command = command_after_dashes(argv, "codegen.tests.mock_server")
+    if command is None:
         return 2
     with contract_server("mock") as origin:
-        return subprocess.call(argv, env={**os.environ, "MOCK_BASE_URL": origin})
+        return subprocess.call(command, env={**os.environ, "MOCK_BASE_URL": origin})
 
 
 if __name__ == "__main__":

@@ -281,3 +281,15 @@ def test_surrogates_python(corpus: dict[str, Run]) -> None:
         sys.path.remove(str(run.package_dir.parent))
     assert {m.value for m in sdk.models.Mood} == {"\U0001f600", "\U0001f622"}
     assert "\U0001f44b" in (run.package_dir / "_client.py").read_text(encoding="utf-8")
+
+
+def test_operation_level_servers(corpus: dict[str, Run]) -> None:
+    """github uploads release assets to `{origin}` (https://uploads.github.com), not api.github.com."""
+    run = corpus["github"]
+    source = (run.package_dir / "_client.py").read_text(encoding="utf-8")
+    assert source.count('server="https://uploads.github.com",') == 1
+    client_ts = (run.out / "typescript" / "src" / "generated" / "client.ts").read_text(encoding="utf-8")
+    assert client_ts.count('this.core.serverUrl("https://uploads.github.com")') == 1
+    servers = corpus["servers-31"]
+    source = (servers.package_dir / "_client.py").read_text(encoding="utf-8")
+    assert source.count('server="/",') == 2 and 'server="https://eu.probes.test/p/",' in source

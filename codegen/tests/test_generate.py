@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
+import yaml
 
+from codegen.generate.ir import Api, build_api
 from codegen.paths import DEFAULT_SPEC, PYTHON_SDK, REPO_ROOT, SERVER_MODELS, TYPESCRIPT_SDK
 from codegen.tests.conftest import SPECS, run_contract
 
@@ -117,3 +123,298 @@ def test_generate_reports_bad_arguments_without_traceback(tmp_path: Path) -> Non
     unknown = run_contract("generate", "--only", "java")
     assert unknown.returncode == 2 and "unknown --only target" in unknown.stderr
     assert REPO_ROOT.joinpath("openapi", "openapi.yaml").exists()
+
+
+# ------------------------------------------------------------------------------------------------------------
+# servers: document < path item < operation
+# ------------------------------------------------------------------------------------------------------------
+def api_of(data: dict[str, Any]) -> Api:
+    return build_api(data, {}, [], lambda pointer, rule, message: None)
+
+
+def overrides(api: Api) -> dict[str, str | None]:
+    return {op.operation_id: op.server_url for op in api.operations}
+
+
+def test_ir_effective_server_per_operation() -> None:
+    api = api_of(yaml.safe_load((SPECS / "servers-31.yaml").read_text(encoding="utf-8")))
+    assert api.server_url == "/api/v2"  # the document's, variables' defaults substituted
+    assert overrides(api) == {
+        "listThings": None,  # the document's server
+        "sameServer": None,  # a path-level server naming the document's own (trailing slash aside)
+        "listEvents": "https://events.test/feed",  # path level, absolute
+        "health": "/",  # path level, relative
+        "probe": "https://eu.probes.test/p/",  # operation level beats path level; variables substituted
+        "setProbe": "/",  # the path item's, inherited
+    }
+    absolute = {op.operation_id: op.server_is_absolute for op in api.operations if op.server_url}
+    assert absolute == {"listEvents": True, "health": False, "probe": True, "setProbe": False}
+
+
+def test_ir_servers_edge_cases() -> None:
+    ok = {"200": {"description": "ok"}}
+    data: dict[str, Any] = {
+        "openapi": "3.1.0",
+        "info": {"title": "T", "version": "1"},
+        "paths": {
+            # No document servers means `/`: a path-level `/` is no override, anything else is.
+            "/root": {"servers": [{"url": "/"}], "get": {"operationId": "root", "responses": ok}},
+            "/v2": {"servers": [{"url": "/v2"}], "get": {"operationId": "v2", "responses": ok}},
+            # An empty operation-level list does not override: the path item's servers apply.
+            "/empty": {
+                "servers": [{"url": "https://a.test"}],
+                "get": {"operationId": "empty", "servers": [], "responses": ok},
+            },
+            # A $ref'd path item brings its servers along.
+            "/shared": {"$ref": "#/components/pathItems/Shared"},
+        },
+        "components": {
+            "pathItems": {
+                "Shared": {
+                    "servers": [{"url": "https://{host}", "variables": {"host": {"default": "s.test"}}}],
+                    "get": {"operationId": "shared", "responses": ok},
+                }
+            }
+        },
+    }
+    assert overrides(api_of(data)) == {
+        "root": None,
+        "v2": "/v2",
+        "empty": "https://a.test",
+        "shared": "https://s.test",
+    }
+
+
+def test_ir_of_the_contract_overrides_only_the_health_probes() -> None:
+    api = api_of(yaml.safe_load(DEFAULT_SPEC.read_text(encoding="utf-8")))
+    assert api.server_url == "/api/v1"
+    assert {op_id: url for op_id, url in overrides(api).items() if url is not None} == {
+        "health_live": "/",
+        "health_ready": "/",
+    }
+
+
+def test_generated_sdks_send_overridden_operations_to_their_server(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    spec = SPECS / "servers-31.yaml"
+    result = run_contract("generate", "--spec", str(spec), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    # TypeScript: the overriding base URL is passed for exactly those operations.
+    client_ts = (out / "typescript" / "src" / "generated" / "client.ts").read_text(encoding="utf-8")
+    # listEvents (call and paginate), health, probe, setProbe
+    assert client_ts.count("this.core.serverUrl(") == 5
+    assert 'init[0], this.core.serverUrl("/"));' in client_ts
+    assert 'this.core.call("get", "/things", "listThings", [], init[0]);' in client_ts
+
+    src = out / "python" / "src"
+    sys.path.insert(0, str(src))
+    try:
+        sdk = importlib.import_module("servers_client")
+        seen: list[httpx.Request] = []
+        pages = {
+            "https://events.test/feed/events": {"items": ["e1"], "next": "/feed/events?cursor=2"},
+            "https://events.test/feed/events?cursor=2": {"items": ["e2"], "next": None},
+        }
+
+        def handler(request: httpx.Request) -> httpx.Response:
+            seen.append(request)
+            if request.method == "PUT":
+                return httpx.Response(204)
+            url = str(request.url)
+            return httpx.Response(200, json=pages.get(url, {"status": "ok", "items": [], "next": None}))
+
+        http = httpx.Client(transport=httpx.MockTransport(handler))
+        with sdk.ServersClient("http://host.test:8000", http_client=http) as client:
+            client.things.list_things()
+            client.things.same_server()
+            assert list(client.things.list_events_iter()) == ["e1", "e2"]
+            assert client.health.health().status == "ok"
+            client.health.probe("disk")
+            client.health.set_probe("disk", {"status": "ok"})
+        assert [f"{r.method} {r.url}" for r in seen] == [
+            "GET http://host.test:8000/api/v2/things",
+            "GET http://host.test:8000/api/v2/same",
+            "GET https://events.test/feed/events",
+            "GET https://events.test/feed/events?cursor=2",
+            "GET http://host.test:8000/health",
+            "GET https://eu.probes.test/p/probes/disk",
+            "PUT http://host.test:8000/probes/disk",
+        ]
+    finally:
+        sys.path.remove(str(src))
+        for name in [m for m in sys.modules if m == "servers_client" or m.startswith("servers_client.")]:
+            del sys.modules[name]
+
+
+# ------------------------------------------------------------------------------------------------------------
+# a declared `Idempotency-Key` header parameter is the runtime's own idempotency-key argument
+# ------------------------------------------------------------------------------------------------------------
+def _idempotency_spec() -> dict[str, Any]:
+    created = {
+        "201": {"description": "created", "content": {"application/json": {"schema": {"type": "object"}}}}
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Keys", "version": "1"},
+        "servers": [{"url": "/v1"}],
+        "paths": {
+            "/orders": {
+                "post": {
+                    "operationId": "orders_create",
+                    "tags": ["orders"],
+                    "summary": "Create an order",
+                    # lower-case, $ref'd and required: still the runtime's key, now a required keyword
+                    "parameters": [{"$ref": "#/components/parameters/Key"}],
+                    "requestBody": {
+                        "required": True,
+                        "content": {"application/json": {"schema": {"type": "object"}}},
+                    },
+                    "responses": created,
+                }
+            },
+            "/orders/{id}": {
+                "put": {
+                    "operationId": "orders_replace",
+                    "tags": ["orders"],
+                    "summary": "Replace an order",
+                    # an idempotent method declaring the header gets the keyword too; other headers stay
+                    "parameters": [
+                        {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}},
+                        {"name": "If-Match", "in": "header", "schema": {"type": "string"}},
+                        {
+                            "name": "Idempotency-Key",
+                            "in": "header",
+                            "description": "Replays the first response.",
+                            "schema": {"type": "string"},
+                        },
+                    ],
+                    "responses": {"204": {"description": "replaced"}},
+                },
+                "delete": {
+                    "operationId": "orders_delete",
+                    "tags": ["orders"],
+                    "summary": "Delete an order",
+                    # a header that merely resembles it is an ordinary parameter
+                    "parameters": [
+                        {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}},
+                        {"name": "X-Idempotency-Key", "in": "header", "schema": {"type": "string"}},
+                    ],
+                    "responses": {"204": {"description": "deleted"}},
+                },
+            },
+        },
+        "components": {
+            "parameters": {
+                "Key": {
+                    "name": "idempotency-key",
+                    "in": "header",
+                    "required": True,
+                    "description": "Makes the create safe to retry.",
+                    "schema": {"type": "string", "pattern": "^[!-~]+$"},
+                }
+            }
+        },
+    }
+
+
+def test_ir_maps_a_declared_idempotency_header_onto_the_runtime_key() -> None:
+    ops = {op.operation_id: op for op in api_of(_idempotency_spec()).operations}
+    create, replace, delete = ops["orders_create"], ops["orders_replace"], ops["orders_delete"]
+    assert create.idempotency_param is not None and create.idempotency_param.name == "idempotency-key"
+    assert create.idempotency_key_required and create.takes_idempotency_key
+    assert not any(p.location == "header" for p in create.params)
+    assert replace.idempotency_param is not None and not replace.idempotency_key_required
+    assert replace.takes_idempotency_key  # a PUT, but it declares the header
+    assert [p.name for p in replace.params_in("header")] == ["If-Match"]
+    assert delete.idempotency_param is None and not delete.takes_idempotency_key
+    assert [(p.name, p.py_name) for p in delete.params_in("header")] == [
+        ("X-Idempotency-Key", "x_idempotency_key")
+    ]
+
+
+def test_contract_sdk_has_one_idempotency_keyword_and_sends_the_header_once() -> None:
+    import inspect
+
+    from projectmgmt_client import AsyncProjectManagementClient, ProjectManagementClient, models
+
+    data = yaml.safe_load(DEFAULT_SPEC.read_text(encoding="utf-8"))
+    declaring = {op.operation_id for op in api_of(data).operations if op.idempotency_param is not None}
+    assert {"projects_create", "api_keys_create"} <= declaring
+    for cls in (ProjectManagementClient, AsyncProjectManagementClient):
+        client = cls("http://api.test", token="t")
+        for op in api_of(data).operations:
+            method = getattr(
+                getattr(client, next(g.py_attr for g in api_of(data).groups if g.tag == op.group)), op.py_name
+            )
+            names = list(inspect.signature(method).parameters)
+            assert not [n for n in names if n.startswith("idempotency_key_")], (op.operation_id, names)
+            if op.operation_id in declaring:
+                assert names.count("idempotency_key") == 1, (op.operation_id, names)
+                param = inspect.signature(method).parameters["idempotency_key"]
+                assert param.kind is inspect.Parameter.KEYWORD_ONLY and param.default is None
+                assert "Use a random UUID." in (method.__doc__ or "")
+
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        body = {"id": 1, "name": "x", "description": "", "role": "owner"}
+        stamp = "2026-11-23T09:30:00Z"
+        return httpx.Response(201, json={**body, "created_at": stamp, "updated_at": stamp})
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    with ProjectManagementClient("http://api.test", token="t", http_client=http) as sync:
+        sync.projects.create(models.ProjectCreate(name="x"), idempotency_key="k-1")
+        sync.projects.create(models.ProjectCreate(name="y"))
+    assert seen[0].headers.get_list("Idempotency-Key") == ["k-1"]
+    assert "Idempotency-Key" not in seen[1].headers
+
+
+def test_generated_sdks_map_a_declared_idempotency_header(tmp_path: Path) -> None:
+    import inspect
+
+    spec = tmp_path / "keys.yaml"
+    spec.write_text(yaml.safe_dump(_idempotency_spec()), encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_contract("generate", "--spec", str(spec), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+
+    client_ts = (out / "typescript" / "src" / "generated" / "client.ts").read_text(encoding="utf-8")
+    assert 'KeyedOperationInit<paths, "/orders", "post", "idempotency-key", true>' in client_ts
+    assert 'KeyedOperationInit<paths, "/orders/{id}", "put", "Idempotency-Key">' in client_ts
+    assert 'OperationInit<paths, "/orders/{id}", "delete">' in client_ts
+    assert "`idempotencyKey` (required): Makes the create safe to retry." in client_ts
+
+    client_py = next((out / "python" / "src").glob("*/_client.py")).read_text(encoding="utf-8")
+    assert "idempotency_key_:" not in client_py and "idempotency_key_=" not in client_py
+    src = out / "python" / "src"
+    (package,) = (p.name for p in src.iterdir() if p.is_dir())
+    sys.path.insert(0, str(src))
+    try:
+        sdk = importlib.import_module(package)
+        client_cls = next(
+            getattr(sdk, name)
+            for name in sdk.__all__
+            if name.endswith("Client") and not name.startswith("Async")
+        )
+        seen: list[httpx.Request] = []
+
+        def handler(request: httpx.Request) -> httpx.Response:
+            seen.append(request)
+            return httpx.Response(201, json={}) if request.method == "POST" else httpx.Response(204)
+
+        http = httpx.Client(transport=httpx.MockTransport(handler))
+        with client_cls("http://host.test", http_client=http) as client:
+            create = inspect.signature(client.orders.create).parameters["idempotency_key"]
+            assert create.default is inspect.Parameter.empty  # the contract requires the header
+            assert "Makes the create safe to retry." in (client.orders.create.__doc__ or "")
+            client.orders.create({}, idempotency_key="k-1")
+            client.orders.replace(7, if_match='"v1"', idempotency_key="k-2")
+            client.orders.delete(7, x_idempotency_key="other")
+            assert "idempotency_key" not in inspect.signature(client.orders.delete).parameters
+        assert [r.headers.get_list("Idempotency-Key") for r in seen] == [["k-1"], ["k-2"], []]
+        assert seen[1].headers["If-Match"] == '"v1"' and seen[2].headers["X-Idempotency-Key"] == "other"
+    finally:
+        sys.path.remove(str(src))
+        for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
+            del sys.modules[name]

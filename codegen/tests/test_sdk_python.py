@@ -61,6 +61,12 @@ def test_sync_flow(server: LiveServer) -> None:
     with ProjectManagementClient(
         server.origin, retry=RetryPolicy(max_retries=BURST_RETRIES, on_retry=events.append), timeout=10
     ) as client:
+        # The probes are served at the root (their path-level `servers: [{url: /}]`), outside /api/v1.
+        assert client.health.live().status is models.Status.OK
+        ready = client.health.ready()
+        assert ready.status is models.Status.OK and ready.checks.database is models.CheckResult.OK
+        assert client.base_url == server.origin.rstrip("/") + "/api/v1"
+
         owner = register(client, unique("owner"))
         member = register(client, unique("member"))
 
@@ -165,6 +171,9 @@ async def _async_flow(server: LiveServer) -> None:
     async with AsyncProjectManagementClient(
         server.origin, retry=RetryPolicy(max_retries=BURST_RETRIES, on_retry=events.append)
     ) as client:
+        live, ready = await asyncio.gather(client.health.live(), client.health.ready())
+        assert live.status is models.Status.OK and ready.status is models.Status.OK
+
         owner_name, member_name = unique("aowner"), unique("amember")
         owner, member = await asyncio.gather(
             *(

@@ -42,6 +42,48 @@ type InitOf<Paths, P extends keyof Paths, M extends HttpMethod> = M extends keyo
 export type OperationInit<Paths, P extends keyof Paths, M extends HttpMethod> =
   RequiredKeysOf<InitOf<Paths, P, M>> extends never ? [init?: InitOf<Paths, P, M>] : [init: InitOf<Paths, P, M>];
 
+/**
+ * An operation's `parameters.header` where `Header` can no longer be given (`?: never`), required only if
+ * what is left is. (`Header` = `string` drops every header: the loose form `ApiCore.call` accepts.)
+ */
+type HeaderParamsWithout<Params, Header extends string> = Params extends { header?: infer Headers }
+  ? [NonNullable<Headers>] extends [never]
+    ? { header?: never }
+    : RequiredKeysOf<Omit<NonNullable<Headers>, Header>> extends never
+      ? { header?: Omit<NonNullable<Headers>, Header> & Forbidden<Header> }
+      : { header: Omit<NonNullable<Headers>, Header> & Forbidden<Header> }
+  : unknown;
+
+type Forbidden<Header extends string> = { [K in Header as string extends K ? never : K]?: never };
+
+/** An operation type whose header parameter `Header` is removed from `parameters.header`. */
+type WithoutHeaderParam<Op, Header extends string> = Op extends { parameters: infer Params }
+  ? Omit<Op, "parameters"> & { parameters: Omit<Params, "header"> & HeaderParamsWithout<Params, Header> }
+  : Op;
+
+type KeyedInitOf<Paths, P extends keyof Paths, M extends HttpMethod, Header extends string, KeyRequired extends boolean> =
+  M extends keyof Paths[P]
+    ? MaybeOptionalInit<{ [K in M]: WithoutHeaderParam<Paths[P][M], Header> }, M> &
+        CallOptions &
+        (KeyRequired extends true ? { idempotencyKey: string } : unknown)
+    : never;
+
+/**
+ * The arguments of a generated method whose operation declares the idempotency header (`Header`, e.g.
+ * `Idempotency-Key`) as a parameter: the header is not in `params.header`, it is set only through
+ * `idempotencyKey` (required when the contract requires the header), which also makes the request retryable.
+ */
+export type KeyedOperationInit<
+  Paths,
+  P extends keyof Paths,
+  M extends HttpMethod,
+  Header extends string,
+  KeyRequired extends boolean = false,
+> =
+  RequiredKeysOf<KeyedInitOf<Paths, P, M, Header, KeyRequired>> extends never
+    ? [init?: KeyedInitOf<Paths, P, M, Header, KeyRequired>]
+    : [init: KeyedInitOf<Paths, P, M, Header, KeyRequired>];
+
 type ResponsesOf<T> = ResponseObjectMap<T> extends Record<string | number, unknown> ? ResponseObjectMap<T> : never;
 
 /** The parsed success body of an operation (`undefined` for responses without content). */
@@ -89,11 +131,19 @@ export interface RetryOptions {
   retryNetworkErrors?: boolean;
   /** Default "Idempotency-Key". */
   idempotencyHeader?: string;
+  /**
+   * Problem `code`s of a 409 that are retried like a 429/503, only for requests that carry an idempotency key;
+   * default `["idempotency_key_in_use"]` (the first request with that key is still running). Other 409s are not.
+   */
+  retryConflictCodes?: readonly string[];
   onRetry?: (event: RetryEvent) => void;
 }
 
 export interface ClientOptions {
-  /** Where the API is served; the contract's relative server path is appended when this has no path. */
+  /**
+   * Where the API is served; the contract's relative server path is appended when this has no path.
+   * Operations with their own `servers` in the contract go there instead (a relative one on this origin).
+   */
   baseUrl: string;
   /** Bearer token, or a function returning the current one. */
   token?: string | (() => string | Promise<string>);
@@ -212,6 +262,24 @@ function joinBase(baseUrl: string, serverPath: string): string {
   return base.replace(/\/+$/, "");
 }
 
+/**
+ * The base URL of an operation the contract serves from its own `servers` (path item or operation level):
+ * an absolute server URL as is; a relative one (`/`, `/probes`) after the origin (scheme://host:port) of
+ * `baseUrl`, whatever path `baseUrl` has.
+ */
+export function serverBaseUrl(baseUrl: string, server: string): string {
+  const trimmed = server.trim();
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) return trimmed.replace(/\/+$/, "");
+  if (trimmed.startsWith("//")) {
+    const scheme = /^([a-z][a-z0-9+.-]*:)/i.exec(baseUrl);
+    return `${scheme ? scheme[1]! : ""}${trimmed}`.replace(/\/+$/, "");
+  }
+  const path = trimmed.replace(/^\/+|\/+$/g, "");
+  const match = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]+)/i.exec(baseUrl.trim());
+  const root = match ? match[1]! : "";
+  return path ? `${root}/${path}` : root;
+}
+
 function origin(url: string): string {
   const match = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]+)/i.exec(url);
   return match ? match[1]!.toLowerCase() : "";
@@ -277,6 +345,7 @@ export class ApiCore<Paths extends {}> {
       maxRetryAfterMs: options.retry?.maxRetryAfterMs ?? 60_000,
       retryNetworkErrors: options.retry?.retryNetworkErrors ?? true,
       idempotencyHeader: options.retry?.idempotencyHeader ?? "Idempotency-Key",
+      retryConflictCodes: options.retry?.retryConflictCodes ?? ["idempotency_key_in_use"],
       onRetry: options.retry?.onRetry,
     };
     const globalFetch = globalThis.fetch;
@@ -305,13 +374,22 @@ export class ApiCore<Paths extends {}> {
     }
   }
 
-  /** Call one operation; resolves to the success body, rejects with `ApiError` for non-2xx responses. */
+  /** The base URL of an operation with its own server URL in the contract (see `serverBaseUrl`). */
+  serverUrl(server: string): string {
+    return serverBaseUrl(this.baseUrl, server);
+  }
+
+  /**
+   * Call one operation; resolves to the success body, rejects with `ApiError` for non-2xx responses.
+   * `baseUrl` replaces the client's for this operation (one the contract serves from its own `servers`).
+   */
   async call<P extends keyof Paths, M extends HttpMethod>(
     method: M,
     path: P,
     operationId: string,
     security: readonly string[],
-    init: InitOf<Paths, P, M> | undefined,
+    init: InitOf<Paths, P, M> | KeyedInitOf<Paths, P, M, string, boolean> | undefined,
+    baseUrl?: string,
   ): Promise<OperationData<Paths, P, M>> {
     const { idempotencyKey, timeoutMs, maxRetries, signal, headers, ...rest } = (init ?? {}) as CallOptions & {
       headers?: Record<string, string>;
@@ -325,6 +403,7 @@ export class ApiCore<Paths extends {}> {
       init: Record<string, unknown>,
     ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
     const { data, error, response } = await request(method, path as string, {
+      ...(baseUrl !== undefined ? { baseUrl } : {}),
       ...rest,
       headers: finalHeaders,
       fetch: (req: Request) => this.send(req, send),
@@ -333,18 +412,23 @@ export class ApiCore<Paths extends {}> {
     return data as OperationData<Paths, P, M>;
   }
 
-  /** Every item of every page: calls the operation, then follows each page's next link until it is empty. */
+  /**
+   * Every item of every page: calls the operation, then follows each page's next link until it is empty.
+   * Links are followed only on the origin the operation is sent to (`baseUrl`, or the client's).
+   */
   async *paginate<P extends keyof Paths, M extends HttpMethod, Item>(
     method: M,
     path: P,
     operationId: string,
     security: readonly string[],
-    init: InitOf<Paths, P, M> | undefined,
+    init: InitOf<Paths, P, M> | KeyedInitOf<Paths, P, M, string, boolean> | undefined,
     itemsKey: string,
     nextKey: string,
+    baseUrl?: string,
   ): AsyncGenerator<Item, void, undefined> {
-    let page = (await this.call(method, path, operationId, security, init)) as unknown;
+    let page = (await this.call(method, path, operationId, security, init, baseUrl)) as unknown;
     const options = (init ?? {}) as CallOptions;
+    const home = origin(baseUrl ?? this.baseUrl);
     for (;;) {
       const record = (page ?? {}) as Record<string, unknown>;
       const items = record[itemsKey];
@@ -353,8 +437,8 @@ export class ApiCore<Paths extends {}> {
       }
       const next = record[nextKey];
       if (typeof next !== "string" || next === "") return;
-      const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(next) ? next : `${origin(this.baseUrl)}${next}`;
-      if (origin(url) !== origin(this.baseUrl)) {
+      const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(next) ? next : `${home}${next}`;
+      if (origin(url) !== home) {
         throw new Error(`refusing to follow a pagination link to another origin: ${url}`);
       }
       const response = await this.send(new Request(url, { method: "GET", headers: { Accept: "application/json" } }), {
@@ -415,7 +499,7 @@ export class ApiCore<Paths extends {}> {
       }
       clearTimeout(timer);
       outer?.removeEventListener("abort", onAbort);
-      if (this.retry.retryStatuses.includes(response.status) && retryable && attempt <= maxRetries) {
+      if (retryable && attempt <= maxRetries && (await this.retriesStatus(request, response))) {
         const hinted = parseRetryAfter(response.headers.get("retry-after"));
         if (hinted === undefined || hinted <= this.retry.maxRetryAfterMs) {
           const delayMs =
@@ -435,6 +519,22 @@ export class ApiCore<Paths extends {}> {
       }
       return response;
     }
+  }
+
+  /** A retry status (429/503 by default), or a 409 whose problem `code` says the keyed request is in flight. */
+  private async retriesStatus(request: Request, response: Response): Promise<boolean> {
+    if (this.retry.retryStatuses.includes(response.status)) return true;
+    if (response.status !== 409 || this.retry.retryConflictCodes.length === 0) return false;
+    if (!request.headers.get(this.retry.idempotencyHeader)) return false;
+    let code: unknown;
+    try {
+      // A clone: when the 409 is not retried, the caller still reads the original body.
+      const body: unknown = JSON.parse(await response.clone().text());
+      code = body !== null && typeof body === "object" ? (body as Record<string, unknown>)["code"] : undefined;
+    } catch {
+      return false;
+    }
+    return typeof code === "string" && this.retry.retryConflictCodes.includes(code);
   }
 
   private backoff(attempt: number): number {

@@ -148,3 +148,11 @@ test("log in, create a project, add a member, page through 45 tasks, errors and 
   assert.ok(posts.some((p) => p.status === "rejected" && p.reason instanceof ApiError && p.reason.status === 429));
   assert.equal(postEvents.length, 0);
 });
+
+test("the health probes answer at the server's root, outside /api/v1", { skip: !BASE_URL }, async () => {
+  const client = new ProjectManagementClient({ baseUrl: BASE_URL!, timeoutMs: 10_000 });
+  assert.equal((await client.health.live()).status, "ok");
+  const ready = await client.health.ready();
+  assert.equal(ready.status, "ok");
+  assert.equal(ready.checks.database, "ok");
+});

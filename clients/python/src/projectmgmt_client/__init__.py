@@ -1,4 +1,4 @@
-# generated from openapi/openapi.yaml (sha256 31ca2d6ae43d555c7ae0285503eec5072487205bfda89b71d2ec1b7ebabb04a0), do not edit; regenerate with `contract generate`
+# generated from openapi/openapi.yaml (sha256 4e81619cedf6e81cea6f64df3649c5829b5103df5d6fbad514058112dcfa8523), do not edit; regenerate with `contract generate`
 """Project-management API SDK 1.0.0, generated from the OpenAPI contract.
 
     from projectmgmt_client import ProjectManagementClient, models
@@ -7,7 +7,7 @@
         ...
 
 `ProjectManagementClient` is synchronous, `AsyncProjectManagementClient` its asyncio twin; both have one
-attribute per tag (`auth`, `users`, `projects`, `members`, `tasks`, `comments`).
+attribute per tag (`auth`, `users`, `projects`, `members`, `tasks`, `comments`, `health`).
 """
 
 from . import models
@@ -19,6 +19,7 @@ from ._client import (
     AsyncMembersApi,
     AsyncTasksApi,
     AsyncCommentsApi,
+    AsyncHealthApi,
     ProjectManagementClient,
     AuthApi,
     UsersApi,
@@ -26,6 +27,7 @@ from ._client import (
     MembersApi,
     TasksApi,
     CommentsApi,
+    HealthApi,
 )
 from ._runtime import (
     ApiError,
@@ -56,6 +58,7 @@ __all__ = [
     "AsyncMembersApi",
     "AsyncTasksApi",
     "AsyncCommentsApi",
+    "AsyncHealthApi",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
@@ -66,6 +69,7 @@ __all__ = [
     "MembersApi",
     "TasksApi",
     "CommentsApi",
+    "HealthApi",
     "NotFoundError",
     "PermissionDeniedError",
     "ProblemDetails",

@@ -1,4 +1,4 @@
-# generated from openapi/openapi.yaml (sha256 31ca2d6ae43d555c7ae0285503eec5072487205bfda89b71d2ec1b7ebabb04a0), do not edit; regenerate with `contract generate`
+# generated from openapi/openapi.yaml (sha256 4e81619cedf6e81cea6f64df3649c5829b5103df5d6fbad514058112dcfa8523), do not edit; regenerate with `contract generate`
 """Typed clients for Project-management API 1.0.0: one class per tag, sync and async.
 
 Every method sends one request through the hand-written runtime (`_runtime.py`): authentication, retries
@@ -31,6 +31,8 @@ __all__ = [
     "AsyncTasksApi",
     "CommentsApi",
     "AsyncCommentsApi",
+    "HealthApi",
+    "AsyncHealthApi",
 ]
 
 _SERVER_PATH = "/api/v1"
@@ -288,6 +290,24 @@ _OP_28 = Operation(
     response_kind="json",
 )
 _RET_28: Returns[models.Comment] = Returns(models.Comment)
+_OP_29 = Operation(
+    "health_live",
+    "GET",
+    "/health/live",
+    security=(),
+    response_kind="json",
+    server="/",
+)
+_RET_29: Returns[models.Liveness] = Returns(models.Liveness)
+_OP_30 = Operation(
+    "health_ready",
+    "GET",
+    "/health/ready",
+    security=(),
+    response_kind="json",
+    server="/",
+)
+_RET_30: Returns[models.Readiness] = Returns(models.Readiness)
 
 
 class AuthApi:
@@ -453,7 +473,12 @@ class AuthApi:
 
         Args:
             body: request body (application/json)
-            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            idempotency_key: Makes a create safe to retry: the first request with a key runs, and any later request with
+                the same key and the same body gets the first response again (with `Idempotent-Replayed: true`)
+                instead of creating a second resource. Keys are scoped to the caller and expire after 24 hours.
+                The same key with a different request yields `422 idempotency_key_reused`; while the first
+                request is still running, `409 idempotency_key_in_use` with `Retry-After`. Use a random UUID.
+                Sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
 
         Returns:
@@ -630,6 +655,7 @@ class UsersApi:
     def me_retrieve(
         self,
         *,
+        if_none_match: str | None = None,
         request_options: RequestOptions | None = None,
     ) -> models.User:
         """Get the caller's account
@@ -637,6 +663,11 @@ class UsersApi:
         Returns the authenticated caller's own account.
 
         `GET /users/me` (operationId `users_me_retrieve`)
+
+        Args:
+            if_none_match: Revalidates a cached copy: when the resource's current `ETag` is one of these entity tags (weak
+                comparison), the answer is `304 Not Modified` with no body.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
 
         Returns:
             models.User
@@ -648,6 +679,9 @@ class UsersApi:
         return self._core.request(
             _OP_8,
             _RET_8,
+            headers={
+                "If-None-Match": if_none_match,
+            },
             options=request_options,
         )
 
@@ -655,6 +689,7 @@ class UsersApi:
         self,
         body: models.UserUpdate | Mapping[str, Any],
         *,
+        if_match: str | None = None,
         idempotency_key: str | None = None,
         request_options: RequestOptions | None = None,
     ) -> models.User:
@@ -666,6 +701,10 @@ class UsersApi:
         `PATCH /users/me` (operationId `users_me_update`)
 
         Args:
+            if_match: Makes the write conditional: it is applied only if the resource's current `ETag` is one of these
+                entity tags (strong comparison), otherwise `412 precondition_failed` and nothing changes. Send
+                the `ETag` of the representation you edited so that concurrent edits are never silently lost.
+                `*` matches any current representation.
             body: request body (application/json)
             idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
@@ -680,6 +719,9 @@ class UsersApi:
         return self._core.request(
             _OP_9,
             _RET_9,
+            headers={
+                "If-Match": if_match,
+            },
             body=body,
             idempotency_key=idempotency_key,
             options=request_options,
@@ -788,7 +830,12 @@ class ProjectsApi:
 
         Args:
             body: request body (application/json)
-            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            idempotency_key: Makes a create safe to retry: the first request with a key runs, and any later request with
+                the same key and the same body gets the first response again (with `Idempotent-Replayed: true`)
+                instead of creating a second resource. Keys are scoped to the caller and expire after 24 hours.
+                The same key with a different request yields `422 idempotency_key_reused`; while the first
+                request is still running, `409 idempotency_key_in_use` with `Retry-After`. Use a random UUID.
+                Sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
 
         Returns:
@@ -810,6 +857,7 @@ class ProjectsApi:
         self,
         project_id: int,
         *,
+        if_none_match: str | None = None,
         request_options: RequestOptions | None = None,
     ) -> models.Project:
         """Get a project
@@ -820,6 +868,8 @@ class ProjectsApi:
 
         Args:
             project_id: ID of the project.
+            if_none_match: Revalidates a cached copy: when the resource's current `ETag` is one of these entity tags (weak
+                comparison), the answer is `304 Not Modified` with no body.
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
 
         Returns:
@@ -833,6 +883,9 @@ class ProjectsApi:
             _OP_12,
             _RET_12,
             path_params={"project_id": project_id},
+            headers={
+                "If-None-Match": if_none_match,
+            },
             options=request_options,
         )
 
@@ -841,6 +894,7 @@ class ProjectsApi:
         project_id: int,
         body: models.ProjectReplace | Mapping[str, Any],
         *,
+        if_match: str | None = None,
         request_options: RequestOptions | None = None,
     ) -> models.Project:
         """Replace a project
@@ -852,6 +906,10 @@ class ProjectsApi:
 
         Args:
             project_id: ID of the project.
+            if_match: Makes the write conditional: it is applied only if the resource's current `ETag` is one of these
+                entity tags (strong comparison), otherwise `412 precondition_failed` and nothing changes. Send
+                the `ETag` of the representation you edited so that concurrent edits are never silently lost.
+                `*` matches any current representation.
             body: request body (application/json)
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
 
@@ -866,6 +924,9 @@ class ProjectsApi:
             _OP_13,
             _RET_13,
             path_params={"project_id": project_id},
+            headers={
+                "If-Match": if_match,
+            },
             body=body,
             options=request_options,
         )
@@ -874,6 +935,7 @@ class ProjectsApi:
         self,
         project_id: int,
         *,
+        if_match: str | None = None,
         request_options: RequestOptions | None = None,
     ) -> None:
         """Delete a project
@@ -885,6 +947,10 @@ class ProjectsApi:
 
         Args:
             project_id: ID of the project.
+            if_match: Makes the write conditional: it is applied only if the resource's current `ETag` is one of these
+                entity tags (strong comparison), otherwise `412 precondition_failed` and nothing changes. Send
+                the `ETag` of the representation you edited so that concurrent edits are never silently lost.
+                `*` matches any current representation.
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
 
         Returns:
@@ -898,6 +964,9 @@ class ProjectsApi:
             _OP_14,
             _RET_14,
             path_params={"project_id": project_id},
+            headers={
+                "If-Match": if_match,
+            },
             options=request_options,
         )
 
@@ -906,6 +975,7 @@ class ProjectsApi:
         project_id: int,
         body: models.ProjectUpdate | Mapping[str, Any],
         *,
+        if_match: str | None = None,
         idempotency_key: str | None = None,
         request_options: RequestOptions | None = None,
     ) -> models.Project:
@@ -918,6 +988,10 @@ class ProjectsApi:
 
         Args:
             project_id: ID of the project.
+            if_match: Makes the write conditional: it is applied only if the resource's current `ETag` is one of these
+                entity tags (strong comparison), otherwise `412 precondition_failed` and nothing changes. Send
+                the `ETag` of the representation you edited so that concurrent edits are never silently lost.
+                `*` matches any current representation.
             body: request body (application/json)
             idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
@@ -933,6 +1007,9 @@ class ProjectsApi:
             _OP_15,
             _RET_15,
             path_params={"project_id": project_id},
+            headers={
+                "If-Match": if_match,
+            },
             body=body,
             idempotency_key=idempotency_key,
             options=request_options,
@@ -1051,7 +1128,12 @@ class MembersApi:
         Args:
             project_id: ID of the project.
             body: request body (application/json)
-            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            idempotency_key: Makes a create safe to retry: the first request with a key runs, and any later request with
+                the same key and the same body gets the first response again (with `Idempotent-Replayed: true`)
+                instead of creating a second resource. Keys are scoped to the caller and expire after 24 hours.
+                The same key with a different request yields `422 idempotency_key_reused`; while the first
+                request is still running, `409 idempotency_key_in_use` with `Retry-After`. Use a random UUID.
+                Sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
 
         Returns:
@@ -1288,7 +1370,12 @@ class TasksApi:
         Args:
             project_id: ID of the project.
             body: request body (application/json)
-            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            idempotency_key: Makes a create safe to retry: the first request with a key runs, and any later request with
+                the same key and the same body gets the first response again (with `Idempotent-Replayed: true`)
+                instead of creating a second resource. Keys are scoped to the caller and expire after 24 hours.
+                The same key with a different request yields `422 idempotency_key_reused`; while the first
+                request is still running, `409 idempotency_key_in_use` with `Retry-After`. Use a random UUID.
+                Sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
 
         Returns:
@@ -1312,6 +1399,7 @@ class TasksApi:
         project_id: int,
         task_id: int,
         *,
+        if_none_match: str | None = None,
         request_options: RequestOptions | None = None,
     ) -> models.Task:
         """Get a task
@@ -1324,6 +1412,8 @@ class TasksApi:
         Args:
             project_id: ID of the project.
             task_id: ID of the task (within the project).
+            if_none_match: Revalidates a cached copy: when the resource's current `ETag` is one of these entity tags (weak
+                comparison), the answer is `304 Not Modified` with no body.
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
 
         Returns:
@@ -1337,6 +1427,9 @@ class TasksApi:
             _OP_22,
             _RET_22,
             path_params={"project_id": project_id, "task_id": task_id},
+            headers={
+                "If-None-Match": if_none_match,
+            },
             options=request_options,
         )
 
@@ -1345,6 +1438,7 @@ class TasksApi:
         project_id: int,
         task_id: int,
         *,
+        if_match: str | None = None,
         request_options: RequestOptions | None = None,
     ) -> None:
         """Delete a task
@@ -1357,6 +1451,10 @@ class TasksApi:
         Args:
             project_id: ID of the project.
             task_id: ID of the task (within the project).
+            if_match: Makes the write conditional: it is applied only if the resource's current `ETag` is one of these
+                entity tags (strong comparison), otherwise `412 precondition_failed` and nothing changes. Send
+                the `ETag` of the representation you edited so that concurrent edits are never silently lost.
+                `*` matches any current representation.
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
 
         Returns:
@@ -1370,6 +1468,9 @@ class TasksApi:
             _OP_23,
             _RET_23,
             path_params={"project_id": project_id, "task_id": task_id},
+            headers={
+                "If-Match": if_match,
+            },
             options=request_options,
         )
 
@@ -1379,6 +1480,7 @@ class TasksApi:
         task_id: int,
         body: models.TaskUpdate | Mapping[str, Any],
         *,
+        if_match: str | None = None,
         idempotency_key: str | None = None,
         request_options: RequestOptions | None = None,
     ) -> models.Task:
@@ -1394,6 +1496,10 @@ class TasksApi:
         Args:
             project_id: ID of the project.
             task_id: ID of the task (within the project).
+            if_match: Makes the write conditional: it is applied only if the resource's current `ETag` is one of these
+                entity tags (strong comparison), otherwise `412 precondition_failed` and nothing changes. Send
+                the `ETag` of the representation you edited so that concurrent edits are never silently lost.
+                `*` matches any current representation.
             body: request body (application/json)
             idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
@@ -1409,6 +1515,9 @@ class TasksApi:
             _OP_24,
             _RET_24,
             path_params={"project_id": project_id, "task_id": task_id},
+            headers={
+                "If-Match": if_match,
+            },
             body=body,
             idempotency_key=idempotency_key,
             options=request_options,
@@ -1526,7 +1635,12 @@ class CommentsApi:
             project_id: ID of the project.
             task_id: ID of the task (within the project).
             body: request body (application/json)
-            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            idempotency_key: Makes a create safe to retry: the first request with a key runs, and any later request with
+                the same key and the same body gets the first response again (with `Idempotent-Replayed: true`)
+                instead of creating a second resource. Keys are scoped to the caller and expire after 24 hours.
+                The same key with a different request yields `422 idempotency_key_reused`; while the first
+                request is still running, `409 idempotency_key_in_use` with `Retry-After`. Use a random UUID.
+                Sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
 
         Returns:
@@ -1551,6 +1665,7 @@ class CommentsApi:
         task_id: int,
         comment_id: int,
         *,
+        if_match: str | None = None,
         request_options: RequestOptions | None = None,
     ) -> None:
         """Delete a comment
@@ -1565,6 +1680,10 @@ class CommentsApi:
             project_id: ID of the project.
             task_id: ID of the task (within the project).
             comment_id: ID of the comment (on the task).
+            if_match: Makes the write conditional: it is applied only if the resource's current `ETag` is one of these
+                entity tags (strong comparison), otherwise `412 precondition_failed` and nothing changes. Send
+                the `ETag` of the representation you edited so that concurrent edits are never silently lost.
+                `*` matches any current representation.
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
 
         Returns:
@@ -1578,6 +1697,9 @@ class CommentsApi:
             _OP_27,
             _RET_27,
             path_params={"project_id": project_id, "task_id": task_id, "comment_id": comment_id},
+            headers={
+                "If-Match": if_match,
+            },
             options=request_options,
         )
 
@@ -1588,6 +1710,7 @@ class CommentsApi:
         comment_id: int,
         body: models.CommentUpdate | Mapping[str, Any],
         *,
+        if_match: str | None = None,
         idempotency_key: str | None = None,
         request_options: RequestOptions | None = None,
     ) -> models.Comment:
@@ -1603,6 +1726,10 @@ class CommentsApi:
             project_id: ID of the project.
             task_id: ID of the task (within the project).
             comment_id: ID of the comment (on the task).
+            if_match: Makes the write conditional: it is applied only if the resource's current `ETag` is one of these
+                entity tags (strong comparison), otherwise `412 precondition_failed` and nothing changes. Send
+                the `ETag` of the representation you edited so that concurrent edits are never silently lost.
+                `*` matches any current representation.
             body: request body (application/json)
             idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
@@ -1618,8 +1745,70 @@ class CommentsApi:
             _OP_28,
             _RET_28,
             path_params={"project_id": project_id, "task_id": task_id, "comment_id": comment_id},
+            headers={
+                "If-Match": if_match,
+            },
             body=body,
             idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+
+class HealthApi:
+    """Liveness and readiness probes, served at the root (outside `/api/v1`)."""
+
+    def __init__(self, core: SyncCore) -> None:
+        self._core = core
+
+    def live(
+        self,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Liveness:
+        """Liveness probe
+
+        `200` while the process is up and serving requests. Checks no dependency, so that an outage of
+        the database or the cache does not get healthy processes restarted. Public and not throttled.
+
+        `GET /health/live` (operationId `health_live`)
+        Served at the operation's own server `/` (on the origin of `base_url`).
+
+        Returns:
+            models.Liveness
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_29,
+            _RET_29,
+            options=request_options,
+        )
+
+    def ready(
+        self,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Readiness:
+        """Readiness probe
+
+        `200` when the database and the cache both answer; `503 dependency_unavailable` otherwise, with
+        `checks` naming the dependency that failed. Public and not throttled.
+
+        `GET /health/ready` (operationId `health_ready`)
+        Served at the operation's own server `/` (on the origin of `base_url`).
+
+        Returns:
+            models.Readiness
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_30,
+            _RET_30,
             options=request_options,
         )
 
@@ -1666,16 +1855,38 @@ class ProjectManagementClient(SyncCore):
     | 403 | `permission_denied` |
     | 404 | `not_found` |
     | 405 | `method_not_allowed` (with an `Allow` header) |
-    | 409 | `username_taken`, `email_taken`, `already_member`, `last_owner` |
+    | 409 | `username_taken`, `email_taken`, `already_member`, `last_owner`, `idempotency_key_in_use` |
+    | 412 | `precondition_failed` |
     | 413 | `payload_too_large` |
     | 415 | `unsupported_media_type` |
-    | 422 | `assignee_not_member`, `user_not_found`, `expires_in_past`, `weak_password` |
+    | 422 | `assignee_not_member`, `user_not_found`, `expires_in_past`, `weak_password`, `idempotency_key_reused` |
     | 429 | `throttled` (with a `Retry-After` header, in seconds) |
     | 500 | `internal_error` |
-    | 503 | `service_unavailable` |
+    | 503 | `service_unavailable` (the database or the cache unreachable), `dependency_unavailable` (readiness) |
 
     Project-scoped resources are invisible to non-members: they receive `404 not_found`, never `403`.
     Members whose role does not allow an action receive `403 permission_denied`.
+
+    ## Idempotent creates
+
+    The create operations (`projects_create`, `tasks_create`, `comments_create`, `project_members_add`,
+    `api_keys_create`) accept an `Idempotency-Key` header. A request retried with the same key and the
+    same body is not run again: it gets the first response (status, headers, body) with
+    `Idempotent-Replayed: true`. Keys belong to the caller and expire after 24 hours. The same key with a
+    different request yields `422 idempotency_key_reused`; a retry that arrives while the first request is
+    still running yields `409 idempotency_key_in_use` with `Retry-After`. Only successful responses are
+    stored: after an error the same key may be retried. Registration and the token endpoints take no key:
+    they have no caller to scope it to, and a token response is a credential that is never stored.
+
+    ## Conditional requests and caching
+
+    Single resources (`projects_retrieve`, `tasks_retrieve`, `users_me_retrieve`, and the responses of
+    creates and edits of projects, tasks, comments and the caller's account) carry an `ETag`. Send it in
+    `If-None-Match` to get `304 Not Modified` when nothing changed, and in `If-Match` on `PUT`, `PATCH`
+    and `DELETE` to apply the change only if nobody else changed the resource since you read it
+    (otherwise `412 precondition_failed`). `If-Match` is optional; without it the write is unconditional.
+    Responses for an authenticated caller are `Cache-Control: private, no-cache` with
+    `Vary: Authorization, X-API-Key`; token and API-key-secret responses are `Cache-Control: no-store`.
 
     ## Pagination
 
@@ -1694,14 +1905,32 @@ class ProjectManagementClient(SyncCore):
 
     Requests are throttled per user (or per client IP for anonymous requests); registration and
     token endpoints have stricter limits. Throttled requests get `429 throttled` with `Retry-After`.
+    Successful and throttled responses carry the `RateLimit-Limit`, `RateLimit-Remaining` and
+    `RateLimit-Reset` headers (draft-ietf-httpapi-ratelimit-headers) of the tightest limit that
+    applies: the quota, what is left of it, and the seconds until it resets.
+
+    ## Request ids
+
+    Every response carries `X-Request-ID`. A client may send its own `X-Request-ID` (1 to 128 of
+    `A-Z a-z 0-9 . _ : @ / + = -`) to correlate its logs with the server's; it is echoed back. Any other
+    value is ignored and a fresh id is returned: the header is diagnostic and never fails a request.
+
+    ## Health
+
+    `GET /health/live` and `GET /health/ready` are served at the root, outside `/api/v1`, for load
+    balancers and orchestrators: public, not throttled. Readiness checks the database and the cache and
+    answers `503 dependency_unavailable`, naming the failing dependency in `checks`, when one is down.
 
     Args:
         base_url: where the API is served, e.g. `https://api.example.com`; the contract's server path
             `/api/v1` is appended when `base_url` has no path of its own.
+            Operations with their own `servers` in the contract go there instead (a relative server URL on
+            the origin of `base_url`).
         token: bearer token (or a callable returning the current one) for bearerAuth.
         api_key: API key for `apiKeyAuth`, sent in the header `X-API-Key`.
         timeout: seconds (or an `httpx.Timeout`) for every request; `request_options` overrides per call.
-        retry: retry policy; by default 3 retries of idempotent (or idempotency-keyed) requests on 429/503.
+        retry: retry policy; by default 3 retries of idempotent (or idempotency-keyed) requests on 429/503,
+            and of idempotency-keyed ones on a 409 `idempotency_key_in_use`.
         headers: extra headers sent with every request.
         http_client: an `httpx.Client` to use (proxies, transports); it is not closed for you.
     """
@@ -1741,6 +1970,7 @@ class ProjectManagementClient(SyncCore):
         self.members = MembersApi(self)
         self.tasks = TasksApi(self)
         self.comments = CommentsApi(self)
+        self.health = HealthApi(self)
 
 
 class AsyncAuthApi:
@@ -1906,7 +2136,12 @@ class AsyncAuthApi:
 
         Args:
             body: request body (application/json)
-            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            idempotency_key: Makes a create safe to retry: the first request with a key runs, and any later request with
+                the same key and the same body gets the first response again (with `Idempotent-Replayed: true`)
+                instead of creating a second resource. Keys are scoped to the caller and expire after 24 hours.
+                The same key with a different request yields `422 idempotency_key_reused`; while the first
+                request is still running, `409 idempotency_key_in_use` with `Retry-After`. Use a random UUID.
+                Sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
 
         Returns:
@@ -2083,6 +2318,7 @@ class AsyncUsersApi:
     async def me_retrieve(
         self,
         *,
+        if_none_match: str | None = None,
         request_options: RequestOptions | None = None,
     ) -> models.User:
         """Get the caller's account
@@ -2090,6 +2326,11 @@ class AsyncUsersApi:
         Returns the authenticated caller's own account.
 
         `GET /users/me` (operationId `users_me_retrieve`)
+
+        Args:
+            if_none_match: Revalidates a cached copy: when the resource's current `ETag` is one of these entity tags (weak
+                comparison), the answer is `304 Not Modified` with no body.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
 
         Returns:
             models.User
@@ -2101,6 +2342,9 @@ class AsyncUsersApi:
         return await self._core.request(
             _OP_8,
             _RET_8,
+            headers={
+                "If-None-Match": if_none_match,
+            },
             options=request_options,
         )
 
@@ -2108,6 +2352,7 @@ class AsyncUsersApi:
         self,
         body: models.UserUpdate | Mapping[str, Any],
         *,
+        if_match: str | None = None,
         idempotency_key: str | None = None,
         request_options: RequestOptions | None = None,
     ) -> models.User:
@@ -2119,6 +2364,10 @@ class AsyncUsersApi:
         `PATCH /users/me` (operationId `users_me_update`)
 
         Args:
+            if_match: Makes the write conditional: it is applied only if the resource's current `ETag` is one of these
+                entity tags (strong comparison), otherwise `412 precondition_failed` and nothing changes. Send
+                the `ETag` of the representation you edited so that concurrent edits are never silently lost.
+                `*` matches any current representation.
             body: request body (application/json)
             idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
@@ -2133,6 +2382,9 @@ class AsyncUsersApi:
         return await self._core.request(
             _OP_9,
             _RET_9,
+            headers={
+                "If-Match": if_match,
+            },
             body=body,
             idempotency_key=idempotency_key,
             options=request_options,
@@ -2241,7 +2493,12 @@ class AsyncProjectsApi:
 
         Args:
             body: request body (application/json)
-            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            idempotency_key: Makes a create safe to retry: the first request with a key runs, and any later request with
+                the same key and the same body gets the first response again (with `Idempotent-Replayed: true`)
+                instead of creating a second resource. Keys are scoped to the caller and expire after 24 hours.
+                The same key with a different request yields `422 idempotency_key_reused`; while the first
+                request is still running, `409 idempotency_key_in_use` with `Retry-After`. Use a random UUID.
+                Sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
 
         Returns:
@@ -2263,6 +2520,7 @@ class AsyncProjectsApi:
         self,
         project_id: int,
         *,
+        if_none_match: str | None = None,
         request_options: RequestOptions | None = None,
     ) -> models.Project:
         """Get a project
@@ -2273,6 +2531,8 @@ class AsyncProjectsApi:
 
         Args:
             project_id: ID of the project.
+            if_none_match: Revalidates a cached copy: when the resource's current `ETag` is one of these entity tags (weak
+                comparison), the answer is `304 Not Modified` with no body.
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
 
         Returns:
@@ -2286,6 +2546,9 @@ class AsyncProjectsApi:
             _OP_12,
             _RET_12,
             path_params={"project_id": project_id},
+            headers={
+                "If-None-Match": if_none_match,
+            },
             options=request_options,
         )
 
@@ -2294,6 +2557,7 @@ class AsyncProjectsApi:
         project_id: int,
         body: models.ProjectReplace | Mapping[str, Any],
         *,
+        if_match: str | None = None,
         request_options: RequestOptions | None = None,
     ) -> models.Project:
         """Replace a project
@@ -2305,6 +2569,10 @@ class AsyncProjectsApi:
 
         Args:
             project_id: ID of the project.
+            if_match: Makes the write conditional: it is applied only if the resource's current `ETag` is one of these
+                entity tags (strong comparison), otherwise `412 precondition_failed` and nothing changes. Send
+                the `ETag` of the representation you edited so that concurrent edits are never silently lost.
+                `*` matches any current representation.
             body: request body (application/json)
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
 
@@ -2319,6 +2587,9 @@ class AsyncProjectsApi:
             _OP_13,
             _RET_13,
             path_params={"project_id": project_id},
+            headers={
+                "If-Match": if_match,
+            },
             body=body,
             options=request_options,
         )
@@ -2327,6 +2598,7 @@ class AsyncProjectsApi:
         self,
         project_id: int,
         *,
+        if_match: str | None = None,
         request_options: RequestOptions | None = None,
     ) -> None:
         """Delete a project
@@ -2338,6 +2610,10 @@ class AsyncProjectsApi:
 
         Args:
             project_id: ID of the project.
+            if_match: Makes the write conditional: it is applied only if the resource's current `ETag` is one of these
+                entity tags (strong comparison), otherwise `412 precondition_failed` and nothing changes. Send
+                the `ETag` of the representation you edited so that concurrent edits are never silently lost.
+                `*` matches any current representation.
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
 
         Returns:
@@ -2351,6 +2627,9 @@ class AsyncProjectsApi:
             _OP_14,
             _RET_14,
             path_params={"project_id": project_id},
+            headers={
+                "If-Match": if_match,
+            },
             options=request_options,
         )
 
@@ -2359,6 +2638,7 @@ class AsyncProjectsApi:
         project_id: int,
         body: models.ProjectUpdate | Mapping[str, Any],
         *,
+        if_match: str | None = None,
         idempotency_key: str | None = None,
         request_options: RequestOptions | None = None,
     ) -> models.Project:
@@ -2371,6 +2651,10 @@ class AsyncProjectsApi:
 
         Args:
             project_id: ID of the project.
+            if_match: Makes the write conditional: it is applied only if the resource's current `ETag` is one of these
+                entity tags (strong comparison), otherwise `412 precondition_failed` and nothing changes. Send
+                the `ETag` of the representation you edited so that concurrent edits are never silently lost.
+                `*` matches any current representation.
             body: request body (application/json)
             idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
@@ -2386,6 +2670,9 @@ class AsyncProjectsApi:
             _OP_15,
             _RET_15,
             path_params={"project_id": project_id},
+            headers={
+                "If-Match": if_match,
+            },
             body=body,
             idempotency_key=idempotency_key,
             options=request_options,
@@ -2504,7 +2791,12 @@ class AsyncMembersApi:
         Args:
             project_id: ID of the project.
             body: request body (application/json)
-            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            idempotency_key: Makes a create safe to retry: the first request with a key runs, and any later request with
+                the same key and the same body gets the first response again (with `Idempotent-Replayed: true`)
+                instead of creating a second resource. Keys are scoped to the caller and expire after 24 hours.
+                The same key with a different request yields `422 idempotency_key_reused`; while the first
+                request is still running, `409 idempotency_key_in_use` with `Retry-After`. Use a random UUID.
+                Sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
 
         Returns:
@@ -2741,7 +3033,12 @@ class AsyncTasksApi:
         Args:
             project_id: ID of the project.
             body: request body (application/json)
-            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            idempotency_key: Makes a create safe to retry: the first request with a key runs, and any later request with
+                the same key and the same body gets the first response again (with `Idempotent-Replayed: true`)
+                instead of creating a second resource. Keys are scoped to the caller and expire after 24 hours.
+                The same key with a different request yields `422 idempotency_key_reused`; while the first
+                request is still running, `409 idempotency_key_in_use` with `Retry-After`. Use a random UUID.
+                Sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
 
         Returns:
@@ -2765,6 +3062,7 @@ class AsyncTasksApi:
         project_id: int,
         task_id: int,
         *,
+        if_none_match: str | None = None,
         request_options: RequestOptions | None = None,
     ) -> models.Task:
         """Get a task
@@ -2777,6 +3075,8 @@ class AsyncTasksApi:
         Args:
             project_id: ID of the project.
             task_id: ID of the task (within the project).
+            if_none_match: Revalidates a cached copy: when the resource's current `ETag` is one of these entity tags (weak
+                comparison), the answer is `304 Not Modified` with no body.
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
 
         Returns:
@@ -2790,6 +3090,9 @@ class AsyncTasksApi:
             _OP_22,
             _RET_22,
             path_params={"project_id": project_id, "task_id": task_id},
+            headers={
+                "If-None-Match": if_none_match,
+            },
             options=request_options,
         )
 
@@ -2798,6 +3101,7 @@ class AsyncTasksApi:
         project_id: int,
         task_id: int,
         *,
+        if_match: str | None = None,
         request_options: RequestOptions | None = None,
     ) -> None:
         """Delete a task
@@ -2810,6 +3114,10 @@ class AsyncTasksApi:
         Args:
             project_id: ID of the project.
             task_id: ID of the task (within the project).
+            if_match: Makes the write conditional: it is applied only if the resource's current `ETag` is one of these
+                entity tags (strong comparison), otherwise `412 precondition_failed` and nothing changes. Send
+                the `ETag` of the representation you edited so that concurrent edits are never silently lost.
+                `*` matches any current representation.
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
 
         Returns:
@@ -2823,6 +3131,9 @@ class AsyncTasksApi:
             _OP_23,
             _RET_23,
             path_params={"project_id": project_id, "task_id": task_id},
+            headers={
+                "If-Match": if_match,
+            },
             options=request_options,
         )
 
@@ -2832,6 +3143,7 @@ class AsyncTasksApi:
         task_id: int,
         body: models.TaskUpdate | Mapping[str, Any],
         *,
+        if_match: str | None = None,
         idempotency_key: str | None = None,
         request_options: RequestOptions | None = None,
     ) -> models.Task:
@@ -2847,6 +3159,10 @@ class AsyncTasksApi:
         Args:
             project_id: ID of the project.
             task_id: ID of the task (within the project).
+            if_match: Makes the write conditional: it is applied only if the resource's current `ETag` is one of these
+                entity tags (strong comparison), otherwise `412 precondition_failed` and nothing changes. Send
+                the `ETag` of the representation you edited so that concurrent edits are never silently lost.
+                `*` matches any current representation.
             body: request body (application/json)
             idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
@@ -2862,6 +3178,9 @@ class AsyncTasksApi:
             _OP_24,
             _RET_24,
             path_params={"project_id": project_id, "task_id": task_id},
+            headers={
+                "If-Match": if_match,
+            },
             body=body,
             idempotency_key=idempotency_key,
             options=request_options,
@@ -2979,7 +3298,12 @@ class AsyncCommentsApi:
             project_id: ID of the project.
             task_id: ID of the task (within the project).
             body: request body (application/json)
-            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            idempotency_key: Makes a create safe to retry: the first request with a key runs, and any later request with
+                the same key and the same body gets the first response again (with `Idempotent-Replayed: true`)
+                instead of creating a second resource. Keys are scoped to the caller and expire after 24 hours.
+                The same key with a different request yields `422 idempotency_key_reused`; while the first
+                request is still running, `409 idempotency_key_in_use` with `Retry-After`. Use a random UUID.
+                Sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
 
         Returns:
@@ -3004,6 +3328,7 @@ class AsyncCommentsApi:
         task_id: int,
         comment_id: int,
         *,
+        if_match: str | None = None,
         request_options: RequestOptions | None = None,
     ) -> None:
         """Delete a comment
@@ -3018,6 +3343,10 @@ class AsyncCommentsApi:
             project_id: ID of the project.
             task_id: ID of the task (within the project).
             comment_id: ID of the comment (on the task).
+            if_match: Makes the write conditional: it is applied only if the resource's current `ETag` is one of these
+                entity tags (strong comparison), otherwise `412 precondition_failed` and nothing changes. Send
+                the `ETag` of the representation you edited so that concurrent edits are never silently lost.
+                `*` matches any current representation.
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
 
         Returns:
@@ -3031,6 +3360,9 @@ class AsyncCommentsApi:
             _OP_27,
             _RET_27,
             path_params={"project_id": project_id, "task_id": task_id, "comment_id": comment_id},
+            headers={
+                "If-Match": if_match,
+            },
             options=request_options,
         )
 
@@ -3041,6 +3373,7 @@ class AsyncCommentsApi:
         comment_id: int,
         body: models.CommentUpdate | Mapping[str, Any],
         *,
+        if_match: str | None = None,
         idempotency_key: str | None = None,
         request_options: RequestOptions | None = None,
     ) -> models.Comment:
@@ -3056,6 +3389,10 @@ class AsyncCommentsApi:
             project_id: ID of the project.
             task_id: ID of the task (within the project).
             comment_id: ID of the comment (on the task).
+            if_match: Makes the write conditional: it is applied only if the resource's current `ETag` is one of these
+                entity tags (strong comparison), otherwise `412 precondition_failed` and nothing changes. Send
+                the `ETag` of the representation you edited so that concurrent edits are never silently lost.
+                `*` matches any current representation.
             body: request body (application/json)
             idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
@@ -3071,8 +3408,70 @@ class AsyncCommentsApi:
             _OP_28,
             _RET_28,
             path_params={"project_id": project_id, "task_id": task_id, "comment_id": comment_id},
+            headers={
+                "If-Match": if_match,
+            },
             body=body,
             idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+
+class AsyncHealthApi:
+    """Liveness and readiness probes, served at the root (outside `/api/v1`). (async)"""
+
+    def __init__(self, core: AsyncCore) -> None:
+        self._core = core
+
+    async def live(
+        self,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Liveness:
+        """Liveness probe
+
+        `200` while the process is up and serving requests. Checks no dependency, so that an outage of
+        the database or the cache does not get healthy processes restarted. Public and not throttled.
+
+        `GET /health/live` (operationId `health_live`)
+        Served at the operation's own server `/` (on the origin of `base_url`).
+
+        Returns:
+            models.Liveness
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_29,
+            _RET_29,
+            options=request_options,
+        )
+
+    async def ready(
+        self,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Readiness:
+        """Readiness probe
+
+        `200` when the database and the cache both answer; `503 dependency_unavailable` otherwise, with
+        `checks` naming the dependency that failed. Public and not throttled.
+
+        `GET /health/ready` (operationId `health_ready`)
+        Served at the operation's own server `/` (on the origin of `base_url`).
+
+        Returns:
+            models.Readiness
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_30,
+            _RET_30,
             options=request_options,
         )
 
@@ -3119,16 +3518,38 @@ class AsyncProjectManagementClient(AsyncCore):
     | 403 | `permission_denied` |
     | 404 | `not_found` |
     | 405 | `method_not_allowed` (with an `Allow` header) |
-    | 409 | `username_taken`, `email_taken`, `already_member`, `last_owner` |
+    | 409 | `username_taken`, `email_taken`, `already_member`, `last_owner`, `idempotency_key_in_use` |
+    | 412 | `precondition_failed` |
     | 413 | `payload_too_large` |
     | 415 | `unsupported_media_type` |
-    | 422 | `assignee_not_member`, `user_not_found`, `expires_in_past`, `weak_password` |
+    | 422 | `assignee_not_member`, `user_not_found`, `expires_in_past`, `weak_password`, `idempotency_key_reused` |
     | 429 | `throttled` (with a `Retry-After` header, in seconds) |
     | 500 | `internal_error` |
-    | 503 | `service_unavailable` |
+    | 503 | `service_unavailable` (the database or the cache unreachable), `dependency_unavailable` (readiness) |
 
     Project-scoped resources are invisible to non-members: they receive `404 not_found`, never `403`.
     Members whose role does not allow an action receive `403 permission_denied`.
+
+    ## Idempotent creates
+
+    The create operations (`projects_create`, `tasks_create`, `comments_create`, `project_members_add`,
+    `api_keys_create`) accept an `Idempotency-Key` header. A request retried with the same key and the
+    same body is not run again: it gets the first response (status, headers, body) with
+    `Idempotent-Replayed: true`. Keys belong to the caller and expire after 24 hours. The same key with a
+    different request yields `422 idempotency_key_reused`; a retry that arrives while the first request is
+    still running yields `409 idempotency_key_in_use` with `Retry-After`. Only successful responses are
+    stored: after an error the same key may be retried. Registration and the token endpoints take no key:
+    they have no caller to scope it to, and a token response is a credential that is never stored.
+
+    ## Conditional requests and caching
+
+    Single resources (`projects_retrieve`, `tasks_retrieve`, `users_me_retrieve`, and the responses of
+    creates and edits of projects, tasks, comments and the caller's account) carry an `ETag`. Send it in
+    `If-None-Match` to get `304 Not Modified` when nothing changed, and in `If-Match` on `PUT`, `PATCH`
+    and `DELETE` to apply the change only if nobody else changed the resource since you read it
+    (otherwise `412 precondition_failed`). `If-Match` is optional; without it the write is unconditional.
+    Responses for an authenticated caller are `Cache-Control: private, no-cache` with
+    `Vary: Authorization, X-API-Key`; token and API-key-secret responses are `Cache-Control: no-store`.
 
     ## Pagination
 
@@ -3147,14 +3568,32 @@ class AsyncProjectManagementClient(AsyncCore):
 
     Requests are throttled per user (or per client IP for anonymous requests); registration and
     token endpoints have stricter limits. Throttled requests get `429 throttled` with `Retry-After`.
+    Successful and throttled responses carry the `RateLimit-Limit`, `RateLimit-Remaining` and
+    `RateLimit-Reset` headers (draft-ietf-httpapi-ratelimit-headers) of the tightest limit that
+    applies: the quota, what is left of it, and the seconds until it resets.
+
+    ## Request ids
+
+    Every response carries `X-Request-ID`. A client may send its own `X-Request-ID` (1 to 128 of
+    `A-Z a-z 0-9 . _ : @ / + = -`) to correlate its logs with the server's; it is echoed back. Any other
+    value is ignored and a fresh id is returned: the header is diagnostic and never fails a request.
+
+    ## Health
+
+    `GET /health/live` and `GET /health/ready` are served at the root, outside `/api/v1`, for load
+    balancers and orchestrators: public, not throttled. Readiness checks the database and the cache and
+    answers `503 dependency_unavailable`, naming the failing dependency in `checks`, when one is down.
 
     Args:
         base_url: where the API is served, e.g. `https://api.example.com`; the contract's server path
             `/api/v1` is appended when `base_url` has no path of its own.
+            Operations with their own `servers` in the contract go there instead (a relative server URL on
+            the origin of `base_url`).
         token: bearer token (or a callable returning the current one) for bearerAuth.
         api_key: API key for `apiKeyAuth`, sent in the header `X-API-Key`.
         timeout: seconds (or an `httpx.Timeout`) for every request; `request_options` overrides per call.
-        retry: retry policy; by default 3 retries of idempotent (or idempotency-keyed) requests on 429/503.
+        retry: retry policy; by default 3 retries of idempotent (or idempotency-keyed) requests on 429/503,
+            and of idempotency-keyed ones on a 409 `idempotency_key_in_use`.
         headers: extra headers sent with every request.
         http_client: an `httpx.AsyncClient` to use (proxies, transports); it is not closed for you.
     """
@@ -3194,3 +3633,4 @@ class AsyncProjectManagementClient(AsyncCore):
         self.members = AsyncMembersApi(self)
         self.tasks = AsyncTasksApi(self)
         self.comments = AsyncCommentsApi(self)
+        self.health = AsyncHealthApi(self)

@@ -69,6 +69,10 @@ class Operation:
     body_media_type: str | None = None
     # "json" (validated into `Returns`), "text", "binary" or "none" for the success response.
     response_kind: Literal["json", "text", "binary", "none"] = "json"
+    # The operation's own server URL when the contract overrides the document's `servers` for it (a path
+    # item's or the operation's `servers`): a relative one (`/`) is resolved against the origin of the
+    # client's `base_url`, an absolute one is used as is. None: the client's `base_url`.
+    server: str | None = None
 
 
 class RequestOptions(TypedDict, total=False):
@@ -269,7 +273,10 @@ class RetryPolicy:
     """Retries with exponential backoff and full jitter, honouring `Retry-After`.
 
     Only idempotent requests (GET, HEAD, OPTIONS, PUT, DELETE, TRACE) and requests that carry an
-    idempotency key are retried: a retried POST without one could act twice.
+    idempotency key are retried: a retried POST without one could act twice. A `409` is retried only for a
+    request with an idempotency key and only when its problem `code` is one of `retry_conflict_codes`
+    (by default `idempotency_key_in_use`: the first request with that key is still running); other 409s
+    are real conflicts and are raised.
     """
 
     max_retries: int = 3
@@ -281,10 +288,23 @@ class RetryPolicy:
     # A Retry-After longer than this is not waited for: the error is raised instead.
     max_retry_after: float = 60.0
     idempotency_header: str = "Idempotency-Key"
+    # Problem `code`s of a 409 that are retried (with the same idempotency key), like a 429 or a 503.
+    retry_conflict_codes: frozenset[str] = frozenset({"idempotency_key_in_use"})
     on_retry: Callable[[RetryEvent], None] | None = field(default=None, compare=False)
 
     def may_retry(self, request: httpx.Request) -> bool:
-        return request.method in IDEMPOTENT_METHODS or bool(request.headers.get(self.idempotency_header))
+        return request.method in IDEMPOTENT_METHODS or self.has_idempotency_key(request)
+
+    def has_idempotency_key(self, request: httpx.Request) -> bool:
+        return bool(request.headers.get(self.idempotency_header))
+
+    def retries_status(self, request: httpx.Request, response: httpx.Response) -> bool:
+        """Whether the response's status is one to retry (its body must have been read for a 409)."""
+        if response.status_code in self.retry_statuses:
+            return True
+        if response.status_code == 409 and self.retry_conflict_codes and self.has_idempotency_key(request):
+            return _problem_code(response) in self.retry_conflict_codes
+        return False
 
     def backoff(self, attempt: int) -> float:
         ceiling = min(self.backoff_max, self.backoff_base * (2 ** (attempt - 1)))
@@ -300,6 +320,16 @@ class RetryPolicy:
                 # A little jitter on top keeps a crowd of clients from coming back in the same instant.
                 return hinted + random.uniform(0, min(0.25, self.backoff_base))
         return self.backoff(attempt)
+
+
+def _problem_code(response: httpx.Response) -> str | None:
+    """The `code` member of a (read) JSON / problem+json error body, if there is one."""
+    try:
+        body = json.loads(response.content)
+    except (httpx.ResponseNotRead, ValueError):
+        return None
+    code = body.get("code") if isinstance(body, dict) else None
+    return code if isinstance(code, str) else None
 
 
 def parse_retry_after(value: str | None) -> float | None:
@@ -484,7 +514,7 @@ class _CoreBase:
         idempotency_key: str | None,
         options: RequestOptions | None,
     ) -> httpx.Request:
-        url = self.base_url + encode_path(operation.path, path_params or {})
+        url = self._base_for(operation) + encode_path(operation.path, path_params or {})
         params = encode_query(query or {})
         final_headers: dict[str, str] = dict(self.default_headers)
         for name, value in (headers or {}).items():
@@ -529,12 +559,19 @@ class _CoreBase:
             **kwargs,
         )
 
+    def _base_for(self, operation: Operation) -> str:
+        """Where `operation` is served: `base_url`, or the operation's own server (see `Operation.server`)."""
+        if operation.server is None:
+            return self.base_url
+        return _server_base(self.base_url, operation.server)
+
     def _follow(
         self, client: httpx.Client | httpx.AsyncClient, operation: Operation, url: str
     ) -> httpx.Request:
-        """A GET of a pagination link, with the same credentials; only to the API's own origin."""
-        absolute = urljoin(self.base_url + "/", url)
-        if _origin(absolute) != _origin(self.base_url):
+        """A GET of a pagination link, with the same credentials; only to the operation's own origin."""
+        base = self._base_for(operation)
+        absolute = urljoin(base + "/", url)
+        if _origin(absolute) != _origin(base):
             raise ValueError(f"refusing to follow a pagination link to another origin: {absolute}")
         headers = dict(self.default_headers)
         params: list[tuple[str, str]] = []
@@ -665,7 +702,9 @@ class SyncCore(_CoreBase):
                     time.sleep(backoff)
                     continue
                 raise
-            if response.status_code in self.retry.retry_statuses and self._should_retry(
+            if response.status_code == 409:
+                response.read()  # the problem `code` decides whether a 409 is retried
+            if self.retry.retries_status(request, response) and self._should_retry(
                 request, attempt, max_retries
             ):
                 delay = self.retry.delay_for(attempt, response)
@@ -765,7 +804,9 @@ class AsyncCore(_CoreBase):
                     await asyncio.sleep(backoff)
                     continue
                 raise
-            if response.status_code in self.retry.retry_statuses and self._should_retry(
+            if response.status_code == 409:
+                await response.aread()  # the problem `code` decides whether a 409 is retried
+            if self.retry.retries_status(request, response) and self._should_retry(
                 request, attempt, max_retries
             ):
                 delay = self.retry.delay_for(attempt, response)
@@ -804,6 +845,20 @@ def _join_base(base_url: str, server_path: str) -> str:
     if relative and urlsplit(base).path in ("", "/"):
         base = base + "/" + server_path.strip("/")
     return base.rstrip("/")
+
+
+def _server_base(base_url: str, server: str) -> str:
+    """The base URL of an operation with its own server: an absolute server URL as is; a relative one
+    (`/`, `/probes`) after the origin (scheme://host:port) of `base_url`, whatever path `base_url` has."""
+    server = server.strip()
+    parts = urlsplit(server)
+    if parts.scheme and parts.netloc:
+        return server.rstrip("/")
+    base = urlsplit(base_url)
+    if server.startswith("//"):  # scheme-relative: the client's scheme
+        return f"{base.scheme}:{server}".rstrip("/")
+    path = server.strip("/")
+    return f"{base.scheme}://{base.netloc}" + (f"/{path}" if path else "")
 
 
 def _origin(url: str) -> tuple[str, str]:

@@ -1,4 +1,4 @@
-# generated from openapi/openapi.yaml (sha256 31ca2d6ae43d555c7ae0285503eec5072487205bfda89b71d2ec1b7ebabb04a0), do not edit; regenerate with `contract generate`
+# generated from openapi/openapi.yaml (sha256 4e81619cedf6e81cea6f64df3649c5829b5103df5d6fbad514058112dcfa8523), do not edit; regenerate with `contract generate`
 
 from __future__ import annotations
 
@@ -32,6 +32,30 @@ class ValidationErrorItem(BaseModel):
     """
     Human-readable message.
     """
+
+
+class Status(StrEnum):
+    OK = "ok"
+
+
+class Liveness(BaseModel):
+    """
+    The process is up.
+    """
+
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    status: Status
+
+
+class CheckResult(StrEnum):
+    """
+    `ok` when the dependency answered in time, `unavailable` otherwise.
+    """
+
+    OK = "ok"
+    UNAVAILABLE = "unavailable"
 
 
 class TokenObtainRequest(BaseModel):
@@ -526,3 +550,38 @@ class Problem(BaseModel):
     """
     Individual problems, for validation errors and some business-rule errors.
     """
+
+
+class HealthChecks(BaseModel):
+    """
+    Each dependency readiness checks, and whether it answered.
+    """
+
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    database: CheckResult
+    cache: CheckResult
+
+
+class ReadinessProblem(Problem):
+    """
+    A problem (`dependency_unavailable`) with the result of each check.
+    """
+
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    checks: HealthChecks
+
+
+class Readiness(BaseModel):
+    """
+    Every dependency answered.
+    """
+
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    status: Status
+    checks: HealthChecks

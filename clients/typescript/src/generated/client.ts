@@ -1,4 +1,4 @@
-// generated from openapi/openapi.yaml (sha256 31ca2d6ae43d555c7ae0285503eec5072487205bfda89b71d2ec1b7ebabb04a0), do not edit; regenerate with `contract generate`
+// generated from openapi/openapi.yaml (sha256 4e81619cedf6e81cea6f64df3649c5829b5103df5d6fbad514058112dcfa8523), do not edit; regenerate with `contract generate`
 /**
  * Typed client for Project-management API 1.0.0: one class per tag, one method
  * per operation. Types come from openapi-typescript (`./schema.js`), requests from openapi-fetch; auth,
@@ -8,6 +8,7 @@ import type { paths } from "./schema.js";
 import {
   ApiCore,
   type ClientOptions,
+  type KeyedOperationInit,
   type OperationData,
   type OperationInit,
   type PageItem,
@@ -88,9 +89,16 @@ export class AuthApi {
    * `422 expires_in_past`; omit it (or send `null`) for a key that never expires.
    *
    * `POST /api-keys` (operationId `api_keys_create`)
+   *
+   * `idempotencyKey`: Makes a create safe to retry: the first request with a key runs, and any later request with
+   * the same key and the same body gets the first response again (with `Idempotent-Replayed: true`)
+   * instead of creating a second resource. Keys are scoped to the caller and expire after 24 hours.
+   * The same key with a different request yields `422 idempotency_key_reused`; while the first
+   * request is still running, `409 idempotency_key_in_use` with `Retry-After`. Use a random UUID.
+   * Sent as `Idempotency-Key` (set only here: it is not in `params.header`); with it the request is retried like an idempotent one.
    * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
    */
-  apiKeysCreate(...init: OperationInit<paths, "/api-keys", "post">): Promise<OperationData<paths, "/api-keys", "post">> {
+  apiKeysCreate(...init: KeyedOperationInit<paths, "/api-keys", "post", "Idempotency-Key">): Promise<OperationData<paths, "/api-keys", "post">> {
     return this.core.call("post", "/api-keys", "api_keys_create", ["apiKeyAuth", "bearerAuth"], init[0]);
   }
 
@@ -214,9 +222,16 @@ export class ProjectsApi {
    * Creates a project; the caller becomes its first `owner`.
    *
    * `POST /projects` (operationId `projects_create`)
+   *
+   * `idempotencyKey`: Makes a create safe to retry: the first request with a key runs, and any later request with
+   * the same key and the same body gets the first response again (with `Idempotent-Replayed: true`)
+   * instead of creating a second resource. Keys are scoped to the caller and expire after 24 hours.
+   * The same key with a different request yields `422 idempotency_key_reused`; while the first
+   * request is still running, `409 idempotency_key_in_use` with `Retry-After`. Use a random UUID.
+   * Sent as `Idempotency-Key` (set only here: it is not in `params.header`); with it the request is retried like an idempotent one.
    * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
    */
-  create(...init: OperationInit<paths, "/projects", "post">): Promise<OperationData<paths, "/projects", "post">> {
+  create(...init: KeyedOperationInit<paths, "/projects", "post", "Idempotency-Key">): Promise<OperationData<paths, "/projects", "post">> {
     return this.core.call("post", "/projects", "projects_create", ["apiKeyAuth", "bearerAuth"], init[0]);
   }
 
@@ -310,9 +325,16 @@ export class MembersApi {
    * `409 already_member`; a `user_id` that matches no user yields `422 user_not_found`.
    *
    * `POST /projects/{project_id}/members` (operationId `project_members_add`)
+   *
+   * `idempotencyKey`: Makes a create safe to retry: the first request with a key runs, and any later request with
+   * the same key and the same body gets the first response again (with `Idempotent-Replayed: true`)
+   * instead of creating a second resource. Keys are scoped to the caller and expire after 24 hours.
+   * The same key with a different request yields `422 idempotency_key_reused`; while the first
+   * request is still running, `409 idempotency_key_in_use` with `Retry-After`. Use a random UUID.
+   * Sent as `Idempotency-Key` (set only here: it is not in `params.header`); with it the request is retried like an idempotent one.
    * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
    */
-  projectMembersAdd(...init: OperationInit<paths, "/projects/{project_id}/members", "post">): Promise<OperationData<paths, "/projects/{project_id}/members", "post">> {
+  projectMembersAdd(...init: KeyedOperationInit<paths, "/projects/{project_id}/members", "post", "Idempotency-Key">): Promise<OperationData<paths, "/projects/{project_id}/members", "post">> {
     return this.core.call("post", "/projects/{project_id}/members", "project_members_add", ["apiKeyAuth", "bearerAuth"], init[0]);
   }
 
@@ -385,9 +407,16 @@ export class TasksApi {
    * `assignee_id` that is not a member of the project yields `422 assignee_not_member`.
    *
    * `POST /projects/{project_id}/tasks` (operationId `tasks_create`)
+   *
+   * `idempotencyKey`: Makes a create safe to retry: the first request with a key runs, and any later request with
+   * the same key and the same body gets the first response again (with `Idempotent-Replayed: true`)
+   * instead of creating a second resource. Keys are scoped to the caller and expire after 24 hours.
+   * The same key with a different request yields `422 idempotency_key_reused`; while the first
+   * request is still running, `409 idempotency_key_in_use` with `Retry-After`. Use a random UUID.
+   * Sent as `Idempotency-Key` (set only here: it is not in `params.header`); with it the request is retried like an idempotent one.
    * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
    */
-  create(...init: OperationInit<paths, "/projects/{project_id}/tasks", "post">): Promise<OperationData<paths, "/projects/{project_id}/tasks", "post">> {
+  create(...init: KeyedOperationInit<paths, "/projects/{project_id}/tasks", "post", "Idempotency-Key">): Promise<OperationData<paths, "/projects/{project_id}/tasks", "post">> {
     return this.core.call("post", "/projects/{project_id}/tasks", "tasks_create", ["apiKeyAuth", "bearerAuth"], init[0]);
   }
 
@@ -469,9 +498,16 @@ export class CommentsApi {
    * are read-only and get `403 permission_denied`); non-members get `404 not_found`.
    *
    * `POST /projects/{project_id}/tasks/{task_id}/comments` (operationId `comments_create`)
+   *
+   * `idempotencyKey`: Makes a create safe to retry: the first request with a key runs, and any later request with
+   * the same key and the same body gets the first response again (with `Idempotent-Replayed: true`)
+   * instead of creating a second resource. Keys are scoped to the caller and expire after 24 hours.
+   * The same key with a different request yields `422 idempotency_key_reused`; while the first
+   * request is still running, `409 idempotency_key_in_use` with `Retry-After`. Use a random UUID.
+   * Sent as `Idempotency-Key` (set only here: it is not in `params.header`); with it the request is retried like an idempotent one.
    * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
    */
-  create(...init: OperationInit<paths, "/projects/{project_id}/tasks/{task_id}/comments", "post">): Promise<OperationData<paths, "/projects/{project_id}/tasks/{task_id}/comments", "post">> {
+  create(...init: KeyedOperationInit<paths, "/projects/{project_id}/tasks/{task_id}/comments", "post", "Idempotency-Key">): Promise<OperationData<paths, "/projects/{project_id}/tasks/{task_id}/comments", "post">> {
     return this.core.call("post", "/projects/{project_id}/tasks/{task_id}/comments", "comments_create", ["apiKeyAuth", "bearerAuth"], init[0]);
   }
 
@@ -501,6 +537,41 @@ export class CommentsApi {
    */
   update(...init: OperationInit<paths, "/projects/{project_id}/tasks/{task_id}/comments/{comment_id}", "patch">): Promise<OperationData<paths, "/projects/{project_id}/tasks/{task_id}/comments/{comment_id}", "patch">> {
     return this.core.call("patch", "/projects/{project_id}/tasks/{task_id}/comments/{comment_id}", "comments_update", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+}
+
+/**
+ * Liveness and readiness probes, served at the root (outside `/api/v1`).
+ */
+export class HealthApi {
+  constructor(private readonly core: ApiCore<paths>) {}
+
+  /**
+   * Liveness probe
+   *
+   * `200` while the process is up and serving requests. Checks no dependency, so that an outage of
+   * the database or the cache does not get healthy processes restarted. Public and not throttled.
+   *
+   * `GET /health/live` (operationId `health_live`)
+   * Served at the operation's own server `/` (on the origin of `baseUrl`).
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  live(...init: OperationInit<paths, "/health/live", "get">): Promise<OperationData<paths, "/health/live", "get">> {
+    return this.core.call("get", "/health/live", "health_live", [], init[0], this.core.serverUrl("/"));
+  }
+
+  /**
+   * Readiness probe
+   *
+   * `200` when the database and the cache both answer; `503 dependency_unavailable` otherwise, with
+   * `checks` naming the dependency that failed. Public and not throttled.
+   *
+   * `GET /health/ready` (operationId `health_ready`)
+   * Served at the operation's own server `/` (on the origin of `baseUrl`).
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  ready(...init: OperationInit<paths, "/health/ready", "get">): Promise<OperationData<paths, "/health/ready", "get">> {
+    return this.core.call("get", "/health/ready", "health_ready", [], init[0], this.core.serverUrl("/"));
   }
 }
 
@@ -546,16 +617,38 @@ export class CommentsApi {
  * | 403 | `permission_denied` |
  * | 404 | `not_found` |
  * | 405 | `method_not_allowed` (with an `Allow` header) |
- * | 409 | `username_taken`, `email_taken`, `already_member`, `last_owner` |
+ * | 409 | `username_taken`, `email_taken`, `already_member`, `last_owner`, `idempotency_key_in_use` |
+ * | 412 | `precondition_failed` |
  * | 413 | `payload_too_large` |
  * | 415 | `unsupported_media_type` |
- * | 422 | `assignee_not_member`, `user_not_found`, `expires_in_past`, `weak_password` |
+ * | 422 | `assignee_not_member`, `user_not_found`, `expires_in_past`, `weak_password`, `idempotency_key_reused` |
  * | 429 | `throttled` (with a `Retry-After` header, in seconds) |
  * | 500 | `internal_error` |
- * | 503 | `service_unavailable` |
+ * | 503 | `service_unavailable` (the database or the cache unreachable), `dependency_unavailable` (readiness) |
  * 
  * Project-scoped resources are invisible to non-members: they receive `404 not_found`, never `403`.
  * Members whose role does not allow an action receive `403 permission_denied`.
+ * 
+ * ## Idempotent creates
+ * 
+ * The create operations (`projects_create`, `tasks_create`, `comments_create`, `project_members_add`,
+ * `api_keys_create`) accept an `Idempotency-Key` header. A request retried with the same key and the
+ * same body is not run again: it gets the first response (status, headers, body) with
+ * `Idempotent-Replayed: true`. Keys belong to the caller and expire after 24 hours. The same key with a
+ * different request yields `422 idempotency_key_reused`; a retry that arrives while the first request is
+ * still running yields `409 idempotency_key_in_use` with `Retry-After`. Only successful responses are
+ * stored: after an error the same key may be retried. Registration and the token endpoints take no key:
+ * they have no caller to scope it to, and a token response is a credential that is never stored.
+ * 
+ * ## Conditional requests and caching
+ * 
+ * Single resources (`projects_retrieve`, `tasks_retrieve`, `users_me_retrieve`, and the responses of
+ * creates and edits of projects, tasks, comments and the caller's account) carry an `ETag`. Send it in
+ * `If-None-Match` to get `304 Not Modified` when nothing changed, and in `If-Match` on `PUT`, `PATCH`
+ * and `DELETE` to apply the change only if nobody else changed the resource since you read it
+ * (otherwise `412 precondition_failed`). `If-Match` is optional; without it the write is unconditional.
+ * Responses for an authenticated caller are `Cache-Control: private, no-cache` with
+ * `Vary: Authorization, X-API-Key`; token and API-key-secret responses are `Cache-Control: no-store`.
  * 
  * ## Pagination
  * 
@@ -574,6 +667,21 @@ export class CommentsApi {
  * 
  * Requests are throttled per user (or per client IP for anonymous requests); registration and
  * token endpoints have stricter limits. Throttled requests get `429 throttled` with `Retry-After`.
+ * Successful and throttled responses carry the `RateLimit-Limit`, `RateLimit-Remaining` and
+ * `RateLimit-Reset` headers (draft-ietf-httpapi-ratelimit-headers) of the tightest limit that
+ * applies: the quota, what is left of it, and the seconds until it resets.
+ * 
+ * ## Request ids
+ * 
+ * Every response carries `X-Request-ID`. A client may send its own `X-Request-ID` (1 to 128 of
+ * `A-Z a-z 0-9 . _ : @ / + = -`) to correlate its logs with the server's; it is echoed back. Any other
+ * value is ignored and a fresh id is returned: the header is diagnostic and never fails a request.
+ * 
+ * ## Health
+ * 
+ * `GET /health/live` and `GET /health/ready` are served at the root, outside `/api/v1`, for load
+ * balancers and orchestrators: public, not throttled. Readiness checks the database and the cache and
+ * answers `503 dependency_unavailable`, naming the failing dependency in `checks`, when one is down.
  */
 export class ProjectManagementClient {
   /** Transport shared by the tag groups (auth, retries, timeouts); `core.raw` is the plain openapi-fetch client. */
@@ -584,6 +692,7 @@ export class ProjectManagementClient {
   readonly members: MembersApi;
   readonly tasks: TasksApi;
   readonly comments: CommentsApi;
+  readonly health: HealthApi;
 
   constructor(options: ClientOptions) {
     this.core = new ApiCore<paths>(options, { serverPath: SERVER_PATH, security: SECURITY });
@@ -593,6 +702,7 @@ export class ProjectManagementClient {
     this.members = new MembersApi(this.core);
     this.tasks = new TasksApi(this.core);
     this.comments = new CommentsApi(this.core);
+    this.health = new HealthApi(this.core);
   }
 
   /** Use this bearer token (or a function returning the current one) from now on. */
