@@ -236,7 +236,9 @@ _SOUND = {"v": "2026-01-01T00:00:00+00:00", "id": 3, "b": False, "o": "-created_
         pytest.param(lambda path: _encode({**_SOUND, "p": "/api/v1/projects"}), id="other-list"),
         pytest.param(lambda path: _unsigned({**_SOUND, "p": path}), id="unsigned"),
         pytest.param(lambda path: _with_signature_of(_encode({**_SOUND, "p": path, "id": 4})), id="tampered"),
-        pytest.param(lambda path: signing.Signer(salt="other").sign_object({**_SOUND, "p": path}), id="other-salt"),
+        pytest.param(
+            lambda path: signing.Signer(salt="other").sign_object({**_SOUND, "p": path}), id="other-salt"
+        ),
     ],
 )
 def test_a_forged_or_tampered_cursor_is_400(world: ProjectWorld, tasks45: list[Task], cursor: Any) -> None:
