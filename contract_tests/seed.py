@@ -25,6 +25,7 @@ from typing import Any
 
 BASE = 9_000_000
 PASSWORD = "contract-Passw0rd!"
+WEBHOOK_SECRET = "whsec_contract-tests-webhook-secret-000000000000"
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,9 @@ class SeedIds:
     alice_key: int = BASE + 41
     sam_key: int = BASE + 42
     alice_key_2: int = BASE + 43
+    apollo_webhook: int = BASE + 51
+    apollo_event: int = BASE + 61
+    apollo_delivery: int = BASE + 71
 
 
 IDS = SeedIds()
@@ -70,6 +74,8 @@ PATH_PARAMETER_POOLS: dict[str, tuple[int, ...]] = {
     "comment_id": (IDS.alice_comment, IDS.max_comment, IDS.zeus_comment, IDS.sam_comment),
     "user_id": (IDS.alice, IDS.sam, IDS.max, IDS.vera, IDS.nia),
     "api_key_id": (IDS.alice_key, IDS.alice_key_2, IDS.sam_key),
+    "webhook_id": (IDS.apollo_webhook,),
+    "delivery_id": (IDS.apollo_delivery,),
 }
 # Body members that name a user: someone who may be added to a project, or assigned a task.
 USER_REFERENCES: dict[str, tuple[int, ...]] = {
@@ -110,6 +116,8 @@ def seed_world() -> SeedIds:
     from server.apps.comments.models import Comment
     from server.apps.projects.models import Membership, Project, Role
     from server.apps.tasks.models import Task, TaskPriority, TaskStatus
+    from server.apps.webhooks.crypto import secret_encrypt
+    from server.apps.webhooks.models import Delivery, Event, Webhook
 
     now = timezone.now()
     with transaction.atomic():
@@ -193,6 +201,45 @@ def seed_world() -> SeedIds:
                 expires_at=None,
                 revoked_at=None,
             )
+        # Alice's (Apollo owner) webhook: inactive, so runs against a live server send nothing; ping and
+        # redeliver still address it. Its URL passes the SSRF rules under the test settings (allowed host).
+        _upsert(
+            Webhook,
+            IDS.apollo_webhook,
+            project_id=IDS.apollo,
+            url="https://hooks.example.com/contract-tests",
+            events=["task.created", "comment.created"],
+            active=False,
+            secret_encrypted=secret_encrypt(WEBHOOK_SECRET),
+            disabled_reason="",
+            consecutive_failures=0,
+        )
+        event_id = "evt_" + "0" * 24 + "c0ffee00"
+        _upsert(
+            Event,
+            IDS.apollo_event,
+            event_id=event_id,
+            project_id=IDS.apollo,
+            type="task.created",
+            payload={
+                "id": event_id,
+                "type": "task.created",
+                "created_at": "2030-01-01T00:00:00Z",
+                "project_id": IDS.apollo,
+                "data": {"id": IDS.apollo_task},  # only what a redelivery's checks need to refuse it
+            },
+        )
+        _upsert(
+            Delivery,
+            IDS.apollo_delivery,
+            webhook_id=IDS.apollo_webhook,
+            event_id=IDS.apollo_event,
+            status="failed",
+            attempt_count=1,
+            next_attempt_at=None,
+            leased_until=None,
+            delivered_at=None,
+        )
     return IDS
 
 
@@ -201,8 +248,10 @@ def _written_by_the_api() -> list[Any]:
     from server.apps.comments.models import Comment
     from server.apps.projects.models import Membership, Project
     from server.apps.tasks.models import Task
+    from server.apps.webhooks.models import Attempt, Delivery, Event, Webhook
 
-    return [Comment, Task, Membership, ApiKey, Project, User]  # children before parents
+    # children before parents
+    return [Attempt, Delivery, Event, Webhook, Comment, Task, Membership, ApiKey, Project, User]
 
 
 def high_water_marks() -> dict[str, int]:

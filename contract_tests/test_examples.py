@@ -165,6 +165,15 @@ SUCCESS: dict[str, Call] = {
     "comments_list": Call("GET", f"{APOLLO_TASK}/comments"),
     "comments_create": Call("POST", f"{APOLLO_TASK}/comments"),
     "comments_update": Call("PATCH", f"{APOLLO_TASK}/comments/{IDS.alice_comment}"),
+    "webhooks_list": Call("GET", f"{APOLLO}/webhooks"),
+    "webhooks_create": Call("POST", f"{APOLLO}/webhooks"),
+    "webhooks_retrieve": Call("GET", f"{APOLLO}/webhooks/{IDS.apollo_webhook}"),
+    "webhooks_update": Call("PATCH", f"{APOLLO}/webhooks/{IDS.apollo_webhook}", body={"events": ["ping"]}),
+    "webhooks_ping": Call("POST", f"{APOLLO}/webhooks/{IDS.apollo_webhook}/ping"),
+    "webhook_deliveries_list": Call("GET", f"{APOLLO}/webhooks/{IDS.apollo_webhook}/deliveries"),
+    "webhook_deliveries_redeliver": Call(
+        "POST", f"{APOLLO}/webhooks/{IDS.apollo_webhook}/deliveries/{IDS.apollo_delivery}/redeliver"
+    ),
     "health_live": Call("GET", "/health/live", headers=dict),
     "health_ready": Call("GET", "/health/ready", headers=dict),
 }
@@ -297,6 +306,9 @@ ERRORS: dict[tuple[str, str], Call] = {
         headers=_idempotent(_REUSED_KEY),
         body={"name": "Second use"},
         before=_use_key_once(_REUSED_KEY),
+    ),
+    ("UnprocessableEntity", "webhook_url_not_allowed"): Call(
+        "POST", f"{APOLLO}/webhooks", body={"url": "https://127.0.0.1/hook", "events": ["ping"]}
     ),
     ("UnprocessableEntity", "weak_password"): Call(
         "POST",

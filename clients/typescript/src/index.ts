@@ -15,3 +15,4 @@ export {
   type RetryEvent,
   type RetryOptions,
 } from "./runtime.js";
+export { WebhookVerificationError, sign as signWebhook, verifySignature, type VerifyOptions, type WebhookHeaders } from "./webhooks.js";

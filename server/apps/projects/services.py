@@ -9,10 +9,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from server.apps.accounts.models import User
+from server.apps.webhooks.models import EventType
+from server.apps.webhooks.services import event_record
 from server.common.conditional import Precondition, guarded, lock_and_check
 from server.common.errors import Conflict, NotFound, Unprocessable
 
 from .models import Membership, Project, Role
+from .presenters import present_member
 
 PROJECT_UPDATABLE_FIELDS = ("name", "description")
 
@@ -77,6 +80,7 @@ def membership_add(*, project: Project, user_id: int, role: str) -> Membership:
     try:
         with transaction.atomic():
             membership = Membership.objects.create(project=project, user=user, role=role)
+            event_record(project_id=project.pk, type=EventType.MEMBER_ADDED, data=present_member(membership))
     except IntegrityError:  # a concurrent add won the race
         raise Conflict(
             code="already_member", detail="This user is already a member of the project."
@@ -118,3 +122,6 @@ def membership_remove(*, membership: Membership) -> None:
             assignee=None, updated_at=timezone.now()
         )
         current.delete()
+        event_record(
+            project_id=membership.project_id, type=EventType.MEMBER_REMOVED, data={"user_id": current.user_id}
+        )

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "server.apps.comments",
     "server.apps.ops",
     "server.apps.idempotency",
+    "server.apps.webhooks",
 ]
 
 MIDDLEWARE = [
@@ -245,3 +246,37 @@ CORS_PREFLIGHT_MAX_AGE = env.int("CORS_PREFLIGHT_MAX_AGE", default=600)
 # open where METRICS_PUBLIC is on (development, tests) and not served at all otherwise (production).
 METRICS_TOKEN = env("METRICS_TOKEN", default="")
 METRICS_PUBLIC = env.bool("METRICS_PUBLIC", default=True)
+
+# --- outgoing webhooks (server.apps.webhooks) ---------------------------------------------------------------
+
+# Celery delivers them. With a broker (CELERY_BROKER_URL, else REDIS_URL) a worker does:
+#   celery -A server.config.celery worker
+# Without one (the embedded default) tasks run eagerly, in-process, after the commit that recorded the event.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL)
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not CELERY_BROKER_URL)
+CELERY_TASK_EAGER_PROPAGATES = False
+CELERY_TASK_ACKS_LATE = True  # a task whose worker dies mid-delivery is redelivered by the broker
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
+CELERY_BEAT_SCHEDULE = {
+    "deliver-pending-webhooks": {
+        "task": "server.apps.webhooks.tasks.sweep_pending",
+        "schedule": env.float("WEBHOOKS_SWEEP_SECONDS", default=30.0),
+    }
+}
+
+# https only, unless plain http is allowed (development and tests).
+WEBHOOKS_ALLOW_HTTP = env.bool("WEBHOOKS_ALLOW_HTTP", default=False)
+# Private, loopback, link-local, multicast and reserved targets are refused unless allowed here: all of them
+# (WEBHOOKS_ALLOW_PRIVATE), or these host names / addresses only (WEBHOOKS_ALLOWED_HOSTS).
+WEBHOOKS_ALLOW_PRIVATE = env.bool("WEBHOOKS_ALLOW_PRIVATE", default=False)
+WEBHOOKS_ALLOWED_HOSTS = env.list("WEBHOOKS_ALLOWED_HOSTS", default=[])
+WEBHOOKS_TIMEOUT = env.float("WEBHOOKS_TIMEOUT", default=5.0)  # seconds per attempt (connect + response)
+WEBHOOKS_MAX_ATTEMPTS = env.int("WEBHOOKS_MAX_ATTEMPTS", default=6)
+WEBHOOKS_BACKOFF_BASE = env.float("WEBHOOKS_BACKOFF_BASE", default=10.0)  # seconds; doubled per attempt
+WEBHOOKS_BACKOFF_MAX = env.float("WEBHOOKS_BACKOFF_MAX", default=3600.0)
+# Deliveries in a row that failed every attempt before the subscription is disabled.
+WEBHOOKS_DISABLE_AFTER = env.int("WEBHOOKS_DISABLE_AFTER", default=5)
+# How long a worker holds a delivery it is attempting; after that the sweep hands it to another worker.
+WEBHOOKS_LEASE_SECONDS = env.int("WEBHOOKS_LEASE_SECONDS", default=60)

@@ -25,3 +25,13 @@ REST_FRAMEWORK = {
         "auth": "10000/min",
     },
 }
+
+# Plain http for the loopback receivers the tests start (which allow 127.0.0.1 per test); the contract's
+# example host is allowed without DNS, so the tests stay hermetic.
+WEBHOOKS_ALLOW_HTTP = True
+WEBHOOKS_ALLOWED_HOSTS = ["hooks.example.com"]
+WEBHOOKS_BACKOFF_BASE = 0.05
+WEBHOOKS_TIMEOUT = 2.0
+
+# Deliveries run in-process after the commit; the real-worker tests start their own worker processes.
+CELERY_TASK_ALWAYS_EAGER = True

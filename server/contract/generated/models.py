@@ -1,9 +1,10 @@
-# generated from openapi/openapi.yaml (sha256 4e81619cedf6e81cea6f64df3649c5829b5103df5d6fbad514058112dcfa8523), do not edit; regenerate with `contract generate`
+# generated from openapi/openapi.yaml (sha256 f072d6df1faa9820c6a4f2ed0b1945c09d41baaa1af96bde5f5ac64dcebe9af3), do not edit; regenerate with `contract generate`
 
 from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
@@ -512,6 +513,358 @@ class CommentList(BaseModel):
     """
     Absolute URL of the previous page, or `null` on the first page.
     """
+
+
+class WebhookEventType(StrEnum):
+    """
+    An event a subscription can receive; each one's payload is declared in this document's
+    `webhooks` section. `ping` is sent on request (`webhooks_ping`) whatever the subscription lists.
+
+    """
+
+    TASK_CREATED = "task.created"
+    TASK_UPDATED = "task.updated"
+    TASK_DELETED = "task.deleted"
+    COMMENT_CREATED = "comment.created"
+    MEMBER_ADDED = "member.added"
+    MEMBER_REMOVED = "member.removed"
+    PING = "ping"
+
+
+class WebhookEventId(RootModel[str]):
+    root: str = Field(
+        ...,
+        examples=["evt_7d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a"],
+        pattern="^evt_[0-9a-f]{32}$",
+    )
+    """
+    Unique id of the event, also sent as the `Webhook-Id` header. A redelivery, or a retry after a
+    worker died mid-delivery, repeats it: receivers de-duplicate on it.
+
+    """
+
+
+class WebhookUrl(RootModel[str]):
+    root: str = Field(
+        ...,
+        max_length=2000,
+        min_length=8,
+        pattern="^[hH][tT][tT][pP][sS]?://[^\\u0000\\s]+$",
+    )
+    """
+    Where deliveries are POSTed: `https` (plain `http` only where the server allows it, in
+    development), not a private, loopback, link-local, multicast or reserved address.
+
+    """
+
+
+class WebhookEvents(RootModel[list[WebhookEventType]]):
+    """
+    The event types to send to this URL.
+    """
+
+    root: list[WebhookEventType] = Field(..., max_length=7, min_length=1)
+    """
+    The event types to send to this URL.
+    """
+
+
+class Webhook(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: int = Field(..., ge=1)
+    project_id: int = Field(..., ge=1)
+    url: WebhookUrl
+    events: WebhookEvents
+    active: bool
+    """
+    Only active subscriptions receive events.
+    """
+    disabled_reason: str | None = Field(..., max_length=500)
+    """
+    Why the server disabled the subscription (repeated failed deliveries), or `null`.
+    """
+    consecutive_failures: int = Field(..., ge=0)
+    """
+    Deliveries in a row that failed every attempt; reset by a successful delivery.
+    """
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+class WebhookWithSecret(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: int = Field(..., ge=1)
+    project_id: int = Field(..., ge=1)
+    url: WebhookUrl
+    events: WebhookEvents
+    active: bool
+    disabled_reason: str | None = Field(..., max_length=500)
+    consecutive_failures: int = Field(..., ge=0)
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+    secret: str = Field(..., pattern="^whsec_[A-Za-z0-9_-]{43}$")
+    """
+    The signing secret (HMAC-SHA256 key, the whole string as UTF-8 bytes). Shown only in this
+    response; the server keeps it encrypted.
+
+    """
+
+
+class WebhookCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    url: WebhookUrl
+    events: WebhookEvents
+    active: bool = True
+
+
+class WebhookUpdate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    url: WebhookUrl | None = None
+    events: WebhookEvents | None = None
+    active: bool | None = None
+    """
+    `true` re-enables a disabled subscription (clearing `disabled_reason`).
+    """
+
+
+class WebhookList(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    items: list[Webhook] = Field(..., max_length=100)
+    next: str | None
+    """
+    Absolute URL of the next page, or `null` on the last page.
+    """
+    previous: str | None
+    """
+    Absolute URL of the previous page, or `null` on the first page.
+    """
+
+
+class WebhookDeliveryStatus(StrEnum):
+    """
+    `pending` until an attempt gets a 2xx (`delivered`) or every attempt failed (`failed`).
+    """
+
+    PENDING = "pending"
+    DELIVERED = "delivered"
+    FAILED = "failed"
+
+
+class WebhookDeliveryAttempt(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    number: int = Field(..., ge=1)
+    attempted_at: AwareDatetime
+    response_status: int | None = Field(..., ge=100, le=599)
+    """
+    The receiver's HTTP status, or `null` when no response came (timeout, refused).
+    """
+    latency_ms: int = Field(..., ge=0)
+    error: str | None = Field(..., max_length=500)
+    """
+    Why the attempt failed, or `null` when it succeeded.
+    """
+
+
+class WebhookDelivery(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: int = Field(..., ge=1)
+    webhook_id: int = Field(..., ge=1)
+    event_id: WebhookEventId
+    event_type: WebhookEventType
+    status: WebhookDeliveryStatus
+    attempt_count: int = Field(..., ge=0)
+    next_attempt_at: AwareDatetime | None
+    """
+    When the next attempt is due while `pending`, otherwise `null`.
+    """
+    created_at: AwareDatetime
+    delivered_at: AwareDatetime | None
+    attempts: list[WebhookDeliveryAttempt]
+
+
+class WebhookDeliveryList(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    items: list[WebhookDelivery] = Field(..., max_length=100)
+    next: str | None
+    """
+    Absolute URL of the next page, or `null` on the last page.
+    """
+    previous: str | None
+    """
+    Absolute URL of the previous page, or `null` on the first page.
+    """
+
+
+class WebhookDeletedTask(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: int = Field(..., ge=1)
+
+
+class WebhookRemovedMember(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    user_id: int = Field(..., ge=1)
+
+
+class WebhookPing(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    webhook_id: int = Field(..., ge=1)
+
+
+class TaskCreatedEvent(BaseModel):
+    """
+    `task.created`: A task was created.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    id: WebhookEventId
+    type: Literal["task.created"]
+    created_at: AwareDatetime
+    """
+    When the change happened.
+    """
+    project_id: int = Field(..., ge=1)
+    data: Task
+
+
+class TaskUpdatedEvent(BaseModel):
+    """
+    `task.updated`: A task was changed (its new state).
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    id: WebhookEventId
+    type: Literal["task.updated"]
+    created_at: AwareDatetime
+    """
+    When the change happened.
+    """
+    project_id: int = Field(..., ge=1)
+    data: Task
+
+
+class TaskDeletedEvent(BaseModel):
+    """
+    `task.deleted`: A task was deleted.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    id: WebhookEventId
+    type: Literal["task.deleted"]
+    created_at: AwareDatetime
+    """
+    When the change happened.
+    """
+    project_id: int = Field(..., ge=1)
+    data: WebhookDeletedTask
+
+
+class CommentCreatedEvent(BaseModel):
+    """
+    `comment.created`: A comment was posted on a task.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    id: WebhookEventId
+    type: Literal["comment.created"]
+    created_at: AwareDatetime
+    """
+    When the change happened.
+    """
+    project_id: int = Field(..., ge=1)
+    data: Comment
+
+
+class MemberAddedEvent(BaseModel):
+    """
+    `member.added`: A user was added to the project.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    id: WebhookEventId
+    type: Literal["member.added"]
+    created_at: AwareDatetime
+    """
+    When the change happened.
+    """
+    project_id: int = Field(..., ge=1)
+    data: Member
+
+
+class MemberRemovedEvent(BaseModel):
+    """
+    `member.removed`: A member was removed from (or left) the project.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    id: WebhookEventId
+    type: Literal["member.removed"]
+    created_at: AwareDatetime
+    """
+    When the change happened.
+    """
+    project_id: int = Field(..., ge=1)
+    data: WebhookRemovedMember
+
+
+class PingEvent(BaseModel):
+    """
+    `ping`: A test event, sent on request (`webhooks_ping`).
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    id: WebhookEventId
+    type: Literal["ping"]
+    created_at: AwareDatetime
+    """
+    When the change happened.
+    """
+    project_id: int = Field(..., ge=1)
+    data: WebhookPing
 
 
 class Problem(BaseModel):

@@ -1,4 +1,4 @@
-# generated from openapi/openapi.yaml (sha256 4e81619cedf6e81cea6f64df3649c5829b5103df5d6fbad514058112dcfa8523), do not edit; regenerate with `contract generate`
+# generated from openapi/openapi.yaml (sha256 f072d6df1faa9820c6a4f2ed0b1945c09d41baaa1af96bde5f5ac64dcebe9af3), do not edit; regenerate with `contract generate`
 """Project-management API SDK 1.0.0, generated from the OpenAPI contract.
 
     from projectmgmt_client import ProjectManagementClient, models
@@ -7,7 +7,7 @@
         ...
 
 `ProjectManagementClient` is synchronous, `AsyncProjectManagementClient` its asyncio twin; both have one
-attribute per tag (`auth`, `users`, `projects`, `members`, `tasks`, `comments`, `health`).
+attribute per tag (`auth`, `users`, `projects`, `members`, `tasks`, `comments`, `webhooks`, `health`).
 """
 
 from . import models
@@ -19,6 +19,7 @@ from ._client import (
     AsyncMembersApi,
     AsyncTasksApi,
     AsyncCommentsApi,
+    AsyncWebhooksApi,
     AsyncHealthApi,
     ProjectManagementClient,
     AuthApi,
@@ -27,6 +28,7 @@ from ._client import (
     MembersApi,
     TasksApi,
     CommentsApi,
+    WebhooksApi,
     HealthApi,
 )
 from ._runtime import (
@@ -58,6 +60,7 @@ __all__ = [
     "AsyncMembersApi",
     "AsyncTasksApi",
     "AsyncCommentsApi",
+    "AsyncWebhooksApi",
     "AsyncHealthApi",
     "AuthenticationError",
     "BadRequestError",
@@ -69,6 +72,7 @@ __all__ = [
     "MembersApi",
     "TasksApi",
     "CommentsApi",
+    "WebhooksApi",
     "HealthApi",
     "NotFoundError",
     "PermissionDeniedError",

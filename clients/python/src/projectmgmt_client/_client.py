@@ -1,4 +1,4 @@
-# generated from openapi/openapi.yaml (sha256 4e81619cedf6e81cea6f64df3649c5829b5103df5d6fbad514058112dcfa8523), do not edit; regenerate with `contract generate`
+# generated from openapi/openapi.yaml (sha256 f072d6df1faa9820c6a4f2ed0b1945c09d41baaa1af96bde5f5ac64dcebe9af3), do not edit; regenerate with `contract generate`
 """Typed clients for Project-management API 1.0.0: one class per tag, sync and async.
 
 Every method sends one request through the hand-written runtime (`_runtime.py`): authentication, retries
@@ -31,6 +31,8 @@ __all__ = [
     "AsyncTasksApi",
     "CommentsApi",
     "AsyncCommentsApi",
+    "WebhooksApi",
+    "AsyncWebhooksApi",
     "HealthApi",
     "AsyncHealthApi",
 ]
@@ -291,6 +293,74 @@ _OP_28 = Operation(
 )
 _RET_28: Returns[models.Comment] = Returns(models.Comment)
 _OP_29 = Operation(
+    "webhooks_list",
+    "GET",
+    "/projects/{project_id}/webhooks",
+    security=("apiKeyAuth", "bearerAuth"),
+    response_kind="json",
+)
+_RET_29: Returns[models.WebhookList] = Returns(models.WebhookList)
+_OP_30 = Operation(
+    "webhooks_create",
+    "POST",
+    "/projects/{project_id}/webhooks",
+    security=("apiKeyAuth", "bearerAuth"),
+    body_kind="json",
+    body_media_type="application/json",
+    response_kind="json",
+)
+_RET_30: Returns[models.WebhookWithSecret] = Returns(models.WebhookWithSecret)
+_OP_31 = Operation(
+    "webhooks_retrieve",
+    "GET",
+    "/projects/{project_id}/webhooks/{webhook_id}",
+    security=("apiKeyAuth", "bearerAuth"),
+    response_kind="json",
+)
+_RET_31: Returns[models.Webhook] = Returns(models.Webhook)
+_OP_32 = Operation(
+    "webhooks_delete",
+    "DELETE",
+    "/projects/{project_id}/webhooks/{webhook_id}",
+    security=("apiKeyAuth", "bearerAuth"),
+    response_kind="none",
+)
+_RET_32: Returns[None] = Returns(None)
+_OP_33 = Operation(
+    "webhooks_update",
+    "PATCH",
+    "/projects/{project_id}/webhooks/{webhook_id}",
+    security=("apiKeyAuth", "bearerAuth"),
+    body_kind="json",
+    body_media_type="application/json",
+    response_kind="json",
+)
+_RET_33: Returns[models.Webhook] = Returns(models.Webhook)
+_OP_34 = Operation(
+    "webhooks_ping",
+    "POST",
+    "/projects/{project_id}/webhooks/{webhook_id}/ping",
+    security=("apiKeyAuth", "bearerAuth"),
+    response_kind="json",
+)
+_RET_34: Returns[models.WebhookDelivery] = Returns(models.WebhookDelivery)
+_OP_35 = Operation(
+    "webhook_deliveries_list",
+    "GET",
+    "/projects/{project_id}/webhooks/{webhook_id}/deliveries",
+    security=("apiKeyAuth", "bearerAuth"),
+    response_kind="json",
+)
+_RET_35: Returns[models.WebhookDeliveryList] = Returns(models.WebhookDeliveryList)
+_OP_36 = Operation(
+    "webhook_deliveries_redeliver",
+    "POST",
+    "/projects/{project_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver",
+    security=("apiKeyAuth", "bearerAuth"),
+    response_kind="json",
+)
+_RET_36: Returns[models.WebhookDelivery] = Returns(models.WebhookDelivery)
+_OP_37 = Operation(
     "health_live",
     "GET",
     "/health/live",
@@ -298,8 +368,8 @@ _OP_29 = Operation(
     response_kind="json",
     server="/",
 )
-_RET_29: Returns[models.Liveness] = Returns(models.Liveness)
-_OP_30 = Operation(
+_RET_37: Returns[models.Liveness] = Returns(models.Liveness)
+_OP_38 = Operation(
     "health_ready",
     "GET",
     "/health/ready",
@@ -307,7 +377,7 @@ _OP_30 = Operation(
     response_kind="json",
     server="/",
 )
-_RET_30: Returns[models.Readiness] = Returns(models.Readiness)
+_RET_38: Returns[models.Readiness] = Returns(models.Readiness)
 
 
 class AuthApi:
@@ -1754,6 +1824,404 @@ class CommentsApi:
         )
 
 
+class WebhooksApi:
+    """Outgoing webhooks: owners subscribe URLs to a project's events; deliveries are signed, retried
+    and listed. Payloads are declared in the top-level `webhooks` section."""
+
+    def __init__(self, core: SyncCore) -> None:
+        self._core = core
+
+    def list(
+        self,
+        project_id: int,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.WebhookList:
+        """List a project's webhook subscriptions
+
+        Lists the project's webhook subscriptions, oldest first. Owners only: other members get
+        `403 permission_denied`, non-members `404 not_found`. The signing secret is never listed.
+
+        `GET /projects/{project_id}/webhooks` (operationId `webhooks_list`)
+
+        Args:
+            project_id: ID of the project.
+            cursor: Opaque pagination cursor, taken from the `next` or `previous` URL of a previous page.
+                Omit it for the first page. A malformed or foreign cursor yields `400 invalid_cursor`.
+            page_size: Maximum number of items per page.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.WebhookList
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_29,
+            _RET_29,
+            path_params={"project_id": project_id},
+            query={
+                "cursor": cursor,
+                "page_size": page_size,
+            },
+            options=request_options,
+        )
+
+    def list_iter(
+        self,
+        project_id: int,
+        *,
+        page_size: int | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[models.Webhook]:
+        """Iterate over every item of every page of `list`, following the `next` links.
+
+        List a project's webhook subscriptions
+
+        Lists the project's webhook subscriptions, oldest first. Owners only: other members get
+        `403 permission_denied`, non-members `404 not_found`. The signing secret is never listed.
+
+        `GET /projects/{project_id}/webhooks` (operationId `webhooks_list`)
+
+        Args:
+            project_id: ID of the project.
+            page_size: Maximum number of items per page.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Yields:
+            models.Webhook
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.paginate(
+            _OP_29,
+            lambda: self.list(project_id, page_size=page_size, request_options=request_options),
+            _RET_29,
+            items=("items", "items"),
+            next_link=("next", "next"),
+        )
+
+    def create(
+        self,
+        project_id: int,
+        body: models.WebhookCreate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.WebhookWithSecret:
+        """Subscribe a URL to a project's events
+
+        Creates a webhook subscription. Owners only: other members get `403 permission_denied`,
+        non-members `404 not_found`. The server generates the signing `secret` and shows it only in
+        this response; deliveries are signed with it (see the `webhooks` section of this document).
+
+        The target must be `https` (plain `http` only where the server allows it, in development:
+        `422 webhook_url_insecure`) and must not reach a private, loopback, link-local, multicast
+        or reserved address, directly or through what its host name resolves to
+        (`422 webhook_url_not_allowed`; a host name that does not resolve is
+        `422 webhook_url_unresolvable`), unless the server's settings explicitly allow that host.
+
+        `POST /projects/{project_id}/webhooks` (operationId `webhooks_create`)
+
+        Args:
+            project_id: ID of the project.
+            body: request body (application/json)
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.WebhookWithSecret
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_30,
+            _RET_30,
+            path_params={"project_id": project_id},
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+    def retrieve(
+        self,
+        project_id: int,
+        webhook_id: int,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Webhook:
+        """Get a webhook subscription
+
+        One subscription, with `disabled_reason` when the server turned it off after repeated
+        failed deliveries. Owners only (`403 permission_denied`); non-members, and a webhook of
+        another project, get `404 not_found`.
+
+        `GET /projects/{project_id}/webhooks/{webhook_id}` (operationId `webhooks_retrieve`)
+
+        Args:
+            project_id: ID of the project.
+            webhook_id: ID of the webhook subscription (within the project).
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.Webhook
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_31,
+            _RET_31,
+            path_params={"project_id": project_id, "webhook_id": webhook_id},
+            options=request_options,
+        )
+
+    def delete(
+        self,
+        project_id: int,
+        webhook_id: int,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> None:
+        """Delete a webhook subscription
+
+        Deletes the subscription and its delivery history; nothing more is sent to it. Owners only
+        (`403 permission_denied`); non-members get `404 not_found`.
+
+        `DELETE /projects/{project_id}/webhooks/{webhook_id}` (operationId `webhooks_delete`)
+
+        Args:
+            project_id: ID of the project.
+            webhook_id: ID of the webhook subscription (within the project).
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            None
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_32,
+            _RET_32,
+            path_params={"project_id": project_id, "webhook_id": webhook_id},
+            options=request_options,
+        )
+
+    def update(
+        self,
+        project_id: int,
+        webhook_id: int,
+        body: models.WebhookUpdate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.Webhook:
+        """Change a webhook subscription
+
+        Changes the URL, the events or the `active` flag (the URL is checked as on create).
+        Re-activating a disabled subscription clears `disabled_reason` and its failure count.
+        Owners only (`403 permission_denied`); non-members get `404 not_found`.
+
+        `PATCH /projects/{project_id}/webhooks/{webhook_id}` (operationId `webhooks_update`)
+
+        Args:
+            project_id: ID of the project.
+            webhook_id: ID of the webhook subscription (within the project).
+            body: request body (application/json)
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.Webhook
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_33,
+            _RET_33,
+            path_params={"project_id": project_id, "webhook_id": webhook_id},
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+    def ping(
+        self,
+        project_id: int,
+        webhook_id: int,
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.WebhookDelivery:
+        """Send a test event to a webhook
+
+        Queues a `ping` event for this subscription only (even when it is inactive), and answers
+        with its delivery, whose progress `webhook_deliveries_list` shows. Owners only
+        (`403 permission_denied`); non-members get `404 not_found`.
+
+        `POST /projects/{project_id}/webhooks/{webhook_id}/ping` (operationId `webhooks_ping`)
+
+        Args:
+            project_id: ID of the project.
+            webhook_id: ID of the webhook subscription (within the project).
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.WebhookDelivery
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_34,
+            _RET_34,
+            path_params={"project_id": project_id, "webhook_id": webhook_id},
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+    def webhook_deliveries_list(
+        self,
+        project_id: int,
+        webhook_id: int,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        status: models.WebhookDeliveryStatus | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.WebhookDeliveryList:
+        """List a webhook's deliveries
+
+        The events sent (or being sent) to this subscription, newest first, each with its
+        attempts: when, the response status (`null` when no response came), the latency and the
+        error. Owners only (`403 permission_denied`); non-members get `404 not_found`.
+
+        `GET /projects/{project_id}/webhooks/{webhook_id}/deliveries` (operationId `webhook_deliveries_list`)
+
+        Args:
+            project_id: ID of the project.
+            webhook_id: ID of the webhook subscription (within the project).
+            cursor: Opaque pagination cursor, taken from the `next` or `previous` URL of a previous page.
+                Omit it for the first page. A malformed or foreign cursor yields `400 invalid_cursor`.
+            page_size: Maximum number of items per page.
+            status: Only deliveries in this state.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.WebhookDeliveryList
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_35,
+            _RET_35,
+            path_params={"project_id": project_id, "webhook_id": webhook_id},
+            query={
+                "cursor": cursor,
+                "page_size": page_size,
+                "status": status,
+            },
+            options=request_options,
+        )
+
+    def webhook_deliveries_list_iter(
+        self,
+        project_id: int,
+        webhook_id: int,
+        *,
+        page_size: int | None = None,
+        status: models.WebhookDeliveryStatus | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[models.WebhookDelivery]:
+        """Iterate over every item of every page of `webhook_deliveries_list`, following the `next` links.
+
+        List a webhook's deliveries
+
+        The events sent (or being sent) to this subscription, newest first, each with its
+        attempts: when, the response status (`null` when no response came), the latency and the
+        error. Owners only (`403 permission_denied`); non-members get `404 not_found`.
+
+        `GET /projects/{project_id}/webhooks/{webhook_id}/deliveries` (operationId `webhook_deliveries_list`)
+
+        Args:
+            project_id: ID of the project.
+            webhook_id: ID of the webhook subscription (within the project).
+            page_size: Maximum number of items per page.
+            status: Only deliveries in this state.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Yields:
+            models.WebhookDelivery
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.paginate(
+            _OP_35,
+            lambda: self.webhook_deliveries_list(project_id, webhook_id, page_size=page_size, status=status, request_options=request_options),
+            _RET_35,
+            items=("items", "items"),
+            next_link=("next", "next"),
+        )
+
+    def webhook_deliveries_redeliver(
+        self,
+        project_id: int,
+        webhook_id: int,
+        delivery_id: int,
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.WebhookDelivery:
+        """Send a delivery again
+
+        Queues the same event (same `Webhook-Id`, so receivers can de-duplicate it) for delivery
+        again, as a new delivery with fresh attempts. Owners only (`403 permission_denied`);
+        non-members, and a delivery of another webhook, get `404 not_found`.
+
+        `POST /projects/{project_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver` (operationId `webhook_deliveries_redeliver`)
+
+        Args:
+            project_id: ID of the project.
+            webhook_id: ID of the webhook subscription (within the project).
+            delivery_id: ID of the delivery (of the webhook).
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.WebhookDelivery
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.request(
+            _OP_36,
+            _RET_36,
+            path_params={"project_id": project_id, "webhook_id": webhook_id, "delivery_id": delivery_id},
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+
 class HealthApi:
     """Liveness and readiness probes, served at the root (outside `/api/v1`)."""
 
@@ -1781,8 +2249,8 @@ class HealthApi:
                 `problem` holds an `application/problem+json` body.
         """
         return self._core.request(
-            _OP_29,
-            _RET_29,
+            _OP_37,
+            _RET_37,
             options=request_options,
         )
 
@@ -1807,8 +2275,8 @@ class HealthApi:
                 `problem` holds an `application/problem+json` body.
         """
         return self._core.request(
-            _OP_30,
-            _RET_30,
+            _OP_38,
+            _RET_38,
             options=request_options,
         )
 
@@ -1970,6 +2438,7 @@ class ProjectManagementClient(SyncCore):
         self.members = MembersApi(self)
         self.tasks = TasksApi(self)
         self.comments = CommentsApi(self)
+        self.webhooks = WebhooksApi(self)
         self.health = HealthApi(self)
 
 
@@ -3417,6 +3886,404 @@ class AsyncCommentsApi:
         )
 
 
+class AsyncWebhooksApi:
+    """Outgoing webhooks: owners subscribe URLs to a project's events; deliveries are signed, retried
+    and listed. Payloads are declared in the top-level `webhooks` section. (async)"""
+
+    def __init__(self, core: AsyncCore) -> None:
+        self._core = core
+
+    async def list(
+        self,
+        project_id: int,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.WebhookList:
+        """List a project's webhook subscriptions
+
+        Lists the project's webhook subscriptions, oldest first. Owners only: other members get
+        `403 permission_denied`, non-members `404 not_found`. The signing secret is never listed.
+
+        `GET /projects/{project_id}/webhooks` (operationId `webhooks_list`)
+
+        Args:
+            project_id: ID of the project.
+            cursor: Opaque pagination cursor, taken from the `next` or `previous` URL of a previous page.
+                Omit it for the first page. A malformed or foreign cursor yields `400 invalid_cursor`.
+            page_size: Maximum number of items per page.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.WebhookList
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_29,
+            _RET_29,
+            path_params={"project_id": project_id},
+            query={
+                "cursor": cursor,
+                "page_size": page_size,
+            },
+            options=request_options,
+        )
+
+    def list_iter(
+        self,
+        project_id: int,
+        *,
+        page_size: int | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> AsyncIterator[models.Webhook]:
+        """Iterate over every item of every page of `list`, following the `next` links.
+
+        List a project's webhook subscriptions
+
+        Lists the project's webhook subscriptions, oldest first. Owners only: other members get
+        `403 permission_denied`, non-members `404 not_found`. The signing secret is never listed.
+
+        `GET /projects/{project_id}/webhooks` (operationId `webhooks_list`)
+
+        Args:
+            project_id: ID of the project.
+            page_size: Maximum number of items per page.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Yields:
+            models.Webhook
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.paginate(
+            _OP_29,
+            lambda: self.list(project_id, page_size=page_size, request_options=request_options),
+            _RET_29,
+            items=("items", "items"),
+            next_link=("next", "next"),
+        )
+
+    async def create(
+        self,
+        project_id: int,
+        body: models.WebhookCreate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.WebhookWithSecret:
+        """Subscribe a URL to a project's events
+
+        Creates a webhook subscription. Owners only: other members get `403 permission_denied`,
+        non-members `404 not_found`. The server generates the signing `secret` and shows it only in
+        this response; deliveries are signed with it (see the `webhooks` section of this document).
+
+        The target must be `https` (plain `http` only where the server allows it, in development:
+        `422 webhook_url_insecure`) and must not reach a private, loopback, link-local, multicast
+        or reserved address, directly or through what its host name resolves to
+        (`422 webhook_url_not_allowed`; a host name that does not resolve is
+        `422 webhook_url_unresolvable`), unless the server's settings explicitly allow that host.
+
+        `POST /projects/{project_id}/webhooks` (operationId `webhooks_create`)
+
+        Args:
+            project_id: ID of the project.
+            body: request body (application/json)
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.WebhookWithSecret
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_30,
+            _RET_30,
+            path_params={"project_id": project_id},
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+    async def retrieve(
+        self,
+        project_id: int,
+        webhook_id: int,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Webhook:
+        """Get a webhook subscription
+
+        One subscription, with `disabled_reason` when the server turned it off after repeated
+        failed deliveries. Owners only (`403 permission_denied`); non-members, and a webhook of
+        another project, get `404 not_found`.
+
+        `GET /projects/{project_id}/webhooks/{webhook_id}` (operationId `webhooks_retrieve`)
+
+        Args:
+            project_id: ID of the project.
+            webhook_id: ID of the webhook subscription (within the project).
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.Webhook
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_31,
+            _RET_31,
+            path_params={"project_id": project_id, "webhook_id": webhook_id},
+            options=request_options,
+        )
+
+    async def delete(
+        self,
+        project_id: int,
+        webhook_id: int,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> None:
+        """Delete a webhook subscription
+
+        Deletes the subscription and its delivery history; nothing more is sent to it. Owners only
+        (`403 permission_denied`); non-members get `404 not_found`.
+
+        `DELETE /projects/{project_id}/webhooks/{webhook_id}` (operationId `webhooks_delete`)
+
+        Args:
+            project_id: ID of the project.
+            webhook_id: ID of the webhook subscription (within the project).
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            None
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_32,
+            _RET_32,
+            path_params={"project_id": project_id, "webhook_id": webhook_id},
+            options=request_options,
+        )
+
+    async def update(
+        self,
+        project_id: int,
+        webhook_id: int,
+        body: models.WebhookUpdate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.Webhook:
+        """Change a webhook subscription
+
+        Changes the URL, the events or the `active` flag (the URL is checked as on create).
+        Re-activating a disabled subscription clears `disabled_reason` and its failure count.
+        Owners only (`403 permission_denied`); non-members get `404 not_found`.
+
+        `PATCH /projects/{project_id}/webhooks/{webhook_id}` (operationId `webhooks_update`)
+
+        Args:
+            project_id: ID of the project.
+            webhook_id: ID of the webhook subscription (within the project).
+            body: request body (application/json)
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.Webhook
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_33,
+            _RET_33,
+            path_params={"project_id": project_id, "webhook_id": webhook_id},
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+    async def ping(
+        self,
+        project_id: int,
+        webhook_id: int,
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.WebhookDelivery:
+        """Send a test event to a webhook
+
+        Queues a `ping` event for this subscription only (even when it is inactive), and answers
+        with its delivery, whose progress `webhook_deliveries_list` shows. Owners only
+        (`403 permission_denied`); non-members get `404 not_found`.
+
+        `POST /projects/{project_id}/webhooks/{webhook_id}/ping` (operationId `webhooks_ping`)
+
+        Args:
+            project_id: ID of the project.
+            webhook_id: ID of the webhook subscription (within the project).
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.WebhookDelivery
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_34,
+            _RET_34,
+            path_params={"project_id": project_id, "webhook_id": webhook_id},
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+    async def webhook_deliveries_list(
+        self,
+        project_id: int,
+        webhook_id: int,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        status: models.WebhookDeliveryStatus | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.WebhookDeliveryList:
+        """List a webhook's deliveries
+
+        The events sent (or being sent) to this subscription, newest first, each with its
+        attempts: when, the response status (`null` when no response came), the latency and the
+        error. Owners only (`403 permission_denied`); non-members get `404 not_found`.
+
+        `GET /projects/{project_id}/webhooks/{webhook_id}/deliveries` (operationId `webhook_deliveries_list`)
+
+        Args:
+            project_id: ID of the project.
+            webhook_id: ID of the webhook subscription (within the project).
+            cursor: Opaque pagination cursor, taken from the `next` or `previous` URL of a previous page.
+                Omit it for the first page. A malformed or foreign cursor yields `400 invalid_cursor`.
+            page_size: Maximum number of items per page.
+            status: Only deliveries in this state.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.WebhookDeliveryList
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_35,
+            _RET_35,
+            path_params={"project_id": project_id, "webhook_id": webhook_id},
+            query={
+                "cursor": cursor,
+                "page_size": page_size,
+                "status": status,
+            },
+            options=request_options,
+        )
+
+    def webhook_deliveries_list_iter(
+        self,
+        project_id: int,
+        webhook_id: int,
+        *,
+        page_size: int | None = None,
+        status: models.WebhookDeliveryStatus | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> AsyncIterator[models.WebhookDelivery]:
+        """Iterate over every item of every page of `webhook_deliveries_list`, following the `next` links.
+
+        List a webhook's deliveries
+
+        The events sent (or being sent) to this subscription, newest first, each with its
+        attempts: when, the response status (`null` when no response came), the latency and the
+        error. Owners only (`403 permission_denied`); non-members get `404 not_found`.
+
+        `GET /projects/{project_id}/webhooks/{webhook_id}/deliveries` (operationId `webhook_deliveries_list`)
+
+        Args:
+            project_id: ID of the project.
+            webhook_id: ID of the webhook subscription (within the project).
+            page_size: Maximum number of items per page.
+            status: Only deliveries in this state.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Yields:
+            models.WebhookDelivery
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return self._core.paginate(
+            _OP_35,
+            lambda: self.webhook_deliveries_list(project_id, webhook_id, page_size=page_size, status=status, request_options=request_options),
+            _RET_35,
+            items=("items", "items"),
+            next_link=("next", "next"),
+        )
+
+    async def webhook_deliveries_redeliver(
+        self,
+        project_id: int,
+        webhook_id: int,
+        delivery_id: int,
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.WebhookDelivery:
+        """Send a delivery again
+
+        Queues the same event (same `Webhook-Id`, so receivers can de-duplicate it) for delivery
+        again, as a new delivery with fresh attempts. Owners only (`403 permission_denied`);
+        non-members, and a delivery of another webhook, get `404 not_found`.
+
+        `POST /projects/{project_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver` (operationId `webhook_deliveries_redeliver`)
+
+        Args:
+            project_id: ID of the project.
+            webhook_id: ID of the webhook subscription (within the project).
+            delivery_id: ID of the delivery (of the webhook).
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.WebhookDelivery
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+        """
+        return await self._core.request(
+            _OP_36,
+            _RET_36,
+            path_params={"project_id": project_id, "webhook_id": webhook_id, "delivery_id": delivery_id},
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+
 class AsyncHealthApi:
     """Liveness and readiness probes, served at the root (outside `/api/v1`). (async)"""
 
@@ -3444,8 +4311,8 @@ class AsyncHealthApi:
                 `problem` holds an `application/problem+json` body.
         """
         return await self._core.request(
-            _OP_29,
-            _RET_29,
+            _OP_37,
+            _RET_37,
             options=request_options,
         )
 
@@ -3470,8 +4337,8 @@ class AsyncHealthApi:
                 `problem` holds an `application/problem+json` body.
         """
         return await self._core.request(
-            _OP_30,
-            _RET_30,
+            _OP_38,
+            _RET_38,
             options=request_options,
         )
 
@@ -3633,4 +4500,5 @@ class AsyncProjectManagementClient(AsyncCore):
         self.members = AsyncMembersApi(self)
         self.tasks = AsyncTasksApi(self)
         self.comments = AsyncCommentsApi(self)
+        self.webhooks = AsyncWebhooksApi(self)
         self.health = AsyncHealthApi(self)

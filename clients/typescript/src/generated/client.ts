@@ -1,4 +1,4 @@
-// generated from openapi/openapi.yaml (sha256 4e81619cedf6e81cea6f64df3649c5829b5103df5d6fbad514058112dcfa8523), do not edit; regenerate with `contract generate`
+// generated from openapi/openapi.yaml (sha256 f072d6df1faa9820c6a4f2ed0b1945c09d41baaa1af96bde5f5ac64dcebe9af3), do not edit; regenerate with `contract generate`
 /**
  * Typed client for Project-management API 1.0.0: one class per tag, one method
  * per operation. Types come from openapi-typescript (`./schema.js`), requests from openapi-fetch; auth,
@@ -541,6 +541,150 @@ export class CommentsApi {
 }
 
 /**
+ * Outgoing webhooks: owners subscribe URLs to a project's events; deliveries are signed, retried
+ * and listed. Payloads are declared in the top-level `webhooks` section.
+ */
+export class WebhooksApi {
+  constructor(private readonly core: ApiCore<paths>) {}
+
+  /**
+   * List a project's webhook subscriptions
+   *
+   * Lists the project's webhook subscriptions, oldest first. Owners only: other members get
+   * `403 permission_denied`, non-members `404 not_found`. The signing secret is never listed.
+   *
+   * `GET /projects/{project_id}/webhooks` (operationId `webhooks_list`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  list(...init: OperationInit<paths, "/projects/{project_id}/webhooks", "get">): Promise<OperationData<paths, "/projects/{project_id}/webhooks", "get">> {
+    return this.core.call("get", "/projects/{project_id}/webhooks", "webhooks_list", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+
+  /**
+   * Every item of every page of `list`, following the `next` links.
+   * @throws {ApiError} for a non-2xx response.
+   */
+  listIter(
+    ...init: OperationInit<paths, "/projects/{project_id}/webhooks", "get">
+  ): AsyncGenerator<PageItem<OperationData<paths, "/projects/{project_id}/webhooks", "get">, "items">, void, undefined> {
+    return this.core.paginate("get", "/projects/{project_id}/webhooks", "webhooks_list", ["apiKeyAuth", "bearerAuth"], init[0], "items", "next");
+  }
+
+  /**
+   * Subscribe a URL to a project's events
+   *
+   * Creates a webhook subscription. Owners only: other members get `403 permission_denied`,
+   * non-members `404 not_found`. The server generates the signing `secret` and shows it only in
+   * this response; deliveries are signed with it (see the `webhooks` section of this document).
+   * 
+   * The target must be `https` (plain `http` only where the server allows it, in development:
+   * `422 webhook_url_insecure`) and must not reach a private, loopback, link-local, multicast
+   * or reserved address, directly or through what its host name resolves to
+   * (`422 webhook_url_not_allowed`; a host name that does not resolve is
+   * `422 webhook_url_unresolvable`), unless the server's settings explicitly allow that host.
+   *
+   * `POST /projects/{project_id}/webhooks` (operationId `webhooks_create`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  create(...init: OperationInit<paths, "/projects/{project_id}/webhooks", "post">): Promise<OperationData<paths, "/projects/{project_id}/webhooks", "post">> {
+    return this.core.call("post", "/projects/{project_id}/webhooks", "webhooks_create", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+
+  /**
+   * Get a webhook subscription
+   *
+   * One subscription, with `disabled_reason` when the server turned it off after repeated
+   * failed deliveries. Owners only (`403 permission_denied`); non-members, and a webhook of
+   * another project, get `404 not_found`.
+   *
+   * `GET /projects/{project_id}/webhooks/{webhook_id}` (operationId `webhooks_retrieve`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  retrieve(...init: OperationInit<paths, "/projects/{project_id}/webhooks/{webhook_id}", "get">): Promise<OperationData<paths, "/projects/{project_id}/webhooks/{webhook_id}", "get">> {
+    return this.core.call("get", "/projects/{project_id}/webhooks/{webhook_id}", "webhooks_retrieve", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+
+  /**
+   * Delete a webhook subscription
+   *
+   * Deletes the subscription and its delivery history; nothing more is sent to it. Owners only
+   * (`403 permission_denied`); non-members get `404 not_found`.
+   *
+   * `DELETE /projects/{project_id}/webhooks/{webhook_id}` (operationId `webhooks_delete`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  delete_(...init: OperationInit<paths, "/projects/{project_id}/webhooks/{webhook_id}", "delete">): Promise<OperationData<paths, "/projects/{project_id}/webhooks/{webhook_id}", "delete">> {
+    return this.core.call("delete", "/projects/{project_id}/webhooks/{webhook_id}", "webhooks_delete", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+
+  /**
+   * Change a webhook subscription
+   *
+   * Changes the URL, the events or the `active` flag (the URL is checked as on create).
+   * Re-activating a disabled subscription clears `disabled_reason` and its failure count.
+   * Owners only (`403 permission_denied`); non-members get `404 not_found`.
+   *
+   * `PATCH /projects/{project_id}/webhooks/{webhook_id}` (operationId `webhooks_update`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  update(...init: OperationInit<paths, "/projects/{project_id}/webhooks/{webhook_id}", "patch">): Promise<OperationData<paths, "/projects/{project_id}/webhooks/{webhook_id}", "patch">> {
+    return this.core.call("patch", "/projects/{project_id}/webhooks/{webhook_id}", "webhooks_update", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+
+  /**
+   * Send a test event to a webhook
+   *
+   * Queues a `ping` event for this subscription only (even when it is inactive), and answers
+   * with its delivery, whose progress `webhook_deliveries_list` shows. Owners only
+   * (`403 permission_denied`); non-members get `404 not_found`.
+   *
+   * `POST /projects/{project_id}/webhooks/{webhook_id}/ping` (operationId `webhooks_ping`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  ping(...init: OperationInit<paths, "/projects/{project_id}/webhooks/{webhook_id}/ping", "post">): Promise<OperationData<paths, "/projects/{project_id}/webhooks/{webhook_id}/ping", "post">> {
+    return this.core.call("post", "/projects/{project_id}/webhooks/{webhook_id}/ping", "webhooks_ping", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+
+  /**
+   * List a webhook's deliveries
+   *
+   * The events sent (or being sent) to this subscription, newest first, each with its
+   * attempts: when, the response status (`null` when no response came), the latency and the
+   * error. Owners only (`403 permission_denied`); non-members get `404 not_found`.
+   *
+   * `GET /projects/{project_id}/webhooks/{webhook_id}/deliveries` (operationId `webhook_deliveries_list`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  webhookDeliveriesList(...init: OperationInit<paths, "/projects/{project_id}/webhooks/{webhook_id}/deliveries", "get">): Promise<OperationData<paths, "/projects/{project_id}/webhooks/{webhook_id}/deliveries", "get">> {
+    return this.core.call("get", "/projects/{project_id}/webhooks/{webhook_id}/deliveries", "webhook_deliveries_list", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+
+  /**
+   * Every item of every page of `webhookDeliveriesList`, following the `next` links.
+   * @throws {ApiError} for a non-2xx response.
+   */
+  webhookDeliveriesListIter(
+    ...init: OperationInit<paths, "/projects/{project_id}/webhooks/{webhook_id}/deliveries", "get">
+  ): AsyncGenerator<PageItem<OperationData<paths, "/projects/{project_id}/webhooks/{webhook_id}/deliveries", "get">, "items">, void, undefined> {
+    return this.core.paginate("get", "/projects/{project_id}/webhooks/{webhook_id}/deliveries", "webhook_deliveries_list", ["apiKeyAuth", "bearerAuth"], init[0], "items", "next");
+  }
+
+  /**
+   * Send a delivery again
+   *
+   * Queues the same event (same `Webhook-Id`, so receivers can de-duplicate it) for delivery
+   * again, as a new delivery with fresh attempts. Owners only (`403 permission_denied`);
+   * non-members, and a delivery of another webhook, get `404 not_found`.
+   *
+   * `POST /projects/{project_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver` (operationId `webhook_deliveries_redeliver`)
+   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   */
+  webhookDeliveriesRedeliver(...init: OperationInit<paths, "/projects/{project_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver", "post">): Promise<OperationData<paths, "/projects/{project_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver", "post">> {
+    return this.core.call("post", "/projects/{project_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver", "webhook_deliveries_redeliver", ["apiKeyAuth", "bearerAuth"], init[0]);
+  }
+}
+
+/**
  * Liveness and readiness probes, served at the root (outside `/api/v1`).
  */
 export class HealthApi {
@@ -692,6 +836,7 @@ export class ProjectManagementClient {
   readonly members: MembersApi;
   readonly tasks: TasksApi;
   readonly comments: CommentsApi;
+  readonly webhooks: WebhooksApi;
   readonly health: HealthApi;
 
   constructor(options: ClientOptions) {
@@ -702,6 +847,7 @@ export class ProjectManagementClient {
     this.members = new MembersApi(this.core);
     this.tasks = new TasksApi(this.core);
     this.comments = new CommentsApi(this.core);
+    this.webhooks = new WebhooksApi(this.core);
     this.health = new HealthApi(this.core);
   }
 

@@ -33,6 +33,8 @@ class Scene:
     newcomer: Any
     task: Any
     comment: Any
+    webhook: Any = None  # the owner's webhook subscription, with one delivery
+    delivery: Any = None
 
     @property
     def ids(self) -> dict[str, int]:
@@ -42,6 +44,8 @@ class Scene:
             "c": self.comment.pk,
             "m": self.extra.pk,
             "n": self.newcomer.pk,
+            "w": self.webhook.pk,
+            "d": self.delivery.pk,
         }
 
 
@@ -50,7 +54,19 @@ def scene_make(world: ProjectWorld) -> Scene:
     member_add(world.project, extra, "viewer")
     task = task_make(world.project, world.owner, "Write the spec", assignee=world.maintainer)
     comment = comment_make(task, world.maintainer, "On it.")
-    return Scene(world=world, extra=extra, newcomer=user_make("nina"), task=task, comment=comment)
+    from server.apps.webhooks.services import webhook_create, webhook_ping
+
+    webhook, _ = webhook_create(project=world.project, url="https://hooks.example.com/x", events=["ping"])
+    delivery = webhook_ping(webhook=webhook)
+    return Scene(
+        world=world,
+        extra=extra,
+        newcomer=user_make("nina"),
+        task=task,
+        comment=comment,
+        webhook=webhook,
+        delivery=delivery,
+    )
 
 
 @dataclass(frozen=True)
@@ -132,6 +148,39 @@ PROJECT_OPS: tuple[Op, ...] = (
     Op(
         "comments_delete", "DELETE", "/projects/{p}/tasks/{t}/comments/{c}", None, _allowed(204, "maintainer")
     ),
+    # Webhooks: owners only.
+    Op("webhooks_list", "GET", "/projects/{p}/webhooks", None, _allowed(200, "owner")),
+    Op(
+        "webhooks_create",
+        "POST",
+        "/projects/{p}/webhooks",
+        lambda ids: {"url": "https://hooks.example.com/y", "events": ["task.created"]},
+        _allowed(201, "owner"),
+    ),
+    Op("webhooks_retrieve", "GET", "/projects/{p}/webhooks/{w}", None, _allowed(200, "owner")),
+    Op(
+        "webhooks_update",
+        "PATCH",
+        "/projects/{p}/webhooks/{w}",
+        lambda ids: {"active": False},
+        _allowed(200, "owner"),
+    ),
+    Op("webhooks_delete", "DELETE", "/projects/{p}/webhooks/{w}", None, _allowed(204, "owner")),
+    Op("webhooks_ping", "POST", "/projects/{p}/webhooks/{w}/ping", None, _allowed(202, "owner")),
+    Op(
+        "webhook_deliveries_list",
+        "GET",
+        "/projects/{p}/webhooks/{w}/deliveries",
+        None,
+        _allowed(200, "owner"),
+    ),
+    Op(
+        "webhook_deliveries_redeliver",
+        "POST",
+        "/projects/{p}/webhooks/{w}/deliveries/{d}/redeliver",
+        None,
+        _allowed(202, "owner"),
+    ),
 )
 
 
@@ -141,8 +190,11 @@ def database_state() -> tuple[Any, ...]:
     from server.apps.comments.models import Comment
     from server.apps.projects.models import Membership, Project
     from server.apps.tasks.models import Task
+    from server.apps.webhooks.models import Delivery, Webhook
 
     return (
+        list(Webhook.objects.order_by("pk").values_list()),
+        list(Delivery.objects.order_by("pk").values_list()),
         list(Project.objects.order_by("pk").values_list()),
         list(Membership.objects.order_by("pk").values_list()),
         list(Task.objects.order_by("pk").values_list()),

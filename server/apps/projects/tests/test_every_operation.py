@@ -79,6 +79,21 @@ def test_every_operation_succeeds_in_a_realistic_session() -> None:
     c = f"{t}/comments/{comment['id']}"
     call("comments_list", "GET", f"{t}/comments", status=200)
     call("comments_update", "PATCH", c, {"body": "Half done."}, status=200)
+    hook = call(
+        "webhooks_create",
+        "POST",
+        f"{p}/webhooks",
+        {"url": "https://hooks.example.com/grace", "events": ["task.updated"]},
+        status=201,
+    )
+    w = f"{p}/webhooks/{hook['id']}"
+    call("webhooks_list", "GET", f"{p}/webhooks", status=200)
+    call("webhooks_retrieve", "GET", w, status=200)
+    call("webhooks_update", "PATCH", w, {"active": False}, status=200)
+    delivery = call("webhooks_ping", "POST", f"{w}/ping", status=202)
+    call("webhook_deliveries_list", "GET", f"{w}/deliveries", status=200)
+    call("webhook_deliveries_redeliver", "POST", f"{w}/deliveries/{delivery['id']}/redeliver", status=202)
+    call("webhooks_delete", "DELETE", w, status=204)
     call("comments_delete", "DELETE", c, status=204)
     call("tasks_delete", "DELETE", t, status=204)
     call("project_members_remove", "DELETE", f"{p}/members/{colleague.pk}", status=204)

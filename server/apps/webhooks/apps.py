@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class WebhooksConfig(AppConfig):
+    name = "server.apps.webhooks"
+    label = "webhooks"
+    verbose_name = "Outgoing webhooks"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,177 @@
+"""One delivery attempt: claim the delivery, check the target and the payload, POST it signed, record the
+attempt, then schedule a retry, finish it, or disable a subscription that keeps failing.
+
+At-least-once: the claim is a lease (`leased_until`) taken with a compare-and-set, and counts as an attempt.
+A worker that dies mid-attempt leaves the delivery pending; when its lease runs out the sweep
+(`deliver_pending_webhooks`, Celery beat) hands it to another worker, which sends the same event id again.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+import orjson
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from .crypto import secret_decrypt, signature
+from .models import Attempt, Delivery, DeliveryStatus, Webhook
+from .payloads import payload_violations
+from .targets import TargetRefused, target_check
+
+logger = logging.getLogger(__name__)
+
+USER_AGENT = "contractfirst-webhooks/1"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: str  # "delivered", "retry", "failed", "skipped"
+    retry_in: float | None = None
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect is a failed attempt: following it could lead anywhere (the SSRF guard checked one URL)."""
+
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects)
+
+
+def backoff(attempt: int) -> float:
+    """Seconds before the attempt after `attempt` (1-based): exponential, capped, with jitter (half fixed,
+    half random, so retries of many deliveries spread out)."""
+    delay: float = min(settings.WEBHOOKS_BACKOFF_MAX, settings.WEBHOOKS_BACKOFF_BASE * 2 ** (attempt - 1))
+    return delay / 2 + random.uniform(0, delay / 2)
+
+
+def _claim(delivery_id: int) -> bool:
+    now = timezone.now()
+    return bool(
+        Delivery.objects.filter(pk=delivery_id, status=DeliveryStatus.PENDING)
+        .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
+        .filter(Q(leased_until__isnull=True) | Q(leased_until__lt=now))
+        .update(
+            leased_until=now + timedelta(seconds=settings.WEBHOOKS_LEASE_SECONDS),
+            attempt_count=F("attempt_count") + 1,
+        )
+    )
+
+
+def _post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int | None, str | None]:
+    request = urllib.request.Request(url, data=body, method="POST", headers=headers)
+    try:
+        with _OPENER.open(request, timeout=settings.WEBHOOKS_TIMEOUT) as response:
+            response.read(65536)
+            status: int = response.status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    except TimeoutError:
+        return None, f"No response within {settings.WEBHOOKS_TIMEOUT:g}s."
+    except urllib.error.URLError as error:
+        reason = error.reason
+        if isinstance(reason, TimeoutError):
+            return None, f"No response within {settings.WEBHOOKS_TIMEOUT:g}s."
+        return None, f"Connection failed: {reason}"[:500]
+    except OSError as error:
+        return None, f"Connection failed: {error}"[:500]
+    if 200 <= status < 300:
+        return status, None
+    return status, f"HTTP {status}"
+
+
+def delivery_attempt(delivery_id: int) -> Outcome:
+    if not _claim(delivery_id):
+        return Outcome("skipped")
+    delivery = Delivery.objects.select_related("webhook", "event").get(pk=delivery_id)
+    webhook, event = delivery.webhook, delivery.event
+    body = orjson.dumps(event.payload)
+    started = time.monotonic()
+    status: int | None = None
+    violations = payload_violations(event.payload)
+    if violations:
+        error: str | None = "The payload does not match the contract: " + "; ".join(violations)
+        logger.error("webhook payload breaks the contract", extra={"event_id": event.event_id})
+    else:
+        try:
+            target_check(webhook.url)
+        except TargetRefused as refused:
+            error = f"Refused target: {refused.message}"
+        else:
+            timestamp = str(int(time.time()))
+            headers = {
+                "Content-Type": "application/json",
+                "User-Agent": USER_AGENT,
+                "Webhook-Id": event.event_id,
+                "Webhook-Timestamp": timestamp,
+                "Webhook-Signature": signature(secret_decrypt(webhook.secret_encrypted), timestamp, body),
+            }
+            status, error = _post(webhook.url, body, headers)
+    latency_ms = int((time.monotonic() - started) * 1000)
+    return _finish(delivery, webhook, status=status, error=error, latency_ms=latency_ms)
+
+
+def _finish(
+    delivery: Delivery, webhook: Webhook, *, status: int | None, error: str | None, latency_ms: int
+) -> Outcome:
+    now = timezone.now()
+    with transaction.atomic():
+        Attempt.objects.create(
+            delivery=delivery,
+            number=delivery.attempt_count,
+            attempted_at=now,
+            response_status=status,
+            latency_ms=latency_ms,
+            error=(error or "")[:500],
+        )
+        if error is None:
+            Delivery.objects.filter(pk=delivery.pk).update(
+                status=DeliveryStatus.DELIVERED, delivered_at=now, next_attempt_at=None, leased_until=None
+            )
+            Webhook.objects.filter(pk=webhook.pk).update(consecutive_failures=0)
+            return Outcome("delivered")
+        if delivery.attempt_count < settings.WEBHOOKS_MAX_ATTEMPTS:
+            delay = backoff(delivery.attempt_count)
+            Delivery.objects.filter(pk=delivery.pk).update(
+                next_attempt_at=now + timedelta(seconds=delay), leased_until=None
+            )
+            return Outcome("retry", retry_in=delay)
+        Delivery.objects.filter(pk=delivery.pk).update(
+            status=DeliveryStatus.FAILED, next_attempt_at=None, leased_until=None
+        )
+        current = Webhook.objects.select_for_update().filter(pk=webhook.pk).first()
+        if current is not None:
+            current.consecutive_failures += 1
+            fields = ["consecutive_failures"]
+            if current.active and current.consecutive_failures >= settings.WEBHOOKS_DISABLE_AFTER:
+                current.active = False
+                current.disabled_reason = (
+                    f"Disabled after {current.consecutive_failures} consecutive failed deliveries "
+                    f"(last: {error})."
+                )[:500]
+                fields += ["active", "disabled_reason", "updated_at"]
+            current.save(update_fields=fields)
+        return Outcome("failed")
+
+
+def deliveries_due(*, limit: int = 500) -> list[int]:
+    """Pending deliveries whose attempt is due and that no live worker holds: new ones whose enqueue was
+    lost, retries, and deliveries whose worker died (lease run out)."""
+    now = timezone.now()
+    return list(
+        Delivery.objects.filter(status=DeliveryStatus.PENDING, next_attempt_at__lte=now)
+        .filter(Q(leased_until__isnull=True) | Q(leased_until__lt=now))
+        .order_by("next_attempt_at")
+        .values_list("pk", flat=True)[:limit]
+    )

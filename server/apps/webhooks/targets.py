@@ -1,0 +1,88 @@
+"""Which URLs a webhook may target: the SSRF guard.
+
+Checked when a subscription is created or changed, and again before every attempt (DNS may have changed since:
+a host that resolved to a public address may now resolve to 127.0.0.1). Refused: plain http (unless
+WEBHOOKS_ALLOW_HTTP), and any address that is private, loopback, link-local, multicast, reserved,
+unspecified or otherwise not globally routable - of an IP literal, or of any address the host name resolves
+to - unless WEBHOOKS_ALLOW_PRIVATE, or the host is listed in WEBHOOKS_ALLOWED_HOSTS.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from urllib.parse import urlsplit
+
+from django.conf import settings
+
+from server.common.errors import Unprocessable
+
+
+class TargetRefused(Exception):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+    def as_problem(self) -> Unprocessable:
+        return Unprocessable(
+            code=self.code,
+            detail=f"The webhook URL is refused: {self.message}",
+            errors=[{"pointer": "/url", "code": self.code, "message": self.message}],
+        )
+
+
+def _kind(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
+    """What makes `address` an internal target, or None for a public one."""
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return _kind(address.ipv4_mapped)
+    for attribute, kind in (
+        ("is_loopback", "a loopback address"),
+        ("is_link_local", "a link-local address"),
+        ("is_multicast", "a multicast address"),
+        ("is_unspecified", "an unspecified address"),
+        ("is_reserved", "a reserved address"),
+        ("is_private", "a private address"),
+    ):
+        if getattr(address, attribute):
+            return kind
+    if not address.is_global:
+        return "not a globally routable address"
+    return None
+
+
+def _resolve(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+    try:
+        infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError, OSError):
+        raise TargetRefused("webhook_url_unresolvable", f"{host} does not resolve.") from None
+    return [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
+
+
+def target_check(url: str) -> list[str]:
+    """Raise TargetRefused, or return the addresses to connect to (empty: let the HTTP client resolve)."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    except ValueError:
+        raise TargetRefused("webhook_url_not_allowed", "The URL cannot be parsed.") from None
+    scheme, host = parts.scheme.lower(), (parts.hostname or "")
+    if scheme not in ("https", "http") or not host:
+        raise TargetRefused("webhook_url_not_allowed", "The URL must be http(s) with a host.")
+    if parts.username or parts.password:
+        raise TargetRefused("webhook_url_not_allowed", "The URL must not carry credentials.")
+    if scheme == "http" and not settings.WEBHOOKS_ALLOW_HTTP:
+        raise TargetRefused("webhook_url_insecure", "The URL must use https.")
+    allowed = {h.lower().strip("[]") for h in settings.WEBHOOKS_ALLOWED_HOSTS}
+    if settings.WEBHOOKS_ALLOW_PRIVATE or host.lower() in allowed:
+        return []
+    try:
+        addresses = [ipaddress.ip_address(host)]
+    except ValueError:
+        addresses = _resolve(host, port)
+    for address in addresses:
+        kind = _kind(address)
+        if kind is not None:
+            shown = host if str(address) == host else f"{host} ({address})"
+            raise TargetRefused("webhook_url_not_allowed", f"{shown} is {kind}.")
+    return [str(a) for a in addresses]

@@ -1,0 +1,172 @@
+"""Webhook subscriptions of a project, their deliveries, ping and redeliver. Owners only (404 for
+non-members, 403 for other members, as every project-scoped view)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from server.apps.accounts.selectors import user_from_request
+from server.apps.projects import selectors as project_selectors
+from server.apps.projects.models import Project
+from server.apps.projects.selectors import OWNER_ROLES
+from server.common.pagination import paginate
+from server.contract.spectacular import id_parameter, location_header, page_parameters, problems, query
+from server.contract.spectacular_http import caching
+from server.contract.views import ContractAPIView
+
+from . import selectors, services
+from .models import Attempt, Delivery, DeliveryStatus, Webhook
+from .presenters import present_delivery, present_webhook, present_webhook_with_secret
+from .schema import (
+    WebhookCreateSerializer,
+    WebhookDeliveryListSerializer,
+    WebhookDeliverySerializer,
+    WebhookListSerializer,
+    WebhookSerializer,
+    WebhookUpdateSerializer,
+    WebhookWithSecretSerializer,
+)
+
+PROJECT_ID = id_parameter("project_id")
+WEBHOOK_ID = id_parameter("webhook_id")
+DELIVERY_ID = id_parameter("delivery_id")
+
+
+def _owned_project(request: Request, project_id: str) -> Project:
+    project = project_selectors.project_get_for_member(
+        user=user_from_request(request), project_id=int(project_id)
+    )
+    project_selectors.project_require_role(project=project, roles=OWNER_ROLES, action="manage webhooks")
+    return project
+
+
+def _webhook(request: Request, project_id: str, webhook_id: str) -> Webhook:
+    return selectors.webhook_get(project=_owned_project(request, project_id), webhook_id=int(webhook_id))
+
+
+def _delivery_now(delivery_id: int) -> dict[str, Any]:
+    """The delivery as it is now (in eager mode its first attempt already ran, after the commit)."""
+    delivery = Delivery.objects.select_related("event").get(pk=delivery_id)
+    return present_delivery(delivery, attempts=list(Attempt.objects.filter(delivery_id=delivery_id)))
+
+
+class WebhookListView(ContractAPIView):
+    operations = {"get": "webhooks_list", "post": "webhooks_create"}
+
+    @extend_schema(
+        request=None,
+        responses={200: WebhookListSerializer, **problems(403, 404)},
+        parameters=[PROJECT_ID, *page_parameters(), *caching(200)],
+    )
+    def get(self, request: Request, project_id: str) -> Response:
+        project = _owned_project(request, project_id)
+        return paginate(
+            request=request,
+            queryset=selectors.webhook_list(project=project),
+            ordering="created_at",
+            present=present_webhook,
+            page_size=self.query.get("page_size") or 20,
+            cursor=self.query.get("cursor"),
+        )
+
+    @extend_schema(
+        request=WebhookCreateSerializer,
+        responses={201: WebhookWithSecretSerializer, **problems(403, 404, 422)},
+        parameters=[PROJECT_ID, location_header(), *caching(201, cache="no-store")],
+    )
+    def post(self, request: Request, project_id: str) -> Response:
+        project = _owned_project(request, project_id)
+        body: dict[str, Any] = self.body
+        webhook, secret = services.webhook_create(
+            project=project, url=body["url"], events=body["events"], active=body.get("active", True)
+        )
+        location = reverse("webhooks_retrieve", kwargs={"project_id": project.pk, "webhook_id": webhook.pk})
+        return Response(
+            present_webhook_with_secret(webhook, secret), status=201, headers={"Location": location}
+        )
+
+
+class WebhookDetailView(ContractAPIView):
+    operations = {"get": "webhooks_retrieve", "patch": "webhooks_update", "delete": "webhooks_delete"}
+
+    @extend_schema(
+        request=None,
+        responses={200: WebhookSerializer, **problems(403, 404)},
+        parameters=[PROJECT_ID, WEBHOOK_ID, *caching(200)],
+    )
+    def get(self, request: Request, project_id: str, webhook_id: str) -> Response:
+        return Response(present_webhook(_webhook(request, project_id, webhook_id)))
+
+    @extend_schema(
+        request=WebhookUpdateSerializer,
+        responses={200: WebhookSerializer, **problems(403, 404, 422)},
+        parameters=[PROJECT_ID, WEBHOOK_ID, *caching(200)],
+    )
+    def patch(self, request: Request, project_id: str, webhook_id: str) -> Response:
+        webhook = services.webhook_update(webhook=_webhook(request, project_id, webhook_id), data=self.body)
+        return Response(present_webhook(webhook))
+
+    @extend_schema(
+        request=None, responses={204: None, **problems(403, 404)}, parameters=[PROJECT_ID, WEBHOOK_ID]
+    )
+    def delete(self, request: Request, project_id: str, webhook_id: str) -> Response:
+        services.webhook_delete(webhook=_webhook(request, project_id, webhook_id))
+        return Response(status=204)
+
+
+class WebhookPingView(ContractAPIView):
+    operations = {"post": "webhooks_ping"}
+
+    @extend_schema(
+        request=None,
+        responses={202: WebhookDeliverySerializer, **problems(403, 404)},
+        parameters=[PROJECT_ID, WEBHOOK_ID, *caching(202)],
+    )
+    def post(self, request: Request, project_id: str, webhook_id: str) -> Response:
+        delivery = services.webhook_ping(webhook=_webhook(request, project_id, webhook_id))
+        return Response(_delivery_now(delivery.pk), status=202)
+
+
+class WebhookDeliveryListView(ContractAPIView):
+    operations = {"get": "webhook_deliveries_list"}
+
+    @extend_schema(
+        request=None,
+        responses={200: WebhookDeliveryListSerializer, **problems(403, 404)},
+        parameters=[
+            PROJECT_ID,
+            WEBHOOK_ID,
+            *page_parameters(query("status", str, enum=DeliveryStatus.values)),
+            *caching(200),
+        ],
+    )
+    def get(self, request: Request, project_id: str, webhook_id: str) -> Response:
+        webhook = _webhook(request, project_id, webhook_id)
+        return paginate(
+            request=request,
+            queryset=selectors.delivery_list(webhook=webhook, status=self.query.get("status")),
+            ordering="-created_at",
+            present=present_delivery,
+            page_size=self.query.get("page_size") or 20,
+            cursor=self.query.get("cursor"),
+        )
+
+
+class WebhookRedeliverView(ContractAPIView):
+    operations = {"post": "webhook_deliveries_redeliver"}
+
+    @extend_schema(
+        request=None,
+        responses={202: WebhookDeliverySerializer, **problems(403, 404)},
+        parameters=[PROJECT_ID, WEBHOOK_ID, DELIVERY_ID, *caching(202)],
+    )
+    def post(self, request: Request, project_id: str, webhook_id: str, delivery_id: str) -> Response:
+        webhook = _webhook(request, project_id, webhook_id)
+        delivery = selectors.delivery_get(webhook=webhook, delivery_id=int(delivery_id))
+        again = services.delivery_redeliver(delivery=delivery)
+        return Response(_delivery_now(again.pk), status=202)
