@@ -11,7 +11,7 @@ REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-browser run serve migrate demo-data test test-python test-postgres test-browser lint format bench clean \
+.PHONY: help install install-browser run serve worker migrate demo-data test test-python test-postgres test-browser lint format bench clean \
 	install-ts lint-contract generate generate-check test-sdk-typescript contract contract-live drift \
 	breaking mock docs
 
@@ -62,6 +62,15 @@ serve: migrate ## Production server: gunicorn (server/config/gunicorn.conf.py), 
 	DJANGO_SETTINGS_MODULE=server.config.settings.production $(MANAGE) collectstatic --noinput --verbosity 0
 	DJANGO_SETTINGS_MODULE=server.config.settings.production HOST=$(HOST) PORT=$(PORT) \
 		PROMETHEUS_MULTIPROC_DIR=$${PROMETHEUS_MULTIPROC_DIR:-$(CURDIR)/var/prometheus} $(GUNICORN)
+
+# Webhook deliveries (server/config/celery.py): one worker with the sweep embedded (--beat; run beat once per
+# deployment). The broker is CELERY_BROKER_URL, else REDIS_URL; settings as `make run` unless DJANGO_SETTINGS_MODULE.
+CELERY_WORKER := $(BIN)/celery -A server.config.celery worker --loglevel INFO
+
+worker: install ## Celery worker + sweep for webhook deliveries (needs REDIS_URL or CELERY_BROKER_URL; same settings as the server)
+	@test -n "$$CELERY_BROKER_URL$$REDIS_URL" || (echo "make worker: set REDIS_URL or CELERY_BROKER_URL (without a broker deliveries run in-process, no worker needed)" >&2; exit 1)
+	@mkdir -p var
+	$(CELERY_WORKER) --beat --schedule var/celerybeat-schedule
 
 lint: install ## ruff and mypy on hand-written code
 	$(BIN)/ruff check .

@@ -1,9 +1,11 @@
 """One delivery attempt: claim the delivery, check the target and the payload, POST it signed, record the
 attempt, then schedule a retry, finish it, or disable a subscription that keeps failing.
 
-At-least-once: the claim is a lease (`leased_until`) taken with a compare-and-set, and counts as an attempt.
-A worker that dies mid-attempt leaves the delivery pending; when its lease runs out the sweep
-(`deliver_pending_webhooks`, Celery beat) hands it to another worker, which sends the same event id again.
+At-least-once: the claim is a lease (`leased_until`) taken with a compare-and-set on the attempt number, and
+records the attempt before the request. A worker that dies mid-attempt leaves the delivery pending (and that
+attempt without an outcome); when its lease runs out the sweep (`deliver_pending_webhooks`, Celery beat) hands
+it to another worker, which sends the same event id again. The attempt number fences the writes: a worker that
+outlived its lease records its attempt but leaves the delivery to whoever holds it now ("superseded").
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Any
 import orjson
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from .crypto import secret_decrypt, signature
@@ -35,7 +37,7 @@ USER_AGENT = "contractfirst-webhooks/1"
 
 @dataclass(frozen=True)
 class Outcome:
-    status: str  # "delivered", "retry", "failed", "skipped"
+    status: str  # "delivered", "retry", "failed", "skipped" (not due / held), "superseded" (lease lost)
     retry_in: float | None = None
 
 
@@ -56,17 +58,33 @@ def backoff(attempt: int) -> float:
     return delay / 2 + random.uniform(0, delay / 2)
 
 
-def _claim(delivery_id: int) -> bool:
+NO_OUTCOME = "No outcome recorded: the attempt is in progress, or its worker stopped before it finished."
+
+
+def _claim(delivery_id: int) -> tuple[Delivery, Attempt] | None:
+    """Take the delivery for one attempt: a compare-and-set on `attempt_count`, which is then this attempt's
+    number and its fencing token (`_finish` only writes while the delivery is still at that number, so a
+    worker whose lease ran out cannot overwrite what the next holder did). The attempt is recorded at once,
+    without an outcome: if the worker dies mid-request the delivery's history still shows the lost attempt."""
     now = timezone.now()
-    return bool(
+    claimable = (
         Delivery.objects.filter(pk=delivery_id, status=DeliveryStatus.PENDING)
         .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
         .filter(Q(leased_until__isnull=True) | Q(leased_until__lt=now))
-        .update(
-            leased_until=now + timedelta(seconds=settings.WEBHOOKS_LEASE_SECONDS),
-            attempt_count=F("attempt_count") + 1,
-        )
     )
+    delivery = claimable.select_related("webhook", "event").first()
+    if delivery is None:
+        return None
+    number = delivery.attempt_count + 1
+    with transaction.atomic():
+        taken = claimable.filter(attempt_count=delivery.attempt_count).update(
+            leased_until=now + timedelta(seconds=settings.WEBHOOKS_LEASE_SECONDS), attempt_count=number
+        )
+        if not taken:  # another worker took it (or its holder rescheduled it) since the read
+            return None
+        attempt = Attempt.objects.create(delivery=delivery, number=number, attempted_at=now, error=NO_OUTCOME)
+    delivery.attempt_count = number
+    return delivery, attempt
 
 
 def _post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int | None, str | None]:
@@ -92,9 +110,10 @@ def _post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int | None, s
 
 
 def delivery_attempt(delivery_id: int) -> Outcome:
-    if not _claim(delivery_id):
+    claimed = _claim(delivery_id)
+    if claimed is None:
         return Outcome("skipped")
-    delivery = Delivery.objects.select_related("webhook", "event").get(pk=delivery_id)
+    delivery, attempt = claimed
     webhook, event = delivery.webhook, delivery.event
     body = orjson.dumps(event.payload)
     started = time.monotonic()
@@ -119,37 +138,41 @@ def delivery_attempt(delivery_id: int) -> Outcome:
             }
             status, error = _post(webhook.url, body, headers)
     latency_ms = int((time.monotonic() - started) * 1000)
-    return _finish(delivery, webhook, status=status, error=error, latency_ms=latency_ms)
+    return _finish(delivery, attempt, webhook, status=status, error=error, latency_ms=latency_ms)
 
 
 def _finish(
-    delivery: Delivery, webhook: Webhook, *, status: int | None, error: str | None, latency_ms: int
+    delivery: Delivery,
+    attempt: Attempt,
+    webhook: Webhook,
+    *,
+    status: int | None,
+    error: str | None,
+    latency_ms: int,
 ) -> Outcome:
     now = timezone.now()
     with transaction.atomic():
-        Attempt.objects.create(
-            delivery=delivery,
-            number=delivery.attempt_count,
-            attempted_at=now,
-            response_status=status,
-            latency_ms=latency_ms,
-            error=(error or "")[:500],
+        Attempt.objects.filter(pk=attempt.pk).update(
+            response_status=status, latency_ms=latency_ms, error=(error or "")[:500]
+        )
+        # Still ours? Only while the delivery is pending at this attempt's number (see _claim).
+        held = Delivery.objects.filter(
+            pk=delivery.pk, status=DeliveryStatus.PENDING, attempt_count=delivery.attempt_count
         )
         if error is None:
-            Delivery.objects.filter(pk=delivery.pk).update(
+            if not held.update(
                 status=DeliveryStatus.DELIVERED, delivered_at=now, next_attempt_at=None, leased_until=None
-            )
+            ):
+                return Outcome("superseded")
             Webhook.objects.filter(pk=webhook.pk).update(consecutive_failures=0)
             return Outcome("delivered")
         if delivery.attempt_count < settings.WEBHOOKS_MAX_ATTEMPTS:
             delay = backoff(delivery.attempt_count)
-            Delivery.objects.filter(pk=delivery.pk).update(
-                next_attempt_at=now + timedelta(seconds=delay), leased_until=None
-            )
+            if not held.update(next_attempt_at=now + timedelta(seconds=delay), leased_until=None):
+                return Outcome("superseded")
             return Outcome("retry", retry_in=delay)
-        Delivery.objects.filter(pk=delivery.pk).update(
-            status=DeliveryStatus.FAILED, next_attempt_at=None, leased_until=None
-        )
+        if not held.update(status=DeliveryStatus.FAILED, next_attempt_at=None, leased_until=None):
+            return Outcome("superseded")
         current = Webhook.objects.select_for_update().filter(pk=webhook.pk).first()
         if current is not None:
             current.consecutive_failures += 1

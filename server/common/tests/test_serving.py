@@ -61,7 +61,7 @@ def test_the_dockerfile_runs_the_same_command() -> None:
 def test_compose_runs_the_api_with_postgres_and_redis() -> None:
     compose = yaml.safe_load((REPO / "compose.yaml").read_text())
     services = compose["services"]
-    assert set(services) == {"api", "db", "redis"}
+    assert set(services) == {"api", "worker", "db", "redis"}
     api = services["api"]
     assert GUNICORN in " ".join(api["command"])
     assert "migrate --noinput" in " ".join(api["command"])
@@ -77,6 +77,26 @@ def test_compose_runs_the_api_with_postgres_and_redis() -> None:
     assert "/health/ready" in " ".join(api["healthcheck"]["test"])
     assert services["db"]["image"].startswith("postgres:")
     assert services["redis"]["image"].startswith("redis:")
+
+
+def test_compose_and_make_run_the_same_webhook_worker() -> None:
+    services = yaml.safe_load((REPO / "compose.yaml").read_text())["services"]
+    api, worker = services["api"], services["worker"]
+    assert worker["build"] == api["build"]  # the same image
+    command = " ".join(worker["command"])
+    assert command.startswith("celery -A server.config.celery worker") and "--beat" in command
+    environment = worker["environment"]
+    assert set(environment) <= _settings_env_vars()
+    # The worker decrypts the signing secrets (SECRET_KEY) and reads the API's database and broker.
+    for name in ("DJANGO_SETTINGS_MODULE", "DJANGO_SECRET_KEY", "DATABASE_URL", "REDIS_URL"):
+        assert environment[name] == api["environment"][name], name
+    assert set(worker["depends_on"]) == {"api", "redis"}
+    makefile = (REPO / "Makefile").read_text()
+    assert "CELERY_WORKER := $(BIN)/celery -A server.config.celery worker" in makefile
+    target = makefile[makefile.index("\nworker:") : makefile.index("\n\n", makefile.index("\nworker:") + 1)]
+    assert "## " in target.splitlines()[1]  # listed by `make help`
+    assert "$(CELERY_WORKER) --beat" in target
+    assert "CELERY_BROKER_URL" in target and "REDIS_URL" in target
 
 
 def test_the_settings_the_readme_documents_exist() -> None:

@@ -15,8 +15,9 @@ from projectmgmt_client.webhooks import WebhookVerificationError, verify_signatu
 
 from server.apps.accounts.tests.support import member_add
 from server.apps.tasks.services import task_create
+from server.apps.webhooks import delivery as delivery_module
 from server.apps.webhooks.crypto import secret_decrypt
-from server.apps.webhooks.delivery import deliveries_due
+from server.apps.webhooks.delivery import deliveries_due, delivery_attempt
 from server.apps.webhooks.models import Delivery, Webhook
 from server.apps.webhooks.tasks import deliveries_enqueue
 from server.common.testing import ProjectWorld, user_make
@@ -270,3 +271,38 @@ def test_ping_and_event_filtering(world: ProjectWorld, django_capture_on_commit_
 def test_member_helper_still_works(world: ProjectWorld) -> None:
     member_add(world.project, user_make("plain"), "viewer")  # no webhook: no event, no delivery
     assert Delivery.objects.count() == 0
+
+
+@override_settings(
+    WEBHOOKS_MAX_ATTEMPTS=1, WEBHOOKS_DISABLE_AFTER=1, WEBHOOKS_ALLOWED_HOSTS=["hooks.example.com"]
+)
+def test_an_attempt_that_outlived_its_lease_does_not_overwrite_the_next_one(
+    world: ProjectWorld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker stalls past its lease; another takes the delivery and delivers it; then the stalled one fails
+    (its last attempt). It records its attempt but must not mark the delivered delivery failed, nor count a
+    failure against (and disable) the subscription."""
+    hook = _subscribe(world, "https://hooks.example.com/in")
+    world.client("owner").send("POST", f"/projects/{world.project.pk}/tasks", {"title": "Stalled"})
+    delivery = Delivery.objects.get()  # (the enqueue waits for a commit that never comes in this test)
+    calls: list[int] = []
+
+    def post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int | None, str | None]:
+        calls.append(1)
+        if len(calls) == 1:  # the stalled worker: its lease runs out, a second worker delivers meanwhile
+            Delivery.objects.filter(pk=delivery.pk).update(leased_until=timezone.now() - timedelta(seconds=1))
+            assert delivery_attempt(delivery.pk).status == "delivered"
+            return None, "No response within 5s."
+        return 200, None
+
+    monkeypatch.setattr(delivery_module, "_post", post)
+    assert delivery_attempt(delivery.pk).status == "superseded"
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempt_count) == ("delivered", 2)
+    assert [(a.number, a.response_status, a.error) for a in delivery.attempts.all()] == [
+        (1, None, "No response within 5s."),
+        (2, 200, ""),
+    ]
+    webhook = Webhook.objects.get(pk=hook["id"])
+    assert webhook.active and webhook.consecutive_failures == 0
+    assert delivery_attempt(delivery.pk).status == "skipped"  # done: nothing more to claim
