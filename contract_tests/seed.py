@@ -246,12 +246,26 @@ def seed_world() -> SeedIds:
 def _written_by_the_api() -> list[Any]:
     from server.apps.accounts.models import ApiKey, User
     from server.apps.comments.models import Comment
+    from server.apps.idempotency.models import IdempotencyRecord
     from server.apps.projects.models import Membership, Project
     from server.apps.tasks.models import Task
     from server.apps.webhooks.models import Attempt, Delivery, Event, Webhook
 
-    # children before parents
-    return [Attempt, Delivery, Event, Webhook, Comment, Task, Membership, ApiKey, Project, User]
+    # Children before parents. Idempotency records too: a key a case sent must not make a later case's
+    # identical request a replay (or a 422), or the same generated steps would meet different answers.
+    return [
+        IdempotencyRecord,
+        Attempt,
+        Delivery,
+        Event,
+        Webhook,
+        Comment,
+        Task,
+        Membership,
+        ApiKey,
+        Project,
+        User,
+    ]
 
 
 def high_water_marks() -> dict[str, int]:
