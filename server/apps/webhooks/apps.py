@@ -6,3 +6,6 @@ class WebhooksConfig(AppConfig):
     label = "webhooks"
     verbose_name = "Outgoing webhooks"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401  (registers the system checks)

@@ -6,19 +6,28 @@ records the attempt before the request. A worker that dies mid-attempt leaves th
 attempt without an outcome); when its lease runs out the sweep (`deliver_pending_webhooks`, Celery beat) hands
 it to another worker, which sends the same event id again. The attempt number fences the writes: a worker that
 outlived its lease records its attempt but leaves the delivery to whoever holds it now ("superseded").
+
+The POST (`_post`) connects to an address the SSRF guard passed (resolved once: no DNS rebinding between the
+check and the connection), follows no redirect, reads at most RESPONSE_CAP bytes of the response, and is
+bounded as a whole by WEBHOOKS_TIMEOUT (connect, TLS, send, response head and body): a receiver that drips
+its answer a byte at a time is cut off at the deadline.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import logging
 import random
+import socket
+import ssl
+import threading
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+import httpx
 import orjson
 from django.conf import settings
 from django.db import transaction
@@ -28,7 +37,7 @@ from django.utils import timezone
 from .crypto import secret_decrypt, signature
 from .models import Attempt, Delivery, DeliveryStatus, Webhook
 from .payloads import payload_violations
-from .targets import TargetRefused, target_check
+from .targets import TargetRefused, target_addresses
 
 logger = logging.getLogger(__name__)
 
@@ -41,14 +50,62 @@ class Outcome:
     retry_in: float | None = None
 
 
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    """A redirect is a failed attempt: following it could lead anywhere (the SSRF guard checked one URL)."""
-
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None
+RESPONSE_CAP = 65536  # bytes of a response body read (and discarded); the status is what counts
 
 
-_OPENER = urllib.request.build_opener(_NoRedirects)
+@functools.cache
+def _tls() -> ssl.SSLContext:
+    """The system's trust store (as urllib used), built once: certificates are checked against the URL's host
+    name, which is also the SNI name, though the connection goes to a pinned address."""
+    return ssl.create_default_context()
+
+
+class _Watchdog:
+    """Bounds a whole attempt: at the deadline it shuts the connection's socket down, which interrupts what
+    the client is blocked on (TLS handshake, send, waiting for or reading the response). httpx's own timeouts
+    apply per socket operation, so a receiver sending a byte a second would otherwise never time out.
+
+    The socket comes from httpx's documented `trace` request extension (`connection.connect_tcp.complete`);
+    the watchdog keeps a duplicate of it, which stays valid when TLS wraps the original."""
+
+    def __init__(self, seconds: float) -> None:
+        self.expired = False
+        self._lock = threading.Lock()
+        self._socket: socket.socket | None = None
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def trace(self, event: str, info: dict[str, Any]) -> None:
+        if event != "connection.connect_tcp.complete":
+            return
+        stream = info.get("return_value")
+        sock = stream.get_extra_info("socket") if stream is not None else None
+        if not isinstance(sock, socket.socket):
+            return
+        with self._lock:
+            if self._socket is not None:  # an earlier address's connection: done with
+                self._socket.close()
+            self._socket = sock.dup()
+            if self.expired:
+                self._shutdown()
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            self._shutdown()
+
+    def _shutdown(self) -> None:
+        if self._socket is not None:
+            with contextlib.suppress(OSError):  # already closed by the client
+                self._socket.shutdown(socket.SHUT_RDWR)
+
+    def close(self) -> None:
+        self._timer.cancel()
+        with self._lock:
+            if self._socket is not None:
+                self._socket.close()
+                self._socket = None
 
 
 def backoff(attempt: int) -> float:
@@ -87,23 +144,68 @@ def _claim(delivery_id: int) -> tuple[Delivery, Attempt] | None:
     return delivery, attempt
 
 
-def _post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int | None, str | None]:
-    request = urllib.request.Request(url, data=body, method="POST", headers=headers)
+def _post(
+    url: str, body: bytes, headers: dict[str, str], addresses: list[str]
+) -> tuple[int | None, str | None]:
+    """POST `body` to `url`, connecting only to `addresses` (checked by the SSRF guard; tried in order while
+    they refuse the connection) with the URL's host name as Host header, TLS server name and the name the
+    certificate must match. Returns (status or None, error or None)."""
+    timeout: float = settings.WEBHOOKS_TIMEOUT
+    timed_out = f"No response within {timeout:g}s."
+    deadline = time.monotonic() + timeout
+    target = httpx.URL(url)
+    host = target.raw_host.decode("ascii")
+    headers = {**headers, "Host": target.netloc.decode("ascii")}
+    watchdog = _Watchdog(timeout)
+    status: int | None = None
+    error: str | None = "Connection failed: no address to connect to."
     try:
-        with _OPENER.open(request, timeout=settings.WEBHOOKS_TIMEOUT) as response:
-            response.read(65536)
-            status: int = response.status
-    except urllib.error.HTTPError as error:
-        status = error.code
-    except TimeoutError:
-        return None, f"No response within {settings.WEBHOOKS_TIMEOUT:g}s."
-    except urllib.error.URLError as error:
-        reason = error.reason
-        if isinstance(reason, TimeoutError):
-            return None, f"No response within {settings.WEBHOOKS_TIMEOUT:g}s."
-        return None, f"Connection failed: {reason}"[:500]
-    except OSError as error:
-        return None, f"Connection failed: {error}"[:500]
+        with httpx.Client(
+            timeout=timeout, follow_redirects=False, trust_env=False, verify=_tls(), http1=True
+        ) as client:
+            for address in addresses:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or watchdog.expired:
+                    return None, timed_out
+                request = client.build_request(
+                    "POST",
+                    target.copy_with(host=address),
+                    content=body,
+                    headers=headers,
+                    timeout=remaining,
+                    extensions={"sni_hostname": host, "trace": watchdog.trace},
+                )
+                try:
+                    response = client.send(request, stream=True)
+                    try:
+                        read = 0
+                        for chunk in response.iter_raw():
+                            read += len(chunk)
+                            if time.monotonic() >= deadline:
+                                return None, timed_out
+                            if read >= RESPONSE_CAP:
+                                break
+                        status = response.status_code
+                    finally:
+                        response.close()
+                except httpx.ConnectError as failed:  # refused / unreachable: the next address, if any
+                    if watchdog.expired:
+                        return None, timed_out
+                    error = f"Connection failed: {failed}"[:500]
+                    continue
+                break
+            else:
+                return None, error
+    except httpx.TimeoutException:
+        return None, timed_out
+    except (httpx.HTTPError, OSError) as failed:
+        if watchdog.expired:
+            return None, timed_out
+        return None, f"Connection failed: {failed}"[:500]
+    finally:
+        watchdog.close()
+    if status is None:  # (not reached: a response has a status)
+        return None, timed_out
     if 200 <= status < 300:
         return status, None
     return status, f"HTTP {status}"
@@ -124,7 +226,7 @@ def delivery_attempt(delivery_id: int) -> Outcome:
         logger.error("webhook payload breaks the contract", extra={"event_id": event.event_id})
     else:
         try:
-            target_check(webhook.url)
+            addresses = target_addresses(webhook.url)  # resolved once: the POST connects to these only
         except TargetRefused as refused:
             error = f"Refused target: {refused.message}"
         else:
@@ -136,7 +238,7 @@ def delivery_attempt(delivery_id: int) -> Outcome:
                 "Webhook-Timestamp": timestamp,
                 "Webhook-Signature": signature(secret_decrypt(webhook.secret_encrypted), timestamp, body),
             }
-            status, error = _post(webhook.url, body, headers)
+            status, error = _post(webhook.url, body, headers, addresses)
     latency_ms = int((time.monotonic() - started) * 1000)
     return _finish(delivery, attempt, webhook, status=status, error=error, latency_ms=latency_ms)
 

@@ -5,6 +5,10 @@ a host that resolved to a public address may now resolve to 127.0.0.1). Refused:
 WEBHOOKS_ALLOW_HTTP), and any address that is private, loopback, link-local, multicast, reserved,
 unspecified or otherwise not globally routable - of an IP literal, or of any address the host name resolves
 to - unless WEBHOOKS_ALLOW_PRIVATE, or the host is listed in WEBHOOKS_ALLOWED_HOSTS.
+
+An attempt resolves the host once (`target_addresses`) and connects to an address that passed the check: the
+HTTP client never resolves the name again, so a DNS answer that changes between the check and the connection
+(DNS rebinding) cannot steer the request to an internal address.
 """
 
 from __future__ import annotations
@@ -63,7 +67,7 @@ def target_check(url: str) -> list[str]:
     """Raise TargetRefused, or return the addresses to connect to (empty: let the HTTP client resolve)."""
     try:
         parts = urlsplit(url)
-        port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+        port = parts.port or _default_port(parts.scheme)
     except ValueError:
         raise TargetRefused("webhook_url_not_allowed", "The URL cannot be parsed.") from None
     scheme, host = parts.scheme.lower(), (parts.hostname or "")
@@ -85,4 +89,24 @@ def target_check(url: str) -> list[str]:
         if kind is not None:
             shown = host if str(address) == host else f"{host} ({address})"
             raise TargetRefused("webhook_url_not_allowed", f"{shown} is {kind}.")
-    return [str(a) for a in addresses]
+    return list(dict.fromkeys(str(a) for a in addresses))
+
+
+def target_addresses(url: str) -> list[str]:
+    """The addresses one delivery attempt may connect to, in resolver order: those `target_check` passed, or
+    for a host exempt from the check (WEBHOOKS_ALLOWED_HOSTS, WEBHOOKS_ALLOW_PRIVATE) its addresses. The host
+    is resolved once; the attempt connects to these addresses only (see delivery._post). Raises
+    TargetRefused."""
+    addresses = target_check(url)
+    if addresses:
+        return addresses
+    parts = urlsplit(url)  # target_check parsed it: valid, with a host
+    host = parts.hostname or ""
+    try:
+        return [str(ipaddress.ip_address(host))]
+    except ValueError:
+        return list(dict.fromkeys(str(a) for a in _resolve(host, parts.port or _default_port(parts.scheme))))
+
+
+def _default_port(scheme: str) -> int:
+    return 443 if scheme.lower() == "https" else 80

@@ -287,7 +287,9 @@ def test_an_attempt_that_outlived_its_lease_does_not_overwrite_the_next_one(
     delivery = Delivery.objects.get()  # (the enqueue waits for a commit that never comes in this test)
     calls: list[int] = []
 
-    def post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int | None, str | None]:
+    def post(
+        url: str, body: bytes, headers: dict[str, str], addresses: list[str]
+    ) -> tuple[int | None, str | None]:
         calls.append(1)
         if len(calls) == 1:  # the stalled worker: its lease runs out, a second worker delivers meanwhile
             Delivery.objects.filter(pk=delivery.pk).update(leased_until=timezone.now() - timedelta(seconds=1))
@@ -296,6 +298,7 @@ def test_an_attempt_that_outlived_its_lease_does_not_overwrite_the_next_one(
         return 200, None
 
     monkeypatch.setattr(delivery_module, "_post", post)
+    monkeypatch.setattr(delivery_module, "target_addresses", lambda url: ["192.0.2.1"])  # (no DNS here)
     assert delivery_attempt(delivery.pk).status == "superseded"
     delivery.refresh_from_db()
     assert (delivery.status, delivery.attempt_count) == ("delivered", 2)
