@@ -89,7 +89,7 @@ test-python: install ## Django checks, migration drift and the pytest suite (DAT
 	DJANGO_SETTINGS_MODULE=server.config.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest -n 2 --dist loadgroup $(if $(DATABASE_URL),,-m 'not services') server codegen/tests
 
-test-postgres: install ## The suite against PostgreSQL and Redis on this machine (plus the real-process outage tests)
+test-postgres: install ## The suite against PostgreSQL and Redis (plus the real-process tests: outages, shared limits, Celery worker)
 	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_TEST_URL) $(MAKE) --no-print-directory test-python
 
 test-browser: install install-browser ## Headless Chromium: the API docs page, the mock page and the docs preview
