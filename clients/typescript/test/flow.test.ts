@@ -10,13 +10,16 @@ import { ApiError, ProjectManagementClient, type RetryEvent, type components } f
 
 type Task = components["schemas"]["Task"];
 
+// Set by `python -m codegen.tests.live_server -- npm test` (make test-sdk-typescript): without it there is
+// nothing to test against, which is a failure, not a skip.
 const BASE_URL = process.env.API_BASE_URL;
+assert.ok(BASE_URL, "API_BASE_URL is not set (run it with `python -m codegen.tests.live_server -- npm test`)");
 const PASSWORD = "Correct-Horse-Battery-42";
 const TASKS = 45;
 
 const unique = (prefix: string): string => `${prefix}_${randomUUID().slice(0, 8)}`;
 
-test("log in, create a project, add a member, page through 45 tasks, errors and rate limits", { skip: !BASE_URL }, async () => {
+test("log in, create a project, add a member, page through 45 tasks, errors and rate limits", async () => {
   const events: RetryEvent[] = [];
   const client = new ProjectManagementClient({
     baseUrl: BASE_URL!,
@@ -149,7 +152,7 @@ test("log in, create a project, add a member, page through 45 tasks, errors and 
   assert.equal(postEvents.length, 0);
 });
 
-test("the health probes answer at the server's root, outside /api/v1", { skip: !BASE_URL }, async () => {
+test("the health probes answer at the server's root, outside /api/v1", async () => {
   const client = new ProjectManagementClient({ baseUrl: BASE_URL!, timeoutMs: 10_000 });
   assert.equal((await client.health.live()).status, "ok");
   const ready = await client.health.ready();

@@ -9,7 +9,7 @@ import { test } from "node:test";
 import { ApiError, ProjectManagementClient, type components } from "../src/index.js";
 
 const BASE_URL = process.env.MOCK_BASE_URL;
-const skip = !BASE_URL && "MOCK_BASE_URL is not set (run it with `python -m codegen.tests.mock_server -- ...`)";
+assert.ok(BASE_URL, "MOCK_BASE_URL is not set (run it with `python -m codegen.tests.mock_server -- npm run test:mock`)");
 
 type Problem = components["schemas"]["Problem"];
 
@@ -32,7 +32,7 @@ function recordingClient(options: { token?: string; apiKey?: string } = {}): {
   return { client, sent };
 }
 
-test("typed calls of several tags answer the contract's examples, with the credentials sent", { skip }, async () => {
+test("typed calls of several tags answer the contract's examples, with the credentials sent", async () => {
   const { client, sent } = recordingClient();
   const pair = await client.auth.tokenObtain({ body: { username: "bob", password: "demo-password-123" } });
   assert.equal(typeof pair.access, "string");
@@ -76,7 +76,7 @@ test("typed calls of several tags answer the contract's examples, with the crede
   });
 });
 
-test("problem+json errors surface as ApiError: Prefer: code=404 and an invalid body", { skip }, async () => {
+test("problem+json errors surface as ApiError: Prefer: code=404 and an invalid body", async () => {
   const { client } = recordingClient({ token: "any-token" });
   await assert.rejects(
     client.projects.retrieve({ params: { path: { project_id: 1 } }, headers: { Prefer: "code=404" } }),
@@ -123,7 +123,7 @@ test("problem+json errors surface as ApiError: Prefer: code=404 and an invalid b
   );
 });
 
-test("iterators walk the mock's pages: the example's next link comes back on the mock's origin", { skip }, async () => {
+test("iterators walk the mock's pages: the example's next link comes back on the mock's origin", async () => {
   const { client, sent } = recordingClient({ token: "any-token" });
   const first = await client.projects.list({ params: { query: { page_size: 2 } } });
   assert.ok(first.next?.startsWith(`${BASE_URL}/api/v1/projects?cursor=`), String(first.next));
