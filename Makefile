@@ -148,6 +148,7 @@ BENCH_SECONDS ?= 8
 bench: install ## Benchmark on PostgreSQL under gunicorn with wrk (BENCH_ROUNDS=, BENCH_SECONDS=; see bench/README.md)
 	command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
 	pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect "$$(ls /etc/postgresql)" main start
+	redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 || redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no
 	BENCH_ROUNDS=$(BENCH_ROUNDS) BENCH_SECONDS=$(BENCH_SECONDS) $(BIN)/python -m bench.run
 
 clean: ## Remove the virtualenv and local data

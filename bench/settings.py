@@ -1,9 +1,11 @@
 """Settings for the benchmark servers: production, plus what a load test needs.
 
-DEBUG off, throttling off (one client sends thousands of requests a second), any host, a fixed secret (so the
-bench script can mint JWTs the servers accept), the bench database, and `bench.urls`: the real server under
-/api/v1 and the idiomatic-DRF baseline under /baseline/api/v1. BENCH_OPENAPI_CORE_MIDDLEWARE=1 adds
-openapi-core's Django middleware (the contract is then enforced by it; turn ours off through the env).
+DEBUG off, any host, a fixed secret (so the bench script can mint JWTs the servers accept), the bench
+database, Redis as the cache, and `bench.urls`: the real server under /api/v1 and the idiomatic-DRF baseline
+under /baseline/api/v1. Throttling stays on, as in production (the contract promises RateLimit-* on every
+answer), for every variant and the baseline alike, with rates no load test reaches.
+BENCH_OPENAPI_CORE_MIDDLEWARE=1 adds openapi-core's Django middleware (the contract is then enforced by it;
+turn ours off through the env).
 """
 
 import os
@@ -12,10 +14,13 @@ import warnings
 os.environ.setdefault("DJANGO_SECRET_KEY", "bench-secret-key-not-for-production-0123456789abcdef")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "*")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bench")
+os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/14")
 os.environ.setdefault("JWT_ACCESS_MINUTES", str(7 * 24 * 60))
+os.environ.setdefault("THROTTLE_RATE_ANON", "1000000000/min")
+os.environ.setdefault("THROTTLE_RATE_USER", "1000000000/min")
 
 from server.config.settings.production import *  # noqa: F403
-from server.config.settings.production import MIDDLEWARE, REST_FRAMEWORK, env
+from server.config.settings.production import MIDDLEWARE, env
 
 # The bench serves no static files and collects none: keep WhiteNoise quiet about the missing var/static.
 warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
@@ -24,7 +29,6 @@ DEBUG = False
 SECRET_KEY = "bench-secret-key-not-for-production-0123456789abcdef"
 ALLOWED_HOSTS = ["*"]
 ROOT_URLCONF = "bench.urls"
-REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_CLASSES": []}
 
 BENCH_OPENAPI_CORE_MIDDLEWARE = env.bool("BENCH_OPENAPI_CORE_MIDDLEWARE", default=False)
 if BENCH_OPENAPI_CORE_MIDDLEWARE:

@@ -9,8 +9,8 @@ from rest_framework.response import Response
 
 from server.apps.accounts.selectors import user_from_request
 from server.apps.idempotency.service import idempotent
-from server.apps.projects.selectors import EDITOR_ROLES, project_get_for_member, project_require_role
-from server.apps.tasks.selectors import task_get
+from server.apps.projects.selectors import EDITOR_ROLES, project_require_role
+from server.apps.tasks.selectors import task_get_for_member
 from server.common.conditional import if_match
 from server.common.pagination import paginate
 from server.contract.spectacular import id_parameter, location_header, ordering, page_parameters, problems
@@ -40,8 +40,9 @@ class CommentListView(ContractAPIView):
         parameters=[*PATH, *page_parameters(ordering("created_at", default="created_at")), *caching(200)],
     )
     def get(self, request: Request, project_id: str, task_id: str) -> Response:
-        project = project_get_for_member(user=user_from_request(request), project_id=int(project_id))
-        task = task_get(project=project, task_id=int(task_id))
+        task = task_get_for_member(
+            user=user_from_request(request), project_id=int(project_id), task_id=int(task_id)
+        )
         return paginate(
             request=request,
             queryset=selectors.comment_list(task=task),
@@ -59,13 +60,12 @@ class CommentListView(ContractAPIView):
     @idempotent
     def post(self, request: Request, project_id: str, task_id: str) -> Response:
         caller = user_from_request(request)
-        project = project_get_for_member(user=caller, project_id=int(project_id))
-        task = task_get(project=project, task_id=int(task_id))
-        project_require_role(project=project, roles=EDITOR_ROLES, action="comment")
+        task = task_get_for_member(user=caller, project_id=int(project_id), task_id=int(task_id))
+        project_require_role(project=task.project, roles=EDITOR_ROLES, action="comment")
         comment = services.comment_create(task=task, author=caller, body=self.body["body"])
         location = reverse(
             "comments_update",
-            kwargs={"project_id": project.pk, "task_id": task.pk, "comment_id": comment.pk},
+            kwargs={"project_id": task.project_id, "task_id": task.pk, "comment_id": comment.pk},
         )
         return Response(present_comment(comment), status=201, headers={"Location": location})
 
@@ -80,8 +80,7 @@ class CommentDetailView(ContractAPIView):
     )
     def patch(self, request: Request, project_id: str, task_id: str, comment_id: str) -> Response:
         caller = user_from_request(request)
-        project = project_get_for_member(user=caller, project_id=int(project_id))
-        task = task_get(project=project, task_id=int(task_id))
+        task = task_get_for_member(user=caller, project_id=int(project_id), task_id=int(task_id))
         comment = selectors.comment_get(task=task, comment_id=int(comment_id))
         services.comment_require_author(comment=comment, user=caller)
         precondition = if_match(request, present_comment)
@@ -95,8 +94,7 @@ class CommentDetailView(ContractAPIView):
     )
     def delete(self, request: Request, project_id: str, task_id: str, comment_id: str) -> Response:
         caller = user_from_request(request)
-        project = project_get_for_member(user=caller, project_id=int(project_id))
-        task = task_get(project=project, task_id=int(task_id))
+        task = task_get_for_member(user=caller, project_id=int(project_id), task_id=int(task_id))
         comment = selectors.comment_get(task=task, comment_id=int(comment_id))
         services.comment_require_author(comment=comment, user=caller)
         services.comment_delete(comment=comment, precondition=if_match(request, present_comment))

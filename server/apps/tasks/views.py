@@ -111,8 +111,10 @@ class TaskDetailView(ContractAPIView):
         parameters=[PROJECT_ID, TASK_ID, *CONDITIONAL_GET],
     )
     def get(self, request: Request, project_id: str, task_id: str) -> Response:
-        project = project_get_for_member(user=user_from_request(request), project_id=int(project_id))
-        return Response(present_task(selectors.task_get(project=project, task_id=int(task_id))))
+        task = selectors.task_get_for_member(
+            user=user_from_request(request), project_id=int(project_id), task_id=int(task_id)
+        )
+        return Response(present_task(task))
 
     @extend_schema(
         request=TaskUpdateSerializer,
@@ -120,9 +122,10 @@ class TaskDetailView(ContractAPIView):
         parameters=[PROJECT_ID, TASK_ID, *CONDITIONAL_WRITE, *caching(200, etag=True)],
     )
     def patch(self, request: Request, project_id: str, task_id: str) -> Response:
-        project = project_get_for_member(user=user_from_request(request), project_id=int(project_id))
-        project_require_role(project=project, roles=EDITOR_ROLES, action="edit tasks")
-        task = selectors.task_get(project=project, task_id=int(task_id))
+        task = selectors.task_get_for_member(
+            user=user_from_request(request), project_id=int(project_id), task_id=int(task_id)
+        )
+        project_require_role(project=task.project, roles=EDITOR_ROLES, action="edit tasks")
         task = services.task_update(task=task, data=self.body, precondition=if_match(request, present_task))
         return Response(present_task(task))
 
@@ -132,8 +135,9 @@ class TaskDetailView(ContractAPIView):
         parameters=[PROJECT_ID, TASK_ID, *CONDITIONAL_WRITE],
     )
     def delete(self, request: Request, project_id: str, task_id: str) -> Response:
-        project = project_get_for_member(user=user_from_request(request), project_id=int(project_id))
-        project_require_role(project=project, roles=EDITOR_ROLES, action="delete tasks")
-        task = selectors.task_get(project=project, task_id=int(task_id))
+        task = selectors.task_get_for_member(
+            user=user_from_request(request), project_id=int(project_id), task_id=int(task_id)
+        )
+        project_require_role(project=task.project, roles=EDITOR_ROLES, action="delete tasks")
         services.task_delete(task=task, precondition=if_match(request, present_task))
         return Response(status=204)

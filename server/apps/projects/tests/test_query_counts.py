@@ -69,11 +69,12 @@ CASES: list[tuple[str, str, int, Callable[[Populated], int | None]]] = [
     ("tasks_list", "/projects/{p}/tasks?page_size=100", 3, lambda p: p.rows),
     ("tasks_list_by_priority", "/projects/{p}/tasks?page_size=100&ordering=-priority", 3, lambda p: p.rows),
     ("tasks_list_filtered", "/projects/{p}/tasks?page_size=100&status=todo&search=Task", 3, lambda p: p.rows),
-    # user + project + task + comments joined with their authors
-    ("comments_list", "/projects/{p}/tasks/{t}/comments?page_size=100", 4, lambda p: p.rows + 3),
+    # user + the task joined with the caller's membership + comments joined with their authors
+    ("comments_list", "/projects/{p}/tasks/{t}/comments?page_size=100", 3, lambda p: p.rows + 3),
     ("api_keys_list", "/api-keys?page_size=100", 2, lambda p: p.rows),
     ("projects_retrieve", "/projects/{p}", 2, lambda p: None),
-    ("tasks_retrieve", "/projects/{p}/tasks/{t}", 3, lambda p: None),
+    # user + the task joined with the caller's membership
+    ("tasks_retrieve", "/projects/{p}/tasks/{t}", 2, lambda p: None),
     ("users_me_retrieve", "/users/me", 1, lambda p: None),
 ]
 
