@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from rest_framework import generics
 from rest_framework.pagination import CursorPagination
 from rest_framework.permissions import SAFE_METHODS, IsAuthenticated
+from rest_framework_simplejwt.authentication import JWTAuthentication
 
 from server.apps.projects.models import Project
 from server.apps.projects.selectors import EDITOR_ROLES
@@ -35,6 +36,8 @@ class _ProjectTasksMixin:
 
 
 class TaskListCreate(_ProjectTasksMixin, generics.ListCreateAPIView[Task]):
+    # simplejwt's authentication as DRF projects configure it: the user loaded from the database.
+    authentication_classes = [JWTAuthentication]
     serializer_class = TaskSerializer
     permission_classes = [IsAuthenticated]
     pagination_class = TaskCursorPagination
@@ -50,5 +53,6 @@ class TaskListCreate(_ProjectTasksMixin, generics.ListCreateAPIView[Task]):
 
 
 class TaskRetrieveUpdate(_ProjectTasksMixin, generics.RetrieveUpdateAPIView[Task]):
+    authentication_classes = [JWTAuthentication]
     serializer_class = TaskSerializer
     permission_classes = [IsAuthenticated]

@@ -139,7 +139,7 @@ def problems(*statuses: int) -> dict[Any, Any]:
 
 
 class BearerAuthScheme(OpenApiAuthenticationExtension):
-    target_class = "rest_framework_simplejwt.authentication.JWTAuthentication"
+    target_class = "server.apps.accounts.authentication.JWTAuthentication"
     name = "bearerAuth"
     priority = 1  # before drf-spectacular's own extension for simplejwt ("jwtAuth")
 

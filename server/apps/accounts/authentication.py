@@ -1,4 +1,4 @@
-"""`X-API-Key` authentication for DRF."""
+"""Authentication for DRF: JWT bearer tokens (no query) and `X-API-Key`."""
 
 from __future__ import annotations
 
@@ -6,9 +6,14 @@ import hmac
 from typing import Any
 
 from django.utils import timezone
+from django.utils.functional import cached_property
 from rest_framework.authentication import BaseAuthentication
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.request import Request
+from rest_framework_simplejwt.authentication import JWTStatelessUserAuthentication
+from rest_framework_simplejwt.models import TokenUser
+from rest_framework_simplejwt.settings import api_settings as jwt_settings
+from rest_framework_simplejwt.tokens import Token
 
 from .models import ApiKey, User
 from .selectors import api_key_get_by_prefix
@@ -18,6 +23,36 @@ API_KEY_HEADER = "X-API-Key"
 _META_KEY = "HTTP_X_API_KEY"
 # Compared against when no key has the presented prefix, so both paths do the same work.
 _DUMMY_HASH = api_key_hash("pm_00000000_dummy")
+
+
+class TokenCaller(TokenUser):
+    """The caller as their access token names them, with the user's primary key as an int."""
+
+    @cached_property
+    def id(self) -> int:  # type: ignore[override]
+        return int(self.token[jwt_settings.USER_ID_CLAIM])
+
+    @cached_property
+    def pk(self) -> int:  # type: ignore[override]
+        return self.id
+
+
+class JWTAuthentication(JWTStatelessUserAuthentication):
+    """simplejwt's bearer-token authentication without the user query (`request.user` is a TokenCaller).
+
+    The stateful JWTAuthentication loads the user on every request to check that the account is still active:
+    one query, ~0.5 ms of CPU, on every call. Here that check moves into the query each operation needs
+    anyway: the member-access lookups (projects.selectors, tasks.selectors) join the user and require
+    `is_active`, and every other view loads the full user through `accounts.selectors.user_from_request`,
+    which refuses an inactive or deleted account. A deactivated user is refused at once either way (401).
+    """
+
+    # simplejwt types the result as a TypeVar over its user classes; a TokenUser subclass is what it wants.
+    def get_user(self, validated_token: Token) -> TokenCaller:  # type: ignore[override]
+        claim = validated_token.get(jwt_settings.USER_ID_CLAIM)
+        if not str(claim or "").isdigit():
+            raise _failed("The token does not name a user.")
+        return TokenCaller(validated_token)
 
 
 def _failed(detail: str = "Invalid API key.") -> AuthenticationFailed:

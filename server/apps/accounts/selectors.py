@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any
 
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest
+from rest_framework.exceptions import AuthenticationFailed
 
 from .models import ApiKey, User
 
@@ -34,6 +34,27 @@ def api_key_get_by_prefix(*, prefix: str) -> ApiKey | None:
     return ApiKey.objects.select_related("user").filter(prefix=prefix).first()
 
 
-def user_from_request(request: HttpRequest) -> User:
-    """The authenticated caller (views run behind IsAuthenticated, so this is always a real User)."""
-    return cast(User, request.user)
+def caller_id(request: Any) -> int:
+    """The authenticated caller's primary key, known without a query (from the JWT or the API key). Whether
+    the account is still active is checked by the query that uses it (see accounts.authentication)."""
+    return int(request.user.pk)
+
+
+def caller_refuse_if_inactive(*, user_id: int) -> None:
+    """401 unless `user_id` is an active account: for lookups that found nothing, to tell a deactivated
+    or deleted caller (401) from a caller without access (404)."""
+    if not User.objects.filter(pk=user_id, is_active=True).exists():
+        raise AuthenticationFailed("The account is inactive or no longer exists.")
+
+
+def user_from_request(request: Any) -> User:
+    """The authenticated caller as a User (views run behind IsAuthenticated). A JWT caller is loaded here,
+    once per request; a deactivated or deleted account is refused (401)."""
+    user = request.user
+    if isinstance(user, User):
+        return user
+    loaded = User.objects.filter(pk=caller_id(request), is_active=True).first()
+    if loaded is None:
+        raise AuthenticationFailed("The account is inactive or no longer exists.")
+    request.user = loaded  # DRF's Request sets it on the Django request too
+    return loaded

@@ -7,7 +7,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from server.apps.accounts.selectors import user_from_request
+from server.apps.accounts.selectors import caller_id, user_from_request
 from server.apps.idempotency.service import idempotent
 from server.apps.projects.selectors import EDITOR_ROLES, project_require_role
 from server.apps.tasks.selectors import task_get_for_member
@@ -41,7 +41,7 @@ class CommentListView(ContractAPIView):
     )
     def get(self, request: Request, project_id: str, task_id: str) -> Response:
         task = task_get_for_member(
-            user=user_from_request(request), project_id=int(project_id), task_id=int(task_id)
+            user_id=caller_id(request), project_id=int(project_id), task_id=int(task_id)
         )
         return paginate(
             request=request,
@@ -60,7 +60,7 @@ class CommentListView(ContractAPIView):
     @idempotent
     def post(self, request: Request, project_id: str, task_id: str) -> Response:
         caller = user_from_request(request)
-        task = task_get_for_member(user=caller, project_id=int(project_id), task_id=int(task_id))
+        task = task_get_for_member(user_id=caller.pk, project_id=int(project_id), task_id=int(task_id))
         project_require_role(project=task.project, roles=EDITOR_ROLES, action="comment")
         comment = services.comment_create(task=task, author=caller, body=self.body["body"])
         location = reverse(
@@ -80,7 +80,7 @@ class CommentDetailView(ContractAPIView):
     )
     def patch(self, request: Request, project_id: str, task_id: str, comment_id: str) -> Response:
         caller = user_from_request(request)
-        task = task_get_for_member(user=caller, project_id=int(project_id), task_id=int(task_id))
+        task = task_get_for_member(user_id=caller.pk, project_id=int(project_id), task_id=int(task_id))
         comment = selectors.comment_get(task=task, comment_id=int(comment_id))
         services.comment_require_author(comment=comment, user=caller)
         precondition = if_match(request, present_comment)
@@ -94,7 +94,7 @@ class CommentDetailView(ContractAPIView):
     )
     def delete(self, request: Request, project_id: str, task_id: str, comment_id: str) -> Response:
         caller = user_from_request(request)
-        task = task_get_for_member(user=caller, project_id=int(project_id), task_id=int(task_id))
+        task = task_get_for_member(user_id=caller.pk, project_id=int(project_id), task_id=int(task_id))
         comment = selectors.comment_get(task=task, comment_id=int(comment_id))
         services.comment_require_author(comment=comment, user=caller)
         services.comment_delete(comment=comment, precondition=if_match(request, present_comment))

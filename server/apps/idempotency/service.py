@@ -38,6 +38,7 @@ from django.utils import timezone
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from server.apps.accounts.selectors import caller_id
 from server.common.errors import ApiError, Conflict, Unprocessable
 
 from .models import IdempotencyRecord
@@ -118,15 +119,14 @@ class _Claim:
 
 
 def execute(*, request: Request, key: str, body: Any, run: Callable[[], Response]) -> Response:
-    user = request.user
     fingerprint = request_fingerprint(request.method or "", request.path, body)
-    outcome = _claim(user=user, digest=key_digest(key), fingerprint=fingerprint)
+    outcome = _claim(user_id=caller_id(request), digest=key_digest(key), fingerprint=fingerprint)
     if isinstance(outcome, IdempotencyRecord):
         return _replay(outcome, key)
     return _run(outcome, key, run)
 
 
-def _claim(*, user: Any, digest: str, fingerprint: str) -> _Claim | IdempotencyRecord:
+def _claim(*, user_id: int, digest: str, fingerprint: str) -> _Claim | IdempotencyRecord:
     """A claim on the key for this request, or the completed record to replay; raises 409 / 422."""
     for _ in range(3):
         now = timezone.now()
@@ -134,7 +134,7 @@ def _claim(*, user: Any, digest: str, fingerprint: str) -> _Claim | IdempotencyR
         try:
             with transaction.atomic():
                 record = IdempotencyRecord.objects.create(
-                    user=user,
+                    user_id=user_id,
                     key_digest=digest,
                     fingerprint=fingerprint,
                     created_at=now,
@@ -144,7 +144,7 @@ def _claim(*, user: Any, digest: str, fingerprint: str) -> _Claim | IdempotencyR
             return _Claim(record, locked_until)
         except IntegrityError:
             pass  # the key is taken: look at who holds it
-        existing = IdempotencyRecord.objects.filter(user=user, key_digest=digest).first()
+        existing = IdempotencyRecord.objects.filter(user_id=user_id, key_digest=digest).first()
         if existing is None:
             continue  # released (its request failed) or purged in the meantime: claim again
         if existing.expires_at <= now:

@@ -7,6 +7,7 @@ from collections.abc import Collection
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from server.apps.accounts.models import User
+from server.apps.accounts.selectors import caller_refuse_if_inactive
 from server.common.errors import NotFound, PermissionDenied
 
 from .models import Membership, Project, Role
@@ -32,19 +33,23 @@ def project_list(*, user: User, search: str | None = None) -> QuerySet[Project]:
 # Every project-scoped request starts with this lookup, so it is written in SQL: building and compiling the
 # same join through the ORM (filter on memberships + annotate) costs ~2 ms of CPU per request, more than the
 # rest of a task read, against ~0.3 ms for a raw query. tests/test_member_access.py checks that it answers as
-# the ORM query it replaces.
+# the ORM query it replaces. The join on the user is the account check the JWT authentication leaves to the
+# query that needs it (see accounts.authentication.JWTAuthentication).
 _MEMBER_PROJECT_SQL = f"""
 SELECT p.id, p.name, p.description, p.created_at, p.updated_at, m.role
-FROM {Project._meta.db_table} p JOIN {Membership._meta.db_table} m ON m.project_id = p.id
+FROM {Project._meta.db_table} p
+JOIN {Membership._meta.db_table} m ON m.project_id = p.id
+JOIN {User._meta.db_table} u ON u.id = m.user_id AND u.is_active
 WHERE p.id = %s AND m.user_id = %s
 """
 
 
-def project_get_for_member(*, user: User, project_id: int) -> Project:
+def project_get_for_member(*, user_id: int, project_id: int) -> Project:
     """The project with the caller's `role`; 404 when it does not exist *or* the caller is not a member
-    (non-members must not learn that it exists)."""
-    for project in Project.objects.raw(_MEMBER_PROJECT_SQL, [project_id, user.pk]):
+    (non-members must not learn that it exists); 401 when the caller's account is inactive or gone."""
+    for project in Project.objects.raw(_MEMBER_PROJECT_SQL, [project_id, user_id]):
         return project
+    caller_refuse_if_inactive(user_id=user_id)
     raise NotFound("No such project.")
 
 

@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from server.apps.accounts.selectors import user_from_request
+from server.apps.accounts.selectors import caller_id, user_from_request
 from server.apps.idempotency.service import idempotent
 from server.common.conditional import if_match
 from server.common.pagination import paginate
@@ -49,7 +49,7 @@ PRECONDITION_FAILED, CONDITIONAL_WRITE = conditional_write()
 
 def _project(request: Request, project_id: str) -> Project:
     """The project with the caller's role; 404 for non-members."""
-    return selectors.project_get_for_member(user=user_from_request(request), project_id=int(project_id))
+    return selectors.project_get_for_member(user_id=caller_id(request), project_id=int(project_id))
 
 
 class ProjectListView(ContractAPIView):
@@ -202,7 +202,7 @@ class ProjectMemberDetailView(ContractAPIView):
     )
     def delete(self, request: Request, project_id: str, user_id: str) -> Response:
         caller = user_from_request(request)
-        project = selectors.project_get_for_member(user=caller, project_id=int(project_id))
+        project = selectors.project_get_for_member(user_id=caller.pk, project_id=int(project_id))
         if int(user_id) != caller.pk:  # anyone may leave; only owners remove others
             selectors.project_require_role(project=project, roles=OWNER_ROLES, action="remove members")
         membership = selectors.membership_get(project=project, user_id=int(user_id))

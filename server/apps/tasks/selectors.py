@@ -51,23 +51,23 @@ def task_list(*, project: Project, filters: Mapping[str, Any] | None = None) -> 
 # projects.selectors.project_get_for_member (the ORM join costs more CPU to build than the read itself).
 _MEMBER_TASK_SQL = f"""
 SELECT t.*, m.role AS caller_role
-FROM {Task._meta.db_table} t JOIN {Membership._meta.db_table} m ON m.project_id = t.project_id
+FROM {Task._meta.db_table} t
+JOIN {Membership._meta.db_table} m ON m.project_id = t.project_id
+JOIN {User._meta.db_table} u ON u.id = m.user_id AND u.is_active
 WHERE t.id = %s AND t.project_id = %s AND m.user_id = %s
 """
 
 
-def task_get_for_member(*, user: User, project_id: int, task_id: int) -> Task:
+def task_get_for_member(*, user_id: int, project_id: int, task_id: int) -> Task:
     """The task, with `task.project` carrying the caller's `role` (its other columns load on first use);
     404 when the project does not exist or the caller is not a member (as project_get_for_member), or when
-    the task is not in it."""
-    for task in Task.objects.raw(_MEMBER_TASK_SQL, [task_id, project_id, user.pk]):
+    the task is not in it; 401 when the caller's account is inactive or gone."""
+    for task in Task.objects.raw(_MEMBER_TASK_SQL, [task_id, project_id, user_id]):
         project = Project.from_db(DEFAULT_DB_ALIAS, ["id"], [task.project_id])
-        project.role = task.caller_role
+        project.role = task.caller_role  # type: ignore[attr-defined]  # a column of the query, not of Task
         task.project = project
         return task
-    project_get_for_member(
-        user=user, project_id=project_id
-    )  # 404 for the project first, as the contract says
+    project_get_for_member(user_id=user_id, project_id=project_id)  # 401, then 404 for the project first
     raise NotFound("No such task in this project.")
 
 

@@ -8,7 +8,6 @@ from typing import Any
 
 from django.db import transaction
 
-from server.apps.accounts.models import User
 from server.apps.projects.models import Project
 from server.apps.projects.selectors import membership_is_member
 from server.apps.webhooks.models import EventType
@@ -53,7 +52,7 @@ def _parse_due_date(value: date | str | None) -> date | None:
 def task_create(
     *,
     project: Project,
-    created_by: User,
+    created_by_id: int,
     title: str,
     description: str = "",
     status: str = TaskStatus.TODO,
@@ -65,7 +64,7 @@ def task_create(
     with transaction.atomic():  # the task and its webhook event commit together
         task = Task.objects.create(
             project=project,
-            created_by=created_by,
+            created_by_id=created_by_id,
             title=title,
             description=description,
             status=status,

@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from server.apps.accounts.selectors import user_from_request
+from server.apps.accounts.selectors import caller_id
 from server.apps.idempotency.service import idempotent
 from server.apps.projects.selectors import EDITOR_ROLES, project_get_for_member, project_require_role
 from server.common.conditional import if_match
@@ -65,7 +65,7 @@ class TaskListView(ContractAPIView):
         ],
     )
     def get(self, request: Request, project_id: str) -> Response:
-        project = project_get_for_member(user=user_from_request(request), project_id=int(project_id))
+        project = project_get_for_member(user_id=caller_id(request), project_id=int(project_id))
         filters = {name: self.query[name] for name in _FILTERS if self.query.get(name) is not None}
         ordering = self.query.get("ordering") or "-created_at"
         return paginate(
@@ -84,13 +84,13 @@ class TaskListView(ContractAPIView):
     )
     @idempotent
     def post(self, request: Request, project_id: str) -> Response:
-        caller = user_from_request(request)
-        project = project_get_for_member(user=caller, project_id=int(project_id))
+        caller = caller_id(request)
+        project = project_get_for_member(user_id=caller, project_id=int(project_id))
         project_require_role(project=project, roles=EDITOR_ROLES, action="create tasks")
         body: dict[str, Any] = self.body
         task = services.task_create(
             project=project,
-            created_by=caller,
+            created_by_id=caller,
             title=body["title"],
             description=body.get("description", ""),
             status=body.get("status", TaskStatus.TODO),
@@ -112,7 +112,7 @@ class TaskDetailView(ContractAPIView):
     )
     def get(self, request: Request, project_id: str, task_id: str) -> Response:
         task = selectors.task_get_for_member(
-            user=user_from_request(request), project_id=int(project_id), task_id=int(task_id)
+            user_id=caller_id(request), project_id=int(project_id), task_id=int(task_id)
         )
         return Response(present_task(task))
 
@@ -123,7 +123,7 @@ class TaskDetailView(ContractAPIView):
     )
     def patch(self, request: Request, project_id: str, task_id: str) -> Response:
         task = selectors.task_get_for_member(
-            user=user_from_request(request), project_id=int(project_id), task_id=int(task_id)
+            user_id=caller_id(request), project_id=int(project_id), task_id=int(task_id)
         )
         project_require_role(project=task.project, roles=EDITOR_ROLES, action="edit tasks")
         task = services.task_update(task=task, data=self.body, precondition=if_match(request, present_task))
@@ -136,7 +136,7 @@ class TaskDetailView(ContractAPIView):
     )
     def delete(self, request: Request, project_id: str, task_id: str) -> Response:
         task = selectors.task_get_for_member(
-            user=user_from_request(request), project_id=int(project_id), task_id=int(task_id)
+            user_id=caller_id(request), project_id=int(project_id), task_id=int(task_id)
         )
         project_require_role(project=task.project, roles=EDITOR_ROLES, action="delete tasks")
         services.task_delete(task=task, precondition=if_match(request, present_task))

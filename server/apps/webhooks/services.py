@@ -74,6 +74,11 @@ def _enqueue_after_commit(deliveries: Iterable[Delivery]) -> None:
         transaction.on_commit(lambda: deliveries_enqueue(ids))
 
 
+# Every create, update and delete asks this, so it is SQL: through the ORM the same filter costs ~0.5 ms of
+# CPU to build and compile per write, against ~0.15 ms (see projects.selectors.project_get_for_member).
+_ACTIVE_WEBHOOKS_SQL = f"SELECT id, events FROM {Webhook._meta.db_table} WHERE project_id = %s AND active"
+
+
 def event_record(*, project_id: int, type: str, data: Any, only: Webhook | None = None) -> Event | None:
     """Record an event for the project's active subscriptions to `type`, in the caller's transaction: it
     commits (and is delivered, after the commit) with the change that caused it, or not at all. One query
@@ -83,7 +88,7 @@ def event_record(*, project_id: int, type: str, data: Any, only: Webhook | None 
     else:
         webhooks = [
             webhook
-            for webhook in Webhook.objects.filter(project_id=project_id, active=True).only("id", "events")
+            for webhook in Webhook.objects.raw(_ACTIVE_WEBHOOKS_SQL, [project_id])
             if type in webhook.events
         ]
     if not webhooks:

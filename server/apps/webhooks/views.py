@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from server.apps.accounts.selectors import user_from_request
+from server.apps.accounts.selectors import caller_id
 from server.apps.projects import selectors as project_selectors
 from server.apps.projects.models import Project
 from server.apps.projects.selectors import OWNER_ROLES
@@ -38,9 +38,7 @@ DELIVERY_ID = id_parameter("delivery_id")
 
 
 def _owned_project(request: Request, project_id: str) -> Project:
-    project = project_selectors.project_get_for_member(
-        user=user_from_request(request), project_id=int(project_id)
-    )
+    project = project_selectors.project_get_for_member(user_id=caller_id(request), project_id=int(project_id))
     project_selectors.project_require_role(project=project, roles=OWNER_ROLES, action="manage webhooks")
     return project
 

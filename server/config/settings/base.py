@@ -128,7 +128,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BODY_BYTES
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework_simplejwt.authentication.JWTAuthentication",
+        "server.apps.accounts.authentication.JWTAuthentication",
         "server.apps.accounts.authentication.ApiKeyAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -163,6 +163,7 @@ SIMPLE_JWT = {
     "AUTH_HEADER_TYPES": ("Bearer",),
     "SIGNING_KEY": env("JWT_SIGNING_KEY", default=SECRET_KEY),
     "UPDATE_LAST_LOGIN": False,
+    "TOKEN_USER_CLASS": "server.apps.accounts.authentication.TokenCaller",
 }
 
 SPECTACULAR_SETTINGS = {

@@ -196,3 +196,61 @@ def test_the_access_token_of_a_deactivated_user_is_refused(user: Any) -> None:
     user.is_active = False
     user.save(update_fields=["is_active"])
     assert_problem(client.send("GET", "/users/me"), 401, "authentication_failed")
+
+
+# --- the account check without a user query ---------------------------------------------------------------
+# A JWT is checked without loading the user; the account check happens in the query each operation makes
+# (the member-access lookups join the user) or when the view loads the user. Either way a deactivated or
+# deleted account is refused at once, on a project it still belongs to, with 401 (not 404 or 403).
+
+PROJECT_SCOPED = [
+    ("GET", "/projects/{p}", None),
+    ("GET", "/projects/{p}/members", None),
+    ("GET", "/projects/{p}/tasks", None),
+    ("POST", "/projects/{p}/tasks", {"title": "Sneaky"}),
+    ("GET", "/projects/{p}/tasks/{t}", None),
+    ("PATCH", "/projects/{p}/tasks/{t}", {"title": "Sneaky"}),
+    ("DELETE", "/projects/{p}/tasks/{t}", None),
+    ("GET", "/projects/{p}/tasks/{t}/comments", None),
+    ("POST", "/projects/{p}/tasks/{t}/comments", {"body": "Sneaky"}),
+    ("GET", "/projects/{p}/webhooks", None),
+    ("GET", "/projects", None),
+    ("POST", "/projects", {"name": "Sneaky"}),
+    ("GET", "/api-keys", None),
+]
+
+
+@pytest.mark.parametrize("how", ["deactivated", "deleted"])
+@pytest.mark.parametrize("method, path, body", PROJECT_SCOPED, ids=[f"{m} {p}" for m, p, _ in PROJECT_SCOPED])
+def test_a_deactivated_or_deleted_owner_is_refused_everywhere(
+    world: Any, how: str, method: str, path: str, body: Any
+) -> None:
+    from server.apps.projects.models import Membership, Project
+    from server.apps.tasks.models import Task
+
+    owner = user_make("fleeting")
+    project = Project.objects.create(name="Fleeting")
+    Membership.objects.create(project=project, user=owner, role="owner")
+    task = Task.objects.create(project=project, created_by=world.owner, title="Stays")
+    client = client_for(owner)
+    url = path.format(p=project.pk, t=task.pk)
+    if method == "GET":
+        assert client.send(method, url).status_code == 200  # works while the account is active
+    if how == "deactivated":
+        owner.is_active = False
+        owner.save(update_fields=["is_active"])
+    else:
+        Task.objects.filter(created_by=owner).delete()
+        owner.delete()
+    response = client.send(method, url, body)
+    assert_problem(response, 401, "authentication_failed")
+    assert response["WWW-Authenticate"].startswith("Bearer")
+    assert Task.objects.filter(title="Sneaky").count() == 0
+    assert Project.objects.filter(name="Sneaky").count() == 0
+
+
+def test_a_token_without_a_numeric_user_id_is_refused(user: Any) -> None:
+    token = AccessToken.for_user(user)
+    token["user_id"] = "uma"
+    problem = assert_problem(_bearer(token).send("GET", "/projects"), 401, "authentication_failed")
+    assert problem["detail"] == "The token does not name a user."

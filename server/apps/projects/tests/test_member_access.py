@@ -10,11 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.db.models import F
 from django.forms.models import model_to_dict
 
 from server.apps.accounts.tests.support import member_add, task_make
-from server.apps.projects.models import Project
+from server.apps.projects.models import Membership, Project
 from server.apps.projects.selectors import project_get_for_member
 from server.apps.tasks.models import Task
 from server.apps.tasks.selectors import task_get_for_member
@@ -27,19 +26,15 @@ CALLERS = ("owner", "maintainer", "viewer", "outsider", "admin")
 
 
 def _orm_project(user: Any, project_id: int) -> Project | None:
-    return (
-        Project.objects.filter(pk=project_id, memberships__user=user)
-        .annotate(caller_role=F("memberships__role"))
-        .first()
-    )
+    return Project.objects.filter(pk=project_id, memberships__user=user).first()
 
 
 def _orm_task(user: Any, project_id: int, task_id: int) -> Task | None:
-    return (
-        Task.objects.filter(pk=task_id, project_id=project_id, project__memberships__user=user)
-        .annotate(caller_role=F("project__memberships__role"))
-        .first()
-    )
+    return Task.objects.filter(pk=task_id, project_id=project_id, project__memberships__user=user).first()
+
+
+def _role(user: Any, project_id: int) -> str:
+    return Membership.objects.get(project_id=project_id, user=user).role
 
 
 @pytest.fixture
@@ -57,16 +52,16 @@ def test_project_lookup_matches_the_orm(world: ProjectWorld, other_project: Proj
         expected = _orm_project(user, project_id)
         if expected is None:
             with pytest.raises(NotFound):
-                project_get_for_member(user=user, project_id=project_id)
+                project_get_for_member(user_id=user.pk, project_id=project_id)
             continue
-        found = project_get_for_member(user=user, project_id=project_id)
+        found = project_get_for_member(user_id=user.pk, project_id=project_id)
         assert model_to_dict(found) == model_to_dict(expected)
         assert (found.pk, found.created_at, found.updated_at) == (
             expected.pk,
             expected.created_at,
             expected.updated_at,
         )
-        assert found.role == expected.caller_role
+        assert found.role == _role(user, project_id)
 
 
 @pytest.mark.parametrize("caller", CALLERS)
@@ -81,15 +76,15 @@ def test_task_lookup_matches_the_orm(world: ProjectWorld, other_project: Project
             expected = _orm_task(user, project_id, task_id)
             if expected is None:
                 with pytest.raises(NotFound) as raised:
-                    task_get_for_member(user=user, project_id=project_id, task_id=task_id)
+                    task_get_for_member(user_id=user.pk, project_id=project_id, task_id=task_id)
                 # Not a member (or no such project) is told apart from no such task, as the contract says.
                 member = _orm_project(user, project_id) is not None
                 assert ("task" in str(raised.value.detail)) is member
                 continue
-            found = task_get_for_member(user=user, project_id=project_id, task_id=task_id)
+            found = task_get_for_member(user_id=user.pk, project_id=project_id, task_id=task_id)
             assert model_to_dict(found) == model_to_dict(expected)
             assert (found.created_at, found.updated_at) == (expected.created_at, expected.updated_at)
             assert found.project.pk == project_id
-            assert found.project.role == expected.caller_role
+            assert found.project.role == _role(user, project_id)
             # The project's other columns are loaded on first use, not wrong.
             assert found.project.name == Project.objects.get(pk=project_id).name

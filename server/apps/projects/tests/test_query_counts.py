@@ -1,7 +1,8 @@
 """Every list and retrieve runs a fixed number of queries, however many rows there are (no N+1).
 
-With a JWT, authentication costs one query (the user). The counts below are exact, so a regression that adds
-a query per row (or per request) fails here.
+A JWT costs no query: the account check is part of the member-access lookup (project-scoped operations) or
+of loading the user (the others). The counts below are exact, so a regression that adds a query per row (or
+per request) fails here.
 """
 
 from __future__ import annotations
@@ -62,19 +63,19 @@ CASES: list[tuple[str, str, int, Callable[[Populated], int | None]]] = [
     # (name, url template, queries, expected items on the page)
     # user + projects with the caller's role as a subquery
     ("projects_list", "/projects?page_size=100", 2, lambda p: p.rows + 1),
-    # user + project (with role) + members joined with their users
-    ("project_members_list", "/projects/{p}/members?page_size=100", 3, lambda p: p.rows + 3),
-    ("project_members_list_filtered", "/projects/{p}/members?page_size=100&role=viewer", 3, lambda p: None),
-    # user + project + tasks (assignee and creator are ids: no join)
-    ("tasks_list", "/projects/{p}/tasks?page_size=100", 3, lambda p: p.rows),
-    ("tasks_list_by_priority", "/projects/{p}/tasks?page_size=100&ordering=-priority", 3, lambda p: p.rows),
-    ("tasks_list_filtered", "/projects/{p}/tasks?page_size=100&status=todo&search=Task", 3, lambda p: p.rows),
-    # user + the task joined with the caller's membership + comments joined with their authors
-    ("comments_list", "/projects/{p}/tasks/{t}/comments?page_size=100", 3, lambda p: p.rows + 3),
+    # project (with the caller's role) + members joined with their users
+    ("project_members_list", "/projects/{p}/members?page_size=100", 2, lambda p: p.rows + 3),
+    ("project_members_list_filtered", "/projects/{p}/members?page_size=100&role=viewer", 2, lambda p: None),
+    # project (with the caller's role) + tasks (assignee and creator are ids: no join)
+    ("tasks_list", "/projects/{p}/tasks?page_size=100", 2, lambda p: p.rows),
+    ("tasks_list_by_priority", "/projects/{p}/tasks?page_size=100&ordering=-priority", 2, lambda p: p.rows),
+    ("tasks_list_filtered", "/projects/{p}/tasks?page_size=100&status=todo&search=Task", 2, lambda p: p.rows),
+    # the task joined with the caller's membership + comments joined with their authors
+    ("comments_list", "/projects/{p}/tasks/{t}/comments?page_size=100", 2, lambda p: p.rows + 3),
     ("api_keys_list", "/api-keys?page_size=100", 2, lambda p: p.rows),
-    ("projects_retrieve", "/projects/{p}", 2, lambda p: None),
-    # user + the task joined with the caller's membership
-    ("tasks_retrieve", "/projects/{p}/tasks/{t}", 2, lambda p: None),
+    ("projects_retrieve", "/projects/{p}", 1, lambda p: None),
+    # the task joined with the caller's membership
+    ("tasks_retrieve", "/projects/{p}/tasks/{t}", 1, lambda p: None),
     ("users_me_retrieve", "/users/me", 1, lambda p: None),
 ]
 
@@ -101,7 +102,7 @@ def test_following_a_cursor_costs_no_extra_query(
     first = client.send(
         "GET", f"/projects/{populated.world.project.pk}/tasks?page_size=2&ordering=title"
     ).json()
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         response = client.get(first["next"])
     assert response.status_code == 200
 

@@ -174,7 +174,7 @@ def test_nothing_is_delivered_for_a_rolled_back_change(
             pytest.raises(RuntimeError),
             transaction.atomic(),
         ):
-            task_create(project=world.project, created_by=world.owner, title="Doomed")
+            task_create(project=world.project, created_by_id=world.owner.pk, title="Doomed")
             raise RuntimeError("roll it back")
         assert callbacks == []
         assert Delivery.objects.count() == 0
