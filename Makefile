@@ -11,7 +11,7 @@ REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-browser run serve worker migrate demo-data test test-python test-postgres test-browser lint format bench clean \
+.PHONY: help install install-browser run serve worker migrate demo-data test test-python test-postgres test-browser lint format bench bench-services bench-smoke clean \
 	install-ts lint-contract generate generate-check test-sdk-typescript contract contract-live drift \
 	breaking mock docs
 
@@ -142,14 +142,21 @@ contract-live: install ## The contract tests against gunicorn on PostgreSQL (CON
 
 test: lint lint-contract generate-check breaking test-python contract test-sdk-typescript test-browser ## Every check and test on the embedded defaults (CI also runs test-postgres)
 
-BENCH_ROUNDS ?= 3
-BENCH_SECONDS ?= 8
+BENCH_ROUNDS ?= 6
+BENCH_SECONDS ?= 5
 
-bench: install ## Benchmark on PostgreSQL under gunicorn with wrk (BENCH_ROUNDS=, BENCH_SECONDS=; see bench/README.md)
+bench-services:
 	command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
 	pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect "$$(ls /etc/postgresql)" main start
 	redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 || redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no
+
+bench: install install-ts bench-services ## Benchmark on PostgreSQL under gunicorn with wrk (BENCH_ROUNDS=, BENCH_SECONDS=; see bench/README.md)
 	BENCH_ROUNDS=$(BENCH_ROUNDS) BENCH_SECONDS=$(BENCH_SECONDS) $(BIN)/python -m bench.run
+
+bench-smoke: install bench-services ## The bench end to end in ~2 minutes on small data, figures not meaningful (CI runs it)
+	BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_smoke BENCH_SCALE_TASKS=5000 \
+	  BENCH_ROUNDS=1 BENCH_SECONDS=1 BENCH_WARMUP=0.5 BENCH_STARTUPS=1 BENCH_SKIP_GENERATE=1 \
+	  BENCH_OUTPUT=var/bench-smoke.json $(BIN)/python -m bench.run
 
 clean: ## Remove the virtualenv and local data
 	rm -rf $(VENV) var

@@ -7,8 +7,10 @@ Variants (one gunicorn each, 1 worker, pinned with taskset to BENCH_SERVER_CPU; 
   openapi-core  our endpoints, our validation off, openapi-core's DjangoOpenAPIMiddleware on
 
 Every (variant, endpoint) is warmed up once, then measured BENCH_ROUNDS times; within a round the variants of
-an endpoint run back to back in an order that rotates from round to round. Reported figures are medians
-over the rounds. Settings (env, defaults in brackets): BENCH_ROUNDS [3], BENCH_SECONDS [8], BENCH_WARMUP [2],
+an endpoint run back to back in an order that rotates from round to round. Each side's figures are medians
+over the rounds; a ratio is the median of the per-round ratios (A and B of one round ran seconds apart, so
+the machine's drift cancels). Settings (env, defaults in brackets): BENCH_ROUNDS [6], BENCH_SECONDS [5],
+BENCH_WARMUP [2],
 BENCH_CONNECTIONS [16], BENCH_THREADS [1], BENCH_WORKER_CLASS [sync], BENCH_GTHREADS [4, gthread only],
 BENCH_TASKS [1000], BENCH_SCALE_TASKS [1000000], BENCH_DATABASE_URL [postgres://postgres@127.0.0.1:5432/bench],
 BENCH_ENGINE [the compiled engine], BENCH_PORT [18700], BENCH_SERVER_CPU [0], BENCH_CLIENT_CPU [1],
@@ -77,8 +79,8 @@ def _env_float(name: str, default: float) -> float:
 
 @dataclass(frozen=True)
 class Config:
-    rounds: int = field(default_factory=lambda: _env_int("BENCH_ROUNDS", 3))
-    seconds: float = field(default_factory=lambda: _env_float("BENCH_SECONDS", 8))
+    rounds: int = field(default_factory=lambda: _env_int("BENCH_ROUNDS", 6))
+    seconds: float = field(default_factory=lambda: _env_float("BENCH_SECONDS", 5))
     warmup: float = field(default_factory=lambda: _env_float("BENCH_WARMUP", 2))
     connections: int = field(default_factory=lambda: _env_int("BENCH_CONNECTIONS", 16))
     threads: int = field(default_factory=lambda: _env_int("BENCH_THREADS", 1))
@@ -558,18 +560,19 @@ def _record(
     metric: str = "rps",
 ) -> dict[str, Any]:
     (a_label, a_sum), (b_label, b_sum) = a, b
+    # Paired: A and B of one round ran seconds apart, so their ratio cancels the machine's drift (a VM's speed
+    # moves by up to 2x over minutes), which a ratio of the two sides' medians would not.
+    pairs = list(zip(a_sum["rounds"], b_sum["rounds"], strict=True))
     if metric == "rps":
-        ratio, goal_op = a_sum["rps"] / b_sum["rps"], ">="
-        met = None if goal is None else ratio >= goal
-        rounds = [x["rps"] / y["rps"] for x, y in zip(a_sum["rounds"], b_sum["rounds"], strict=False)]
-        description = "requests/s of A ÷ requests/s of B (higher is better)"
-        cpu_ratio = b_sum["cpu_ms"] / a_sum["cpu_ms"]
+        rounds = [x["rps"] / y["rps"] for x, y in pairs]
+        cpu_rounds = [y["cpu_ms"] / x["cpu_ms"] for x, y in pairs]
+        goal_op, description = ">=", "requests/s of A ÷ requests/s of B (higher is better)"
     else:
-        ratio, goal_op = a_sum[metric] / b_sum[metric], "<="
-        met = None if goal is None else ratio <= goal
-        rounds = [x[metric] / y[metric] for x, y in zip(a_sum["rounds"], b_sum["rounds"], strict=False)]
-        description = f"{metric} of A ÷ {metric} of B (lower is better)"
-        cpu_ratio = a_sum["cpu_ms"] / b_sum["cpu_ms"]
+        rounds = [x[metric] / y[metric] for x, y in pairs]
+        cpu_rounds = [x["cpu_ms"] / y["cpu_ms"] for x, y in pairs]
+        goal_op, description = "<=", f"{metric} of A ÷ {metric} of B (lower is better)"
+    ratio, cpu_ratio = statistics.median(rounds), statistics.median(cpu_rounds)
+    met = None if goal is None else (ratio >= goal if goal_op == ">=" else ratio <= goal)
 
     def side(label: str, s: dict[str, Any]) -> dict[str, Any]:
         keys = ("p50_ms", "p99_ms", "rps", "cpu_ms", "requests", "errors", "non_2xx", "rounds")
@@ -585,6 +588,7 @@ def _record(
         "ratio_per_round": rounds,
         # Server CPU ms per request, B ÷ A (A ÷ B for latency ratios): the ratio in the same direction.
         "cpu_ratio": cpu_ratio,
+        "cpu_ratio_per_round": cpu_rounds,
         "a": side(a_label, a_sum),
         "b": side(b_label, b_sum),
     }
@@ -784,7 +788,7 @@ def main() -> None:
             "response_validation": "strict",
             "tasks": config.read_tasks,
             "scale_tasks": config.scale_tasks,
-            "statistic": "median over rounds; ratio of medians",
+            "statistic": "sides: median over rounds; ratios: median of the per-round (paired) ratios",
             "loadavg_before": loadavg_before,
             "loadavg_per_round": round_loadavg,
             "loadavg_after": loadavg(),
@@ -808,6 +812,11 @@ def main() -> None:
     print(
         f"\nwrote {config.output.relative_to(REPO) if config.output.is_relative_to(REPO) else config.output}"
     )
+    # A non-2xx answer under load (a 500 from strict response validation, say) means that scenario did not
+    # measure what it claims to: fail the run, after writing every figure for the post-mortem.
+    non_2xx = {k: v["non_2xx"] for k, v in summary.items() if v["non_2xx"]}
+    if non_2xx:
+        raise SystemExit(f"non-2xx responses under load: {non_2xx}; see bench/results/logs/")
 
 
 if __name__ == "__main__":

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from django.db import transaction
-
 from server.apps.accounts.models import User
 from server.apps.tasks.models import Task
 from server.apps.webhooks.models import EventType
-from server.apps.webhooks.services import event_record
+from server.apps.webhooks.services import event_outbox
 from server.common.conditional import Precondition, guarded, lock_and_check
 from server.common.errors import PermissionDenied
 
@@ -22,11 +20,9 @@ def comment_require_author(*, comment: Comment, user: User) -> None:
 
 
 def comment_create(*, task: Task, author: User, body: str) -> Comment:
-    with transaction.atomic():  # the comment and its webhook event commit together
+    with event_outbox(project_id=task.project_id, type=EventType.COMMENT_CREATED) as record:
         comment = Comment.objects.create(task=task, author=author, body=body)
-        event_record(
-            project_id=task.project_id, type=EventType.COMMENT_CREATED, data=present_comment(comment)
-        )
+        record(present_comment(comment))
     return comment
 
 

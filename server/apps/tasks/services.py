@@ -6,13 +6,11 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from django.db import transaction
-
 from server.apps.projects.models import Project
 from server.apps.projects.selectors import membership_is_member
 from server.apps.webhooks.models import EventType
-from server.apps.webhooks.services import event_record
-from server.common.conditional import Precondition, lock_and_check
+from server.apps.webhooks.services import event_outbox
+from server.common.conditional import Precondition, guarded, lock_and_check
 from server.common.errors import BadRequest, Unprocessable
 
 from .models import Task, TaskPriority, TaskStatus
@@ -61,7 +59,7 @@ def task_create(
     due_date: date | str | None = None,
 ) -> Task:
     _ensure_assignee_is_member(project=project, assignee_id=assignee_id)
-    with transaction.atomic():  # the task and its webhook event commit together
+    with event_outbox(project_id=project.pk, type=EventType.TASK_CREATED) as record:
         task = Task.objects.create(
             project=project,
             created_by_id=created_by_id,
@@ -72,7 +70,7 @@ def task_create(
             assignee_id=assignee_id,
             due_date=_parse_due_date(due_date),
         )
-        event_record(project_id=project.pk, type=EventType.TASK_CREATED, data=present_task(task))
+        record(present_task(task))
     return task
 
 
@@ -80,7 +78,8 @@ def task_update(*, task: Task, data: Mapping[str, Any], precondition: Preconditi
     """PATCH: `data` holds only the fields sent; `assignee_id` / `due_date` may be null to clear them.
     With `If-Match` (`precondition`) the row is locked and checked first, in the write's transaction."""
     fields = [name for name in TASK_UPDATABLE_FIELDS if name in data]
-    with transaction.atomic():  # the write and its webhook event commit together
+    outbox = event_outbox(project_id=task.project_id, type=EventType.TASK_UPDATED)
+    with guarded(precondition), outbox as record:
         task = lock_and_check(task, precondition, keep=("project",))
         if not fields:
             return task
@@ -90,14 +89,17 @@ def task_update(*, task: Task, data: Mapping[str, Any], precondition: Preconditi
             value = _parse_due_date(data[name]) if name == "due_date" else data[name]
             setattr(task, name, value)
         task.save(update_fields=[*fields, "updated_at"])
-        event_record(project_id=task.project_id, type=EventType.TASK_UPDATED, data=present_task(task))
+        record(present_task(task))
     return task
 
 
 def task_delete(*, task: Task, precondition: Precondition | None = None) -> None:
     # Its comments go with it (FK cascade).
-    with transaction.atomic():  # the write and its webhook event commit together
+    with (
+        guarded(precondition),
+        event_outbox(project_id=task.project_id, type=EventType.TASK_DELETED) as record,
+    ):
         task = lock_and_check(task, precondition, keep=("project",))
-        task_id, project_id = task.pk, task.project_id
+        task_id = task.pk
         task.delete()
-        event_record(project_id=project_id, type=EventType.TASK_DELETED, data={"id": task_id})
+        record({"id": task_id})

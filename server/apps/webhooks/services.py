@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 from django.db import transaction
@@ -79,20 +80,15 @@ def _enqueue_after_commit(deliveries: Iterable[Delivery]) -> None:
 _ACTIVE_WEBHOOKS_SQL = f"SELECT id, events FROM {Webhook._meta.db_table} WHERE project_id = %s AND active"
 
 
-def event_record(*, project_id: int, type: str, data: Any, only: Webhook | None = None) -> Event | None:
-    """Record an event for the project's active subscriptions to `type`, in the caller's transaction: it
-    commits (and is delivered, after the commit) with the change that caused it, or not at all. One query
-    when nothing subscribes. `only`: that subscription alone, active or not (a ping)."""
-    if only is not None:
-        webhooks = [only]
-    else:
-        webhooks = [
-            webhook
-            for webhook in Webhook.objects.raw(_ACTIVE_WEBHOOKS_SQL, [project_id])
-            if type in webhook.events
-        ]
-    if not webhooks:
-        return None
+def _subscribers(*, project_id: int, type: str) -> list[Webhook]:
+    return [
+        webhook
+        for webhook in Webhook.objects.raw(_ACTIVE_WEBHOOKS_SQL, [project_id])
+        if type in webhook.events
+    ]
+
+
+def _event_write(*, project_id: int, type: str, data: Any, webhooks: list[Webhook]) -> Event:
     now = timezone.now()
     event_id = event_id_new()
     with transaction.atomic():
@@ -108,6 +104,34 @@ def event_record(*, project_id: int, type: str, data: Any, only: Webhook | None 
         )
     _enqueue_after_commit(deliveries)
     return event
+
+
+def event_record(*, project_id: int, type: str, data: Any, only: Webhook | None = None) -> Event | None:
+    """Record an event for the project's active subscriptions to `type`, in the caller's transaction: it
+    commits (and is delivered, after the commit) with the change that caused it, or not at all. One query
+    when nothing subscribes. `only`: that subscription alone, active or not (a ping)."""
+    webhooks = [only] if only is not None else _subscribers(project_id=project_id, type=type)
+    if not webhooks:
+        return None
+    return _event_write(project_id=project_id, type=type, data=data, webhooks=webhooks)
+
+
+@contextmanager
+def event_outbox(*, project_id: int, type: str) -> Iterator[Callable[[Any], object]]:
+    """For a write that causes one event: `with event_outbox(...) as record: <write>; record(payload data)`.
+
+    The write and its event commit together, or not at all. The subscriptions are looked up before the write,
+    so when nothing subscribes (the common case) the write runs as it would without webhooks, one statement
+    in autocommit, instead of BEGIN, the write, the lookup and COMMIT (and the payload is never built). A
+    subscription created while the write runs may miss this event, as it may when the lookup runs inside the
+    transaction (PostgreSQL's READ COMMITTED does not see it either).
+    """
+    webhooks = _subscribers(project_id=project_id, type=type)
+    if not webhooks:
+        yield lambda data: None
+        return
+    with transaction.atomic(savepoint=False):  # inside the caller's transaction (If-Match) if there is one
+        yield lambda data: _event_write(project_id=project_id, type=type, data=data, webhooks=webhooks)
 
 
 def webhook_ping(*, webhook: Webhook) -> Delivery:
@@ -131,4 +155,11 @@ def delivery_redeliver(*, delivery: Delivery) -> Delivery:
     return again
 
 
-__all__ = ["DeliveryStatus", "delivery_redeliver", "event_record", "webhook_create", "webhook_ping"]
+__all__ = [
+    "DeliveryStatus",
+    "delivery_redeliver",
+    "event_outbox",
+    "event_record",
+    "webhook_create",
+    "webhook_ping",
+]

@@ -14,11 +14,12 @@ from django.utils import timezone
 from projectmgmt_client.webhooks import WebhookVerificationError, verify_signature
 
 from server.apps.accounts.tests.support import member_add
+from server.apps.tasks.models import Task
 from server.apps.tasks.services import task_create
 from server.apps.webhooks import delivery as delivery_module
 from server.apps.webhooks.crypto import secret_decrypt
 from server.apps.webhooks.delivery import deliveries_due, delivery_attempt
-from server.apps.webhooks.models import Delivery, Webhook
+from server.apps.webhooks.models import Delivery, Event, Webhook
 from server.apps.webhooks.tasks import deliveries_enqueue
 from server.common.testing import ProjectWorld, user_make
 
@@ -309,3 +310,37 @@ def test_an_attempt_that_outlived_its_lease_does_not_overwrite_the_next_one(
     webhook = Webhook.objects.get(pk=hook["id"])
     assert webhook.active and webhook.consecutive_failures == 0
     assert delivery_attempt(delivery.pk).status == "skipped"  # done: nothing more to claim
+
+
+# --- the outbox around a write ----------------------------------------------------------------------------
+
+
+def test_a_write_nothing_subscribes_to_runs_alone(
+    world: ProjectWorld, django_assert_num_queries: Any
+) -> None:
+    # The project with the caller's role, the subscriptions, the INSERT: no BEGIN/COMMIT, no event.
+    with django_assert_num_queries(3):
+        response = world.client("owner").send(
+            "POST", f"/projects/{world.project.pk}/tasks", {"title": "Solo"}
+        )
+    assert response.status_code == 201
+    assert Event.objects.count() == 0
+
+
+@LOOPBACK
+@pytest.mark.django_db(transaction=True)  # autocommit, as in production: the outbox opens the transaction
+def test_a_write_and_its_event_commit_together_or_not_at_all(
+    world: ProjectWorld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with receiver() as target:
+        _subscribe(world, target.url)
+
+        def broken_bulk_create(*args: Any, **kwargs: Any) -> Any:
+            raise RuntimeError("the outbox write failed")
+
+        monkeypatch.setattr(Delivery.objects, "bulk_create", broken_bulk_create)
+        with pytest.raises(RuntimeError):
+            task_create(project=world.project, created_by_id=world.owner.pk, title="Half-written?")
+    # The event failed, so the task that caused it was rolled back with it: nothing half-written.
+    assert not Task.objects.filter(title="Half-written?").exists()
+    assert Event.objects.count() == 0
