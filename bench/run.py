@@ -276,6 +276,8 @@ def start_server(server: Server, config: Config, probe_path: str, token: str, lo
         config.server_cpu,
         str(VENV_BIN / "gunicorn"),
         "server.config.wsgi:application",
+        "--config",  # as `make serve` runs it; the flags below override what the bench sets differently
+        str(REPO / "server" / "config" / "gunicorn.conf.py"),
         "--bind",
         f"127.0.0.1:{server.port}",
         "--workers",
@@ -294,6 +296,8 @@ def start_server(server: Server, config: Config, probe_path: str, token: str, lo
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "bench.settings",
             "DATABASE_URL": config.database_url,
+            # No worker recycling mid-measurement (production recycles every ~10,000 requests).
+            "GUNICORN_MAX_REQUESTS": "0",
             **server.env,
         }
     )

@@ -45,6 +45,18 @@ def on_starting(server: Any) -> None:
         Path(directory).mkdir(parents=True, exist_ok=True)
 
 
+def post_worker_init(worker: Any) -> None:
+    # What start-up built (Django, the URLconf, the contract and its compiled validators) lives as long as the
+    # worker. Frozen, the cyclic GC stops walking those ~140,000 objects on every full collection (~70 ms on
+    # the bench machine, a pause every few hundred requests that showed in p99).
+    import gc
+
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018  (imported now, not on the first request, so it is frozen too)
+    gc.freeze()
+
+
 def child_exit(server: Any, worker: Any) -> None:
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         from prometheus_client import multiprocess

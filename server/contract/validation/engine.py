@@ -75,7 +75,14 @@ def _engine(contract: Contract, dotted_path: str) -> ValidationEngine:
     return engine
 
 
+@functools.cache
+def _engine_for(spec_path: str, dotted_path: str) -> ValidationEngine:
+    return _engine(get_contract(), dotted_path)
+
+
 def get_engine() -> ValidationEngine:
+    """The engine the settings name, compiled once. Called twice per request: one dict lookup on two strings
+    (resolving the contract's Path each time cost as much as validating a small response)."""
     from django.conf import settings
 
-    return _engine(get_contract(), settings.CONTRACT_VALIDATION_ENGINE)
+    return _engine_for(str(settings.CONTRACT_SPEC_PATH), settings.CONTRACT_VALIDATION_ENGINE)
