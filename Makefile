@@ -142,8 +142,8 @@ contract-live: install ## The contract tests against gunicorn on PostgreSQL (CON
 
 test: lint lint-contract generate-check breaking test-python contract test-sdk-typescript test-browser ## Every check and test on the embedded defaults (CI also runs test-postgres)
 
-BENCH_ROUNDS ?= 6
-BENCH_SECONDS ?= 5
+BENCH_ROUNDS ?= 10
+BENCH_SECONDS ?= 3
 
 bench-services:
 	command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)

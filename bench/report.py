@@ -17,6 +17,11 @@ def _side(side: dict[str, Any]) -> str:
     return f"{side['p50_ms']:.1f} / {side['p99_ms']:.1f} | {side['rps']:.1f} | {side['cpu_ms']:.2f}"
 
 
+def _quartiles(record: dict[str, Any]) -> str:
+    q1, q3 = record.get("ratio_quartiles") or (record["ratio"], record["ratio"])
+    return f"{q1:.2f}-{q3:.2f}"
+
+
 def markdown(result: dict[str, Any]) -> str:
     m, s, st = result["machine"], result["settings"], result["startup"]
     lines = [
@@ -36,15 +41,15 @@ def markdown(result: dict[str, Any]) -> str:
         f"{m['openapi_core']}, {m['gunicorn']} |",
         f"| wrk | {m['wrk']} |",
         "",
-        "| comparison | ratio | goal | met | cpu ratio | A p50 / p99 ms | A req/s | A cpu ms/req "
+        "| comparison | ratio | q1-q3 | goal | met | cpu ratio | A p50 / p99 ms | A req/s | A cpu ms/req "
         "| B p50 / p99 ms | B req/s | B cpu ms/req |",
-        "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+        "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in result["comparisons"]:
         goal = "" if r["goal"] is None else f"{r['goal_op']} {r['goal']:.2f}"
         met = "" if r["met"] is None else ("yes" if r["met"] else "**no**")
         lines.append(
-            f"| `{r['name']}` | {r['ratio']:.3f} | {goal} | {met} | {r['cpu_ratio']:.3f} "
+            f"| `{r['name']}` | {r['ratio']:.3f} | {_quartiles(r)} | {goal} | {met} | {r['cpu_ratio']:.3f} "
             f"| {_side(r['a'])} | {_side(r['b'])} |"
         )
     q = result["queries_per_request"]

@@ -9,7 +9,7 @@ Variants (one gunicorn each, 1 worker, pinned with taskset to BENCH_SERVER_CPU; 
 Every (variant, endpoint) is warmed up once, then measured BENCH_ROUNDS times; within a round the variants of
 an endpoint run back to back in an order that rotates from round to round. Each side's figures are medians
 over the rounds; a ratio is the median of the per-round ratios (A and B of one round ran seconds apart, so
-the machine's drift cancels). Settings (env, defaults in brackets): BENCH_ROUNDS [6], BENCH_SECONDS [5],
+the machine's drift cancels). Settings (env, defaults in brackets): BENCH_ROUNDS [10], BENCH_SECONDS [3],
 BENCH_WARMUP [2],
 BENCH_CONNECTIONS [16], BENCH_THREADS [1], BENCH_WORKER_CLASS [sync], BENCH_GTHREADS [4, gthread only],
 BENCH_TASKS [1000], BENCH_SCALE_TASKS [1000000], BENCH_DATABASE_URL [postgres://postgres@127.0.0.1:5432/bench],
@@ -79,8 +79,8 @@ def _env_float(name: str, default: float) -> float:
 
 @dataclass(frozen=True)
 class Config:
-    rounds: int = field(default_factory=lambda: _env_int("BENCH_ROUNDS", 6))
-    seconds: float = field(default_factory=lambda: _env_float("BENCH_SECONDS", 5))
+    rounds: int = field(default_factory=lambda: _env_int("BENCH_ROUNDS", 10))
+    seconds: float = field(default_factory=lambda: _env_float("BENCH_SECONDS", 3))
     warmup: float = field(default_factory=lambda: _env_float("BENCH_WARMUP", 2))
     connections: int = field(default_factory=lambda: _env_int("BENCH_CONNECTIONS", 16))
     threads: int = field(default_factory=lambda: _env_int("BENCH_THREADS", 1))
@@ -380,6 +380,20 @@ def server_cpu_seconds(server: Server) -> float:
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
+def settle(server: Server, *, window: float = 0.2, limit: float = 10.0) -> None:
+    """Wait until `server` has answered what wrk left in flight (its CPU time stops moving). A slow server
+    (openapi-core's list: over a second a request) otherwise keeps the server CPU busy for seconds into the
+    next measurement, and biases whichever variant the rotation puts after it."""
+    deadline = time.monotonic() + limit
+    before = server_cpu_seconds(server)
+    while time.monotonic() < deadline:
+        time.sleep(window)
+        now = server_cpu_seconds(server)
+        if now - before < 0.05 * window:
+            return
+        before = now
+
+
 def wrk(scenario: Scenario, config: Config, token: str, seconds: float) -> dict[str, Any]:
     command = [
         "taskset",
@@ -400,6 +414,7 @@ def wrk(scenario: Scenario, config: Config, token: str, seconds: float) -> dict[
     cpu_before = server_cpu_seconds(scenario.server)
     done = subprocess.run(command, capture_output=True, text=True, check=True)
     cpu = server_cpu_seconds(scenario.server) - cpu_before
+    settle(scenario.server)
     line = next((ln for ln in done.stdout.splitlines() if ln.startswith("BENCH_JSON ")), None)
     if line is None:
         raise SystemExit(f"wrk printed no result for {scenario.key}:\n{done.stdout}\n{done.stderr}")
@@ -538,7 +553,7 @@ def _fmt_side(side: dict[str, Any]) -> str:
 
 
 def print_table(records: list[dict[str, Any]], extras: list[str]) -> None:
-    head = f"{'comparison':<26} {'ratio':>6} {'goal':>7} {'met':>4} {'cpu':>6}"
+    head = f"{'comparison':<26} {'ratio':>6} {'q1-q3':>11} {'goal':>7} {'met':>4} {'cpu':>6}"
     head += f"   {'A p50':>7} {'A p99':>7} {'A req/s':>8}   {'B p50':>7} {'B p99':>7} {'B req/s':>8}"
     print()
     print(head)
@@ -546,9 +561,11 @@ def print_table(records: list[dict[str, Any]], extras: list[str]) -> None:
     for r in records:
         goal = "" if r["goal"] is None else f"{r['goal_op']}{r['goal']:.2f}"
         met = "" if r["met"] is None else ("yes" if r["met"] else "NO")
-        ratios = f"{r['ratio']:6.3f} {goal:>7} {met:>4} {r['cpu_ratio']:6.3f}"
+        q1, q3 = r["ratio_quartiles"]
+        ratios = f"{r['ratio']:6.3f} {q1:5.2f}-{q3:<5.2f} {goal:>7} {met:>4} {r['cpu_ratio']:6.3f}"
         print(f"{r['name']:<26} {ratios}   {_fmt_side(r['a'])}   {_fmt_side(r['b'])}")
-    print("ratio: A ÷ B of requests/s (scaling: of latency, 1,000,000 ÷ 1,000 tasks); latencies in ms")
+    print("ratio: A ÷ B of requests/s (scaling: of latency, 1,000,000 ÷ 1,000 tasks), the median of the")
+    print("       per-round ratios; q1-q3: their quartiles; latencies in ms")
     print("cpu: the same ratio from the server's CPU time per request (B ÷ A; scaling A ÷ B), which other")
     print("     work on the machine disturbs less than requests/s")
     for line in extras:
@@ -576,6 +593,7 @@ def _record(
         cpu_rounds = [x["cpu_ms"] / y["cpu_ms"] for x, y in pairs]
         goal_op, description = "<=", f"{metric} of A ÷ {metric} of B (lower is better)"
     ratio, cpu_ratio = statistics.median(rounds), statistics.median(cpu_rounds)
+    spread = statistics.quantiles(rounds, n=4) if len(rounds) > 1 else [ratio, ratio, ratio]
     met = None if goal is None else (ratio >= goal if goal_op == ">=" else ratio <= goal)
 
     def side(label: str, s: dict[str, Any]) -> dict[str, Any]:
@@ -590,6 +608,7 @@ def _record(
         "goal_op": goal_op,
         "met": met,
         "ratio_per_round": rounds,
+        "ratio_quartiles": [spread[0], spread[2]],
         # Server CPU ms per request, B ÷ A (A ÷ B for latency ratios): the ratio in the same direction.
         "cpu_ratio": cpu_ratio,
         "cpu_ratio_per_round": cpu_rounds,
@@ -690,7 +709,9 @@ def main() -> None:
             for endpoint in ENDPOINTS:
                 group = scenarios[endpoint]
                 shift = round_number % len(group)
-                for s in group[shift:] + group[:shift]:
+                order = group[shift:] + group[:shift]
+                # Rotated, and reversed every other round, so no variant always follows the same one.
+                for s in order if round_number % 2 == 0 else order[::-1]:
                     result = wrk(s, config, token, config.seconds)
                     runs[s.key].append(result)
                     flag = (
