@@ -153,7 +153,7 @@ bench-services:
 bench: install install-ts bench-services ## Benchmark on PostgreSQL under gunicorn with wrk (BENCH_ROUNDS=, BENCH_SECONDS=; see bench/README.md)
 	BENCH_ROUNDS=$(BENCH_ROUNDS) BENCH_SECONDS=$(BENCH_SECONDS) $(BIN)/python -m bench.run
 
-bench-smoke: install bench-services ## The bench end to end in ~2 minutes on small data, figures not meaningful (CI runs it)
+bench-smoke: install bench-services ## The bench end to end in about a minute on small data (figures not meaningful; CI runs it)
 	BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_smoke BENCH_SCALE_TASKS=5000 \
 	  BENCH_ROUNDS=1 BENCH_SECONDS=1 BENCH_WARMUP=0.5 BENCH_STARTUPS=1 BENCH_SKIP_GENERATE=1 \
 	  BENCH_OUTPUT=var/bench-smoke.json $(BIN)/python -m bench.run
