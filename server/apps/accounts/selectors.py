@@ -40,11 +40,15 @@ def caller_id(request: Any) -> int:
     return int(request.user.pk)
 
 
+def _account_gone() -> AuthenticationFailed:
+    return AuthenticationFailed("The account is inactive or no longer exists.")
+
+
 def caller_refuse_if_inactive(*, user_id: int) -> None:
     """401 unless `user_id` is an active account: for lookups that found nothing, to tell a deactivated
     or deleted caller (401) from a caller without access (404)."""
     if not User.objects.filter(pk=user_id, is_active=True).exists():
-        raise AuthenticationFailed("The account is inactive or no longer exists.")
+        raise _account_gone()
 
 
 def user_from_request(request: Any) -> User:
@@ -55,6 +59,6 @@ def user_from_request(request: Any) -> User:
         return user
     loaded = User.objects.filter(pk=caller_id(request), is_active=True).first()
     if loaded is None:
-        raise AuthenticationFailed("The account is inactive or no longer exists.")
+        raise _account_gone()
     request.user = loaded  # DRF's Request sets it on the Django request too
     return loaded

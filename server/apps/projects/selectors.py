@@ -36,7 +36,7 @@ def project_list(*, user: User, search: str | None = None) -> QuerySet[Project]:
 # the ORM query it replaces. The join on the user is the account check the JWT authentication leaves to the
 # query that needs it (see accounts.authentication.JWTAuthentication).
 _MEMBER_PROJECT_SQL = f"""
-SELECT p.id, p.name, p.description, p.created_at, p.updated_at, m.role
+SELECT p.*, m.role
 FROM {Project._meta.db_table} p
 JOIN {Membership._meta.db_table} m ON m.project_id = p.id
 JOIN {User._meta.db_table} u ON u.id = m.user_id AND u.is_active

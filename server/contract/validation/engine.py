@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 from django.http import HttpRequest, HttpResponseBase
@@ -11,7 +12,7 @@ from django.utils.module_loading import import_string
 
 from server.common.errors import ApiError
 
-from ..spec import Contract, Operation, get_contract
+from ..spec import Operation, load_contract
 
 
 @dataclass(frozen=True)
@@ -69,15 +70,9 @@ class ValidationEngine(Protocol):
 
 
 @functools.cache
-def _engine(contract: Contract, dotted_path: str) -> ValidationEngine:
-    engine_class = import_string(dotted_path)
-    engine: ValidationEngine = engine_class(contract)
-    return engine
-
-
-@functools.cache
 def _engine_for(spec_path: str, dotted_path: str) -> ValidationEngine:
-    return _engine(get_contract(), dotted_path)
+    engine: ValidationEngine = import_string(dotted_path)(load_contract(Path(spec_path)))
+    return engine
 
 
 def get_engine() -> ValidationEngine:

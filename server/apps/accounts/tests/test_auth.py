@@ -240,8 +240,7 @@ def test_a_deactivated_or_deleted_owner_is_refused_everywhere(
         owner.is_active = False
         owner.save(update_fields=["is_active"])
     else:
-        Task.objects.filter(created_by=owner).delete()
-        owner.delete()
+        owner.delete()  # their membership goes with them
     response = client.send(method, url, body)
     assert_problem(response, 401, "authentication_failed")
     assert response["WWW-Authenticate"].startswith("Bearer")
