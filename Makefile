@@ -13,7 +13,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 .DEFAULT_GOAL := help
 .PHONY: help install install-browser run serve worker migrate demo-data test test-python test-postgres test-browser lint format bench bench-services bench-smoke clean \
 	install-ts lint-contract generate generate-check test-sdk-typescript contract contract-live drift \
-	breaking mock docs
+	breaking release-contract changelog mock docs
 
 help: ## Show this help
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
@@ -114,8 +114,14 @@ generate: install install-ts ## Regenerate the Pydantic models and both SDKs fro
 generate-check: install install-ts ## Fail, naming them, if generated files are stale
 	$(BIN)/contract generate --check
 
-breaking: install ## Fail on breaking contract changes vs the merge-base with main (on main: last tag, else HEAD~1; BREAKING_BASE=ref)
+breaking: install ## Fail on breaking contract changes vs the released contract (openapi/released/; else the last tag; BREAKING_BASE=ref)
 	BREAKING_BASE="$(BREAKING_BASE)" $(BIN)/python -m codegen.diff.gate --spec openapi/openapi.yaml
+
+release-contract: install ## At a release: record the working copy as the released contract `make breaking` compares with
+	$(BIN)/python -m codegen.diff.gate --spec openapi/openapi.yaml --release
+
+changelog: install ## Every contract change since the last tag (else since the contract's first commit), for release notes
+	$(BIN)/contract changelog --since-last-release --spec openapi/openapi.yaml --format markdown
 
 MOCK_PORT ?= 4010
 DOCS_PORT ?= 8001

@@ -9,6 +9,7 @@ from codegen.diff.compare import diff_documents
 from codegen.diff.report import as_json, as_text, major_bumped, rules_markdown, rules_text, summary
 from codegen.diff.rules import Level
 from codegen.diff.source import load_spec
+from codegen.document import Document
 from codegen.findings import CodegenError
 
 
@@ -22,13 +23,17 @@ def run_diff(args: argparse.Namespace) -> int:
         raise CodegenError("expected BASE and REVISION (files or git:REF:PATH), or --rules")
     if args.format == "markdown":
         raise CodegenError("--format markdown is for --rules; use text or json")
-    base, revision = load_spec(args.base), load_spec(args.revision)
+    return judge(load_spec(args.base), load_spec(args.revision), args.format, args.fail_on)
+
+
+def judge(base: Document, revision: Document, fmt: str = "text", fail_on: str = "error") -> int:
+    """Print the changes from `base` to `revision` (stdout) and a summary (stderr); 1 when one fails."""
     changes = diff_documents(base.data, revision.data)
-    if args.format == "json":
+    if fmt == "json":
         print(as_json(changes))
     elif changes:
         print(as_text(changes))
-    threshold = Level.ERROR if args.fail_on == "error" else Level.WARNING
+    threshold = Level.ERROR if fail_on == "error" else Level.WARNING
     failing = [c for c in changes if c.level >= threshold]
     print(f"{base.name} -> {revision.name}: {summary(changes)}", file=sys.stderr)
     if failing and major_bumped(base.data, revision.data):

@@ -1,113 +1,132 @@
-"""`make breaking`: the working copy of the contract against the version it must stay compatible with.
+"""`make breaking`: the working copy of the contract against the release it must stay compatible with.
 
 Which version (the first that applies):
 
-1. `BREAKING_BASE=<ref>`: that commit or tag (an error if it does not exist).
-2. On a branch other than `main`: the merge-base of HEAD and `main` (or `origin/main`).
-3. On `main`: the last tag reachable from HEAD (the released contract), else `HEAD~1`.
+1. `BREAKING_BASE=<ref>`: that commit or tag (an error if it, or the contract in it, does not exist).
+2. The released contract kept in the repository: `released/<name>` beside the contract
+   (`openapi/released/openapi.yaml`, written by `make release-contract` at a release). It needs no history,
+   so a shallow clone, a branch without `main` and a fresh CI clone all compare with the same release.
+3. The last tag reachable from HEAD (a release), when the contract exists in it.
+4. Outside CI only: on a branch, the merge-base with `main` (or `origin/main`); on `main`, `HEAD~1`.
 
-When there is nothing to compare with (no repository, no commits, a single commit, a shallow clone without the
-base, or a contract that did not exist at the base), the gate says so and passes: a clean CI clone must not
-fail for want of history. It always prints what it compares.
+When none applies the gate fails (exit 2) and says what to do: it never passes without comparing. In CI
+(`CI` set) step 4 is not taken: CI must compare with a release, not with whatever history the clone has.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
+from codegen.diff import git
+from codegen.diff.command import judge
+from codegen.diff.source import load_spec
+from codegen.document import load_document
 from codegen.findings import CodegenError
 
 
-def _git(*args: str, cwd: Path) -> str | None:
-    try:
-        result = subprocess.run(
-            ["git", *args], cwd=cwd, capture_output=True, text=True, check=False, timeout=60
-        )
-    except FileNotFoundError:
-        return None
-    return result.stdout.strip() if result.returncode == 0 else None
+@dataclass(frozen=True)
+class Base:
+    source: str  # a file, or git:SHA:PATH
+    how: str  # why this version, for the log line
 
 
-class Skip(Exception):
-    """Nothing to compare with; the reason is printed and the gate passes."""
+def released_copy(spec: Path) -> Path:
+    return spec.parent / "released" / spec.name
 
 
-def choose_base(cwd: Path, explicit: str | None) -> tuple[str, str]:
-    """(commit sha, how it was chosen)."""
-    if _git("rev-parse", "--is-inside-work-tree", cwd=cwd) != "true":
-        if explicit:
-            raise CodegenError(f"BREAKING_BASE={explicit}: {cwd} is not a git repository")
-        raise Skip("not a git repository")
+def choose_base(spec: Path, cwd: Path, explicit: str | None, ci: bool) -> Base:
+    """The version to compare `spec` with; CodegenError naming what is missing when there is none."""
     if explicit:
-        sha = _git("rev-parse", "--verify", "--quiet", f"{explicit}^{{commit}}", cwd=cwd)
+        if not git.is_repository(cwd):
+            raise CodegenError(f"BREAKING_BASE={explicit}: {cwd} is not a git repository")
+        sha = git.commit_of(explicit, cwd)
         if sha is None:
             raise CodegenError(f"BREAKING_BASE={explicit}: no such commit or tag (fetch it first?)")
-        return sha, f"BREAKING_BASE={explicit}"
-    head = _git("rev-parse", "--verify", "--quiet", "HEAD", cwd=cwd)
+        relative = git.repository_path(spec, cwd)
+        if not git.exists_at(sha, relative, cwd):
+            raise CodegenError(f"BREAKING_BASE={explicit}: {relative} does not exist at {sha[:12]}")
+        return Base(f"git:{sha}:{relative}", f"BREAKING_BASE={explicit}")
+    released = released_copy(spec)
+    if released.is_file():
+        return Base(os.path.relpath(released, cwd), "the released contract")
+    if not git.is_repository(cwd):
+        raise CodegenError(_missing(spec, "this is not a git repository"))
+    relative = git.repository_path(spec, cwd)
+    tag = git.last_tag(cwd)
+    if tag is not None:
+        sha = git.commit_of(tag, cwd)
+        if sha is not None and git.exists_at(sha, relative, cwd):
+            return Base(f"git:{sha}:{relative}", f"the last tag, {tag}")
+    if ci:
+        shallow = " (a shallow clone: fetch the tags)" if git.is_shallow(cwd) else ""
+        raise CodegenError(_missing(spec, f"no tag reachable from HEAD holds {relative}{shallow}"))
+    sha, how = _local_base(cwd)
+    if sha is None or not git.exists_at(sha, relative, cwd):
+        reason = how if sha is None else f"{relative} does not exist at {sha[:12]} ({how})"
+        raise CodegenError(_missing(spec, reason))
+    return Base(f"git:{sha}:{relative}", how)
+
+
+def _local_base(cwd: Path) -> tuple[str | None, str]:
+    head = git.commit_of("HEAD", cwd)
     if head is None:
-        raise Skip("the repository has no commits yet")
+        return None, "the repository has no commits yet"
     for main in ("main", "origin/main"):
-        main_sha = _git("rev-parse", "--verify", "--quiet", f"{main}^{{commit}}", cwd=cwd)
+        main_sha = git.commit_of(main, cwd)
         if main_sha is None:
             continue
         if main_sha != head:
-            base = _git("merge-base", "HEAD", main, cwd=cwd)
+            base = git.git("merge-base", "HEAD", main, cwd=cwd)
             if base is None:
-                raise Skip(
-                    f"HEAD and {main} have no merge-base here (a shallow clone? fetch more history, "
-                    "or set BREAKING_BASE=<ref>)"
-                )
-            return base, f"merge-base of HEAD and {main}"
+                return None, f"HEAD and {main} have no merge-base here (a shallow clone?)"
+            return base, f"merge-base of HEAD and {main} (no release recorded)"
         break
-    tag = _git("describe", "--tags", "--abbrev=0", "HEAD", cwd=cwd)
-    if tag is not None:
-        sha = _git("rev-parse", f"{tag}^{{commit}}", cwd=cwd)
-        if sha is not None:
-            return sha, f"the last tag, {tag}"
-    parent = _git("rev-parse", "--verify", "--quiet", "HEAD~1", cwd=cwd)
+    parent = git.commit_of("HEAD~1", cwd)
     if parent is None:
-        raise Skip(
-            "HEAD has no parent here (a single commit or a shallow clone) and there is no tag; "
-            "set BREAKING_BASE=<ref> to compare with something"
-        )
-    return parent, "HEAD~1 (on main, no tag)"
+        return None, "HEAD has no parent here (a single commit or a shallow clone)"
+    return parent, "HEAD~1 (no release recorded)"
 
 
-def run_gate(spec: Path, cwd: Path, explicit: str | None) -> int:
-    from codegen.cli import main as contract
+def _missing(spec: Path, reason: str) -> str:
+    return (
+        f"no released contract to compare with: {reason}. Record the release with `make release-contract` "
+        f"(writes {released_copy(spec).name} under {released_copy(spec).parent}), tag it, or set "
+        "BREAKING_BASE=<ref>"
+    )
 
-    spec = spec.resolve()
-    try:
-        sha, how = choose_base(cwd, explicit or None)
-        top = _git("rev-parse", "--show-toplevel", cwd=cwd)
-        assert top is not None
-        relative = spec.relative_to(Path(top).resolve()).as_posix()
-        if _git("cat-file", "-e", f"{sha}:{relative}", cwd=cwd) is None:
-            raise Skip(f"{relative} does not exist at {sha[:12]} ({how})")
-    except Skip as skip:
-        print(f"breaking: skipped, nothing to compare with: {skip}")
-        return 0
-    except ValueError:
-        raise CodegenError(f"{spec} is not inside the repository") from None
-    print(f"breaking: {relative} (working copy) against {sha[:12]}, {how}")
-    previous = Path.cwd()
-    try:
-        os.chdir(cwd)
-        return contract(["diff", f"git:{sha}:{relative}", str(spec)])
-    finally:
-        os.chdir(previous)
+
+def run_gate(spec: Path, cwd: Path, explicit: str | None, ci: bool) -> int:
+    spec = spec if spec.is_absolute() else (cwd / spec)
+    base = choose_base(spec, cwd, explicit or None, ci)
+    print(f"breaking: {spec.name} (working copy) against {base.source}, {base.how}")
+    return judge(load_spec(base.source, cwd), load_document(spec))
+
+
+def release(spec: Path) -> int:
+    """Record the working copy as the released contract (at a release; the gate compares with it)."""
+    target = released_copy(spec)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(spec.read_bytes())
+    print(f"released contract recorded: {target}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m codegen.diff.gate", description=__doc__.splitlines()[0])
     parser.add_argument("--spec", type=Path, default=Path("openapi/openapi.yaml"))
+    parser.add_argument(
+        "--release", action="store_true", help="record the working copy as the released contract and exit"
+    )
     args = parser.parse_args(argv)
     try:
-        return run_gate(args.spec, Path.cwd(), os.environ.get("BREAKING_BASE"))
+        if args.release:
+            return release(args.spec)
+        ci = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+        return run_gate(args.spec, Path.cwd(), os.environ.get("BREAKING_BASE"), ci)
     except CodegenError as exc:
         print(f"breaking: {exc}", file=sys.stderr)
         return 2

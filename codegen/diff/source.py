@@ -13,9 +13,13 @@ from codegen.findings import CodegenError
 GIT_PREFIX = "git:"
 
 
-def load_spec(spec: str) -> Document:
-    """The document named by `spec`; CodegenError (one line) when it cannot be read or is not OpenAPI 3."""
-    document = _load_git(spec) if spec.startswith(GIT_PREFIX) else load_document(Path(spec))
+def load_spec(spec: str, cwd: Path | None = None) -> Document:
+    """The document named by `spec` (a file, or git:REF:PATH read in the repository at `cwd`, default: the
+    current directory); CodegenError (one line) when it cannot be read or is not OpenAPI 3."""
+    if spec.startswith(GIT_PREFIX):
+        document = _load_git(spec, cwd)
+    else:
+        document = load_document(Path(spec) if cwd is None else cwd / spec)
     if not document.openapi_version.startswith("3."):
         raise CodegenError(
             f"{document.name}: not an OpenAPI 3.x document (found {document.openapi_version}); "
@@ -46,9 +50,9 @@ def git_show(ref: str, path: str, cwd: Path | None = None) -> bytes:
     return result.stdout
 
 
-def _load_git(spec: str) -> Document:
+def _load_git(spec: str, cwd: Path | None) -> Document:
     ref, path = split_git_spec(spec)
-    content = git_show(ref, path)
+    content = git_show(ref, path, cwd)
     with tempfile.TemporaryDirectory(prefix="contract-diff-") as tmp:
         file = Path(tmp) / Path(path).name
         file.write_bytes(content)
