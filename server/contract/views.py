@@ -82,7 +82,7 @@ class ContractAPIView(APIView):
             # undeclared method would get 401 on a protected path; the contract promises 405 with `Allow`.
             raise MethodNotAllowed(request.method or "")
         super().initial(request, *args, **kwargs)
-        if settings.CONTRACT_REQUEST_VALIDATION == "on":
+        if settings.CONTRACT_REQUEST_VALIDATION != "off":  # fail closed (server.contract.checks)
             get_engine().validate_request(operation, request._request)
         self.query = typed_query(operation, request.query_params)
         self.body = None
@@ -105,7 +105,7 @@ class ContractAPIView(APIView):
         violations = get_engine().validate_response(operation, request._request, response)
         if violations:
             violation = ResponseContractViolation(operation, response.status_code, violations)
-            if mode == "strict":
+            if mode != "log":  # "strict", and anything unknown: fail closed (server.contract.checks)
                 raise violation
             logger.error("%s", violation)
         return response

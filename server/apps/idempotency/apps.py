@@ -6,3 +6,10 @@ class IdempotencyConfig(AppConfig):
     label = "idempotency"
     verbose_name = "Idempotency keys"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from server.common.checks import refuse_to_start
+
+        from . import checks
+
+        refuse_to_start(*checks.CHECKS)

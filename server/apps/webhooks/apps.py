@@ -8,4 +8,8 @@ class WebhooksConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401  (registers the system checks)
+        from server.common.checks import refuse_to_start
+
+        from . import checks
+
+        refuse_to_start(*checks.CHECKS)

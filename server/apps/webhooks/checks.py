@@ -1,4 +1,5 @@
-"""System checks for the webhook settings (run by `manage.py check`, and before `runserver` / `migrate`)."""
+"""System checks for the webhook settings (run by `manage.py check`, and at start-up by WebhooksConfig.ready:
+see server.common.checks)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,31 @@ from typing import Any
 from django.conf import settings
 from django.core.checks import CheckMessage, Error, register
 
+from server.common.checks import SETTINGS_TAG, SettingsCheck, positive_int
 
-@register("webhooks")
+
+@register(SETTINGS_TAG)
+def numbers(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    messages = [
+        *positive_int("WEBHOOKS_MAX_ATTEMPTS", id="webhooks.E002"),
+        *positive_int("WEBHOOKS_DISABLE_AFTER", id="webhooks.E003"),
+        *positive_int("WEBHOOKS_LEASE_SECONDS", id="webhooks.E004"),
+    ]
+    for name in ("WEBHOOKS_TIMEOUT", "WEBHOOKS_BACKOFF_BASE", "WEBHOOKS_BACKOFF_MAX"):
+        value = getattr(settings, name, None)
+        if not (isinstance(value, int | float) and not isinstance(value, bool) and value > 0):
+            messages.append(Error(f"{name} is {value!r}; it must be a positive number.", id="webhooks.E005"))
+    return messages
+
+
+@register(SETTINGS_TAG, "webhooks")
 def lease_outlasts_attempt(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
     """A delivery's lease must outlast an attempt: WEBHOOKS_TIMEOUT bounds a whole attempt; when the lease
     (WEBHOOKS_LEASE_SECONDS) runs out first the sweep hands the delivery to a second worker while the first is
     still sending it - the same delivery sent twice, on every slow receiver."""
     lease, timeout = settings.WEBHOOKS_LEASE_SECONDS, settings.WEBHOOKS_TIMEOUT
+    if numbers():
+        return []  # not numbers: reported by numbers()
     if lease <= timeout:
         return [
             Error(
@@ -25,3 +44,6 @@ def lease_outlasts_attempt(app_configs: Any = None, **kwargs: Any) -> list[Check
             )
         ]
     return []
+
+
+CHECKS: tuple[SettingsCheck, ...] = (numbers, lease_outlasts_attempt)

@@ -16,11 +16,17 @@ SERVER_DIR = REPO_ROOT / "server"
 
 env = environ.Env()
 
+# Which settings module this is (development, test, production): server.config.checks holds production to
+# stricter rules (real secrets, DEBUG off, named hosts).
+DEPLOYMENT = "development"
+
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="insecure-development-key-do-not-use-in-production")
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
 
 INSTALLED_APPS = [
+    # First: its ready() checks the deployment's settings before any other app starts (server.config.checks).
+    "server.config",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.staticfiles",
@@ -195,7 +201,8 @@ CONTRACT_SPEC_PATH = Path(env("CONTRACT_SPEC_PATH", default=str(REPO_ROOT / "ope
 CONTRACT_VALIDATION_ENGINE = env(
     "CONTRACT_VALIDATION_ENGINE", default="server.contract.validation.compiled_engine.CompiledEngine"
 )
-# "on": every request is validated before its view runs; "off" only for benchmarks measuring the cost.
+# "on": every request is validated before its view runs; "off" only for benchmarks measuring the cost. Any
+# other value (`true`, `ON`) stops start-up (server.contract.checks).
 CONTRACT_REQUEST_VALIDATION = env("CONTRACT_REQUEST_VALIDATION", default="on")
 # "strict": a response that breaks the contract raises (development, tests); "log": it is logged; "off".
 CONTRACT_RESPONSE_VALIDATION = env("CONTRACT_RESPONSE_VALIDATION", default="strict")

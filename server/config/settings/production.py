@@ -3,6 +3,7 @@
 from .base import *  # noqa: F403
 from .base import REPO_ROOT, env
 
+DEPLOYMENT = "production"
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")

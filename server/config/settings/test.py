@@ -14,6 +14,7 @@ if REDIS_URL and _worker.startswith("gw"):
     _db = (int(_url.path.strip("/") or 0) - int(_worker[2:])) % 16
     CACHES["default"]["LOCATION"] = _url._replace(path=f"/{_db}").geturl()
 
+DEPLOYMENT = "test"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CONTRACT_RESPONSE_VALIDATION = "strict"
 REST_FRAMEWORK = {
