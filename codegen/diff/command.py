@@ -26,13 +26,17 @@ def run_diff(args: argparse.Namespace) -> int:
     return judge(load_spec(args.base), load_spec(args.revision), args.format, args.fail_on)
 
 
-def judge(base: Document, revision: Document, fmt: str = "text", fail_on: str = "error") -> int:
-    """Print the changes from `base` to `revision` (stdout) and a summary (stderr); 1 when one fails."""
+def judge(
+    base: Document, revision: Document, fmt: str = "text", fail_on: str = "error", show: Level = Level.INFO
+) -> int:
+    """Print the changes from `base` to `revision` at level `show` or above (stdout) and a summary of all of
+    them (stderr); 1 when one fails the run."""
     changes = diff_documents(base.data, revision.data)
+    shown = [c for c in changes if c.level >= show]
     if fmt == "json":
-        print(as_json(changes))
-    elif changes:
-        print(as_text(changes))
+        print(as_json(shown))
+    elif shown:
+        print(as_text(shown))
     threshold = Level.ERROR if fail_on == "error" else Level.WARNING
     failing = [c for c in changes if c.level >= threshold]
     print(f"{base.name} -> {revision.name}: {summary(changes)}", file=sys.stderr)

@@ -19,6 +19,7 @@ class Change:
     operation: str  # operationId, or "METHOD /path" when there is none; "" for document-level changes
     pointer: str  # JSON pointer into the revision (into the base for what was removed)
     message: str
+    endpoint: str = ""  # "METHOD /path", "webhook NAME METHOD", or "" for document-level changes
 
     def as_json(self) -> dict[str, str]:
         return {
@@ -30,16 +31,24 @@ class Change:
         }
 
 
+# property-level stems of the schema comparer, per location (those not listed are not reported there)
 _PROPERTY_RULES = {
-    ("request", "new-required"): "new-required-request-property",
-    ("request", "new-optional"): "new-optional-request-property",
-    ("request", "removed"): "request-property-removed",
-    ("request", "became-required"): "request-property-became-required",
-    ("request", "became-optional"): "request-property-became-optional",
-    ("response", "added"): "response-property-added",
-    ("response", "required-removed"): "response-required-property-removed",
-    ("response", "optional-removed"): "response-optional-property-removed",
-    ("response", "became-optional"): "response-property-became-optional",
+    ("request-property", "new-required"): "new-required-request-property",
+    ("request-property", "new-optional"): "new-optional-request-property",
+    ("request-property", "removed"): "request-property-removed",
+    ("request-property", "became-required"): "request-property-became-required",
+    ("request-property", "became-optional"): "request-property-became-optional",
+    ("response-property", "added"): "response-property-added",
+    ("response-property", "required-removed"): "response-required-property-removed",
+    ("response-property", "optional-removed"): "response-optional-property-removed",
+    ("response-property", "became-optional"): "response-property-became-optional",
+    ("request-parameter", "new-required"): "new-required-request-parameter-property",
+    ("request-parameter", "became-required"): "request-parameter-property-became-required",
+}
+_PROPERTY_STEMS = frozenset(stem for _, stem in _PROPERTY_RULES) | {
+    "new-optional",
+    "removed",
+    "became-optional",
 }
 _TEMPLATE = re.compile(r"\{[^}/]*\}")
 
@@ -59,13 +68,53 @@ class DocumentDiff:
         self.base, self.rev = Resolver(base), Resolver(revision)
         self.changes: list[Change] = []
 
-    def emit(self, rule_id: str, operation: str, pointer: str, message: str) -> None:
-        self.changes.append(Change(rule_id, RULES[rule_id].level, operation, pointer, message))
+    def emit(self, rule_id: str, operation: str, pointer: str, message: str, endpoint: str = "") -> None:
+        self.changes.append(Change(rule_id, RULES[rule_id].level, operation, pointer, message, endpoint))
 
     def run(self) -> list[Change]:
+        self._servers(self.base_doc.get("servers"), self.rev_doc.get("servers"), "", "/servers", "")
+        self._security_schemes()
         self._paths()
         self._webhooks()
         return sorted(set(self.changes), key=lambda c: (-c.level, c.operation, c.pointer, c.id, c.message))
+
+    # -- document level ----------------------------------------------------------------------------------
+
+    def _servers(self, old: Any, new: Any, operation: str, pointer: str, endpoint: str) -> None:
+        old_urls, new_urls = _server_urls(old), _server_urls(new)
+        where = f" (for {endpoint})" if endpoint else ""
+        for url, index in old_urls.items():
+            if url not in new_urls:
+                self.emit(
+                    "server-removed",
+                    operation,
+                    pointer_join(pointer, index),
+                    f"server {url} removed{where}",
+                    endpoint,
+                )
+        for url, index in new_urls.items():
+            if url not in old_urls:
+                self.emit(
+                    "server-added",
+                    operation,
+                    pointer_join(pointer, index),
+                    f"server {url} added{where}",
+                    endpoint,
+                )
+
+    def _security_schemes(self) -> None:
+        old = _dict(_dict(self.base_doc.get("components")).get("securitySchemes"))
+        new = _dict(_dict(self.rev_doc.get("components")).get("securitySchemes"))
+        for name in [*old, *(n for n in new if n not in old)]:
+            pointer = pointer_join("/components/securitySchemes", name)
+            if name not in new:
+                self.emit("security-scheme-removed", "", pointer, f"security scheme {name} removed")
+            elif name not in old:
+                self.emit("security-scheme-added", "", pointer, f"security scheme {name} added")
+            else:
+                _, before = self.base.deref(old[name])
+                _, after = self.rev.deref(new[name])
+                SecurityScheme(self, name, pointer, _dict(before), _dict(after)).compare()
 
     # -- paths and operations ----------------------------------------------------------------------------
 
@@ -77,7 +126,7 @@ class DocumentDiff:
             rev_path = path if path in rev_paths else rev_by_key.get(_template_key(path))
             pointer = pointer_join("/paths", path)
             if rev_path is None:
-                self.emit("api-path-removed", "", pointer, f"path {path} removed")
+                self.emit("api-path-removed", "", pointer, f"path {path} removed", path)
                 continue
             matched.add(rev_path)
             self._path_item(
@@ -92,6 +141,7 @@ class DocumentDiff:
                     _name(operation, method, path),
                     pointer_join("/paths", path, method),
                     f"operation {method.upper()} {path} added",
+                    f"{method.upper()} {path}",
                 )
 
     @staticmethod
@@ -108,6 +158,7 @@ class DocumentDiff:
                     name,
                     pointer_join("/paths", base_path, method),
                     f"operation {method.upper()} {base_path} removed{note}",
+                    f"{method.upper()} {base_path}",
                 )
                 continue
             Operation(self, base_item, operation, item, item[method], method, path, base_path).compare()
@@ -118,31 +169,60 @@ class DocumentDiff:
                     _name(operation, method, path),
                     pointer_join("/paths", path, method),
                     f"operation {method.upper()} {path} added",
+                    f"{method.upper()} {path}",
                 )
 
     def _webhooks(self) -> None:
         base_hooks, rev_hooks = _dict(self.base_doc.get("webhooks")), _dict(self.rev_doc.get("webhooks"))
-        for name in base_hooks:
+        for name, hook in base_hooks.items():
+            label = f"webhook {name}"
             if name not in rev_hooks:
                 self.emit(
-                    "webhook-removed",
-                    f"webhook {name}",
-                    pointer_join("/webhooks", name),
-                    f"webhook {name} removed",
+                    "webhook-removed", label, pointer_join("/webhooks", name), f"{label} removed", label
+                )
+                continue
+            base_item, item = _dict(self.base.deref(hook)[1]), _dict(self.rev.deref(rev_hooks[name])[1])
+            for method, operation in self._operations(base_item):
+                endpoint = f"{label} {method.upper()}"
+                if not isinstance(item.get(method), dict):
+                    self.emit(
+                        "webhook-removed",
+                        label,
+                        pointer_join("/webhooks", name, method),
+                        f"{endpoint} removed",
+                        endpoint,
+                    )
+                    continue
+                Operation(
+                    self, base_item, operation, item, item[method], method, name, name, webhook=True
+                ).compare()
+            for method in (m for m, _ in self._operations(item) if not isinstance(base_item.get(m), dict)):
+                endpoint = f"{label} {method.upper()}"
+                self.emit(
+                    "webhook-added",
+                    label,
+                    pointer_join("/webhooks", name, method),
+                    f"{endpoint} added",
+                    endpoint,
                 )
         for name in rev_hooks:
             if name not in base_hooks:
-                self.emit(
-                    "webhook-added",
-                    f"webhook {name}",
-                    pointer_join("/webhooks", name),
-                    f"webhook {name} added",
-                )
+                label = f"webhook {name}"
+                self.emit("webhook-added", label, pointer_join("/webhooks", name), f"{label} added", label)
 
 
 def _name(operation: dict[str, Any], method: str, path: str) -> str:
     operation_id = operation.get("operationId")
     return operation_id if isinstance(operation_id, str) and operation_id else f"{method.upper()} {path}"
+
+
+def _server_urls(servers: Any) -> dict[str, int]:
+    """Server URLs (a trailing slash does not count) and their index."""
+    result: dict[str, int] = {}
+    for index, server in enumerate(servers if isinstance(servers, list) else []):
+        if isinstance(server, dict) and isinstance(server.get("url"), str):
+            result.setdefault(server["url"].rstrip("/") or "/", index)
+    return result
 
 
 def _parameter_key(parameter: dict[str, Any], path_names: list[str]) -> tuple[str, str]:
@@ -154,7 +234,85 @@ def _parameter_key(parameter: dict[str, Any], path_names: list[str]) -> tuple[st
     return where, name
 
 
+class SecurityScheme:
+    """One scheme of `components.securitySchemes` in both versions."""
+
+    def __init__(
+        self, diff: DocumentDiff, name: str, pointer: str, old: dict[str, Any], new: dict[str, Any]
+    ) -> None:
+        self.diff, self.name, self.pointer, self.old, self.new = diff, name, pointer, old, new
+
+    def emit(self, rule_id: str, pointer: str, message: str) -> None:
+        self.diff.emit(rule_id, "", pointer, f"security scheme {self.name}: {message}")
+
+    def compare(self) -> None:
+        old_type, new_type = self.old.get("type"), self.new.get("type")
+        if old_type != new_type:
+            self.emit(
+                "security-scheme-type-changed",
+                pointer_join(self.pointer, "type"),
+                f"type {old_type} -> {new_type}",
+            )
+            return
+        for key in ("in", "name", "scheme"):
+            before, after = self.old.get(key), self.new.get(key)
+            if key == "scheme" or (key == "name" and self.old.get("in") == "header"):
+                before, after = _lower(before), _lower(after)  # HTTP schemes and header names ignore case
+            if before != after:
+                self.emit(
+                    "security-scheme-changed", pointer_join(self.pointer, key), f"{key} {before} -> {after}"
+                )
+        if self.old.get("openIdConnectUrl") != self.new.get("openIdConnectUrl"):
+            self.emit(
+                "security-scheme-url-changed",
+                pointer_join(self.pointer, "openIdConnectUrl"),
+                f"openIdConnectUrl {self.old.get('openIdConnectUrl')} -> {self.new.get('openIdConnectUrl')}",
+            )
+        self._flows(_dict(self.old.get("flows")), _dict(self.new.get("flows")))
+
+    def _flows(self, old: dict[str, Any], new: dict[str, Any]) -> None:
+        for flow in [*old, *(f for f in new if f not in old)]:
+            pointer = pointer_join(self.pointer, "flows", flow)
+            if flow not in new:
+                self.emit("security-scheme-flow-removed", pointer, f"OAuth2 flow {flow} removed")
+                continue
+            if flow not in old:
+                self.emit("security-scheme-flow-added", pointer, f"OAuth2 flow {flow} added")
+                continue
+            before, after = _dict(old[flow]), _dict(new[flow])
+            for key in ("authorizationUrl", "tokenUrl", "refreshUrl"):
+                if before.get(key) != after.get(key):
+                    self.emit(
+                        "security-scheme-url-changed",
+                        pointer_join(pointer, key),
+                        f"{flow} {key} {before.get(key)} -> {after.get(key)}",
+                    )
+            old_scopes, new_scopes = _dict(before.get("scopes")), _dict(after.get("scopes"))
+            for scope in old_scopes:
+                if scope not in new_scopes:
+                    self.emit(
+                        "security-scheme-scope-removed",
+                        pointer_join(pointer, "scopes", scope),
+                        f"{flow} scope {scope} removed",
+                    )
+            for scope in new_scopes:
+                if scope not in old_scopes:
+                    self.emit(
+                        "security-scheme-scope-added",
+                        pointer_join(pointer, "scopes", scope),
+                        f"{flow} scope {scope} added",
+                    )
+
+
+def _lower(value: Any) -> Any:
+    return value.lower() if isinstance(value, str) else value
+
+
 class Operation:
+    """One operation in both versions. A webhook operation (`webhook=True`) is compared in reverse: our server
+    sends its request (the payload is judged like a response, its headers like response headers) and reads
+    what the receiver answers (judged like a request)."""
+
     def __init__(
         self,
         diff: DocumentDiff,
@@ -165,19 +323,29 @@ class Operation:
         method: str,
         path: str,
         base_path: str,
+        webhook: bool = False,
     ) -> None:
         self.diff = diff
         self.base_item, self.base, self.item, self.rev = base_item, base, item, revision
         self.method, self.path, self.base_path = method, path, base_path
-        self.name = _name(revision, method, path)
-        self.pointer = pointer_join("/paths", path, method)
+        self.webhook = webhook
+        self.root = "/webhooks" if webhook else "/paths"
+        self.endpoint = f"webhook {path} {method.upper()}" if webhook else f"{method.upper()} {path}"
+        self.name = _name(revision, method, f"webhook {path}" if webhook else path)
+        self.pointer = pointer_join(self.root, path, method)
 
     def emit(self, rule_id: str, pointer: str, message: str) -> None:
-        self.diff.emit(rule_id, self.name, pointer, message)
+        self.diff.emit(rule_id, self.name, pointer, message, self.endpoint)
 
     def compare(self) -> None:
         self._metadata()
+        if self.webhook:
+            self._webhook_headers()
+            self._webhook_payload()
+            self._receiver_answers()
+            return
         self._security()
+        self._operation_servers()
         self._parameters()
         self._request_body()
         self._responses()
@@ -191,6 +359,28 @@ class Operation:
             )
         if self.rev.get("deprecated") is True and self.base.get("deprecated") is not True:
             self.emit("api-deprecated", pointer_join(self.pointer, "deprecated"), "operation deprecated")
+
+    def _operation_servers(self) -> None:
+        """Servers declared on the path or the operation (the document's are compared once, at the top)."""
+
+        def effective(item: dict[str, Any], operation: dict[str, Any], doc: dict[str, Any]) -> Any:
+            for owner in (operation, item):
+                if isinstance(owner.get("servers"), list) and owner["servers"]:
+                    return owner["servers"]
+            return doc.get("servers")
+
+        own = any(
+            isinstance(owner.get("servers"), list) and owner["servers"]
+            for owner in (self.base, self.base_item, self.rev, self.item)
+        )
+        if own:
+            self.diff._servers(
+                effective(self.base_item, self.base, self.diff.base_doc),
+                effective(self.item, self.rev, self.diff.rev_doc),
+                self.name,
+                pointer_join(self.pointer, "servers"),
+                self.endpoint,
+            )
 
     # -- security ----------------------------------------------------------------------------------------
 
@@ -228,7 +418,7 @@ class Operation:
             for index, parameter in enumerate(parameters if isinstance(parameters, list) else []):
                 _, target = resolver.deref(parameter)
                 if isinstance(target, dict):
-                    where = pointer_join("/paths", path, *([] if source == "item" else [self.method]))
+                    where = pointer_join(self.root, path, *([] if source == "item" else [self.method]))
                     result[_parameter_key(target, names)] = (index, target, where)
         return result
 
@@ -249,15 +439,12 @@ class Operation:
                 self.emit("request-parameter-became-required", pointer, f"{label} became required")
             if was and not now:
                 self.emit("request-parameter-became-optional", pointer, f"{label} became optional")
-            comparer = SchemaComparer(
-                self.diff.base, self.diff.rev, "request", self._schema_emitter("request-parameter")
-            )
-            comparer.compare(
+            self._compare_schema(
+                "request-parameter",
                 _parameter_schema(parameter),
                 _parameter_schema(new_parameter),
                 pointer_join(pointer, "schema"),
                 label,
-                properties=False,
             )
         for key, (index, parameter, owner) in new.items():
             if key in old:
@@ -270,11 +457,47 @@ class Operation:
                 f"{'required' if required else 'optional'} {key[0]} parameter {parameter.get('name')} added",
             )
 
-    def _schema_emitter(self, location: str) -> Any:
-        direction = "request" if location.startswith("request") else "response"
+    def _webhook_headers(self) -> None:
+        """The headers our server sends with a webhook (its `in: header` parameters): receivers read them."""
+        old = self._parameter_map(self.diff.base, self.base_item, self.base, self.base_path)
+        new = self._parameter_map(self.diff.rev, self.item, self.rev, self.path)
+        for key, (index, parameter, owner) in old.items():
+            label = f"header {parameter.get('name')}"
+            if key not in new:
+                self.emit(
+                    "webhook-header-removed", pointer_join(owner, "parameters", index), f"{label} removed"
+                )
+                continue
+            new_index, new_parameter, new_owner = new[key]
+            pointer = pointer_join(new_owner, "parameters", new_index)
+            if parameter.get("required") is True and new_parameter.get("required") is not True:
+                self.emit("webhook-header-became-optional", pointer, f"{label} may now be missing")
+            self._compare_schema(
+                "response-header",
+                _parameter_schema(parameter),
+                _parameter_schema(new_parameter),
+                pointer_join(pointer, "schema"),
+                label,
+            )
+        for key, (index, parameter, owner) in new.items():
+            if key not in old:
+                self.emit(
+                    "webhook-header-added",
+                    pointer_join(owner, "parameters", index),
+                    f"header {parameter.get('name')} added",
+                )
 
+    def _compare_schema(self, location: str, old: Any, new: Any, pointer: str, label: str) -> None:
+        direction = "request" if location.startswith("request") else "response"
+        comparer = SchemaComparer(self.diff.base, self.diff.rev, direction, self._schema_emitter(location))
+        comparer.compare(old, new, pointer, label, properties=location != "response-header")
+
+    def _schema_emitter(self, location: str) -> Any:
         def emit(stem: str, pointer: str, message: str) -> None:
-            rule = _PROPERTY_RULES.get((direction, stem)) or schema_rule(location, stem)
+            if stem in _PROPERTY_STEMS or (location, stem) in _PROPERTY_RULES:
+                rule = _PROPERTY_RULES.get((location, stem))
+            else:
+                rule = schema_rule(location, stem)
             if rule is not None:
                 self.emit(rule, pointer, message)
 
@@ -286,17 +509,21 @@ class Operation:
         _, old = self.diff.base.deref(self.base.get("requestBody"))
         _, new = self.diff.rev.deref(self.rev.get("requestBody"))
         pointer = pointer_join(self.pointer, "requestBody")
+        old = old if isinstance(old, dict) and old else {}
         if not isinstance(new, dict) or not new:
-            if isinstance(old, dict) and old:
+            if old:
                 self.emit("request-body-removed", pointer, "request body removed")
             return
-        old = old if isinstance(old, dict) else {}
         if new.get("required") is True and old.get("required") is not True:
             self.emit(
                 "request-body-became-required",
                 pointer,
                 "request body became required" if old else "required request body added",
             )
+        elif not old:
+            self.emit("request-body-added", pointer, "optional request body added")
+        elif old.get("required") is True and new.get("required") is not True:
+            self.emit("request-body-became-optional", pointer, "request body became optional")
         if not old:
             return
         old_content, new_content = _dict(old.get("content")), _dict(new.get("content"))
@@ -309,22 +536,80 @@ class Operation:
                     f"request media type {media_type} no longer accepted",
                 )
                 continue
-            comparer = SchemaComparer(
-                self.diff.base, self.diff.rev, "request", self._schema_emitter("request-property")
-            )
-            comparer.compare(
+            self._compare_schema(
+                "request-property",
                 _dict(media).get("schema", {}),
                 _dict(new_content[media_type]).get("schema", {}),
                 pointer_join(media_pointer, "schema"),
                 f"the request body ({media_type})",
             )
+        for media_type in new_content:
+            if media_type not in old_content:
+                self.emit(
+                    "request-body-media-type-added",
+                    pointer_join(pointer, "content", media_type),
+                    f"request media type {media_type} now accepted",
+                )
+
+    def _webhook_payload(self) -> None:
+        """The body our server sends to receivers: judged like a response."""
+        _, old = self.diff.base.deref(self.base.get("requestBody"))
+        _, new = self.diff.rev.deref(self.rev.get("requestBody"))
+        pointer = pointer_join(self.pointer, "requestBody")
+        old_content = _dict(_dict(old).get("content"))
+        new_content = _dict(_dict(new).get("content"))
+        if old_content and not new_content:
+            self.emit("webhook-payload-removed", pointer, "the webhook no longer sends a body")
+            return
+        for media_type, media in old_content.items():
+            media_pointer = pointer_join(pointer, "content", media_type)
+            if media_type not in new_content:
+                self.emit(
+                    "webhook-payload-media-type-removed",
+                    media_pointer,
+                    f"payload media type {media_type} removed",
+                )
+                continue
+            self._compare_schema(
+                "response-property",
+                _dict(media).get("schema", {}),
+                _dict(new_content[media_type]).get("schema", {}),
+                pointer_join(media_pointer, "schema"),
+                f"the payload ({media_type})",
+            )
+        for media_type in new_content:
+            if old_content and media_type not in old_content:
+                self.emit(
+                    "webhook-payload-media-type-added",
+                    pointer_join(pointer, "content", media_type),
+                    f"the payload may now be sent as {media_type}",
+                )
+
+    def _receiver_answers(self) -> None:
+        """What receivers answer, which our server reads: judged like a request body."""
+        old, new = _dict(self.base.get("responses")), _dict(self.rev.get("responses"))
+        for status, response in old.items():
+            if status not in new:
+                continue
+            pointer = pointer_join(self.pointer, "responses", status)
+            old_content = _dict(_dict(self.diff.base.deref(response)[1]).get("content"))
+            new_content = _dict(_dict(self.diff.rev.deref(new[status])[1]).get("content"))
+            for media_type, media in old_content.items():
+                if media_type in new_content:
+                    self._compare_schema(
+                        "request-property",
+                        _dict(media).get("schema", {}),
+                        _dict(new_content[media_type]).get("schema", {}),
+                        pointer_join(pointer, "content", media_type, "schema"),
+                        f"the receiver's {status} answer ({media_type})",
+                    )
 
     def _responses(self) -> None:
         old, new = _dict(self.base.get("responses")), _dict(self.rev.get("responses"))
         for status, response in old.items():
             pointer = pointer_join(self.pointer, "responses", status)
+            success = status.startswith("2")
             if status not in new:
-                success = status.startswith("2")
                 self.emit(
                     "response-success-status-removed" if success else "response-non-success-status-removed",
                     pointer,
@@ -333,6 +618,12 @@ class Operation:
                 continue
             _, old_response = self.diff.base.deref(response)
             _, new_response = self.diff.rev.deref(new[status])
+            self._headers(
+                status,
+                pointer,
+                _dict(_dict(old_response).get("headers")),
+                _dict(_dict(new_response).get("headers")),
+            )
             old_content = _dict(_dict(old_response).get("content"))
             new_content = _dict(_dict(new_response).get("content"))
             for media_type, media in old_content.items():
@@ -344,14 +635,65 @@ class Operation:
                         f"response {status}: media type {media_type} removed",
                     )
                     continue
-                comparer = SchemaComparer(
-                    self.diff.base, self.diff.rev, "response", self._schema_emitter("response-property")
-                )
-                comparer.compare(
+                self._compare_schema(
+                    "response-property",
                     _dict(media).get("schema", {}),
                     _dict(new_content[media_type]).get("schema", {}),
                     pointer_join(media_pointer, "schema"),
                     f"the response {status} body ({media_type})",
+                )
+            for media_type in new_content:
+                if old_content and media_type not in old_content:
+                    self.emit(
+                        "response-media-type-added",
+                        pointer_join(pointer, "content", media_type),
+                        f"response {status}: media type {media_type} added",
+                    )
+        for status in new:
+            if status not in old:
+                success = status.startswith("2")
+                self.emit(
+                    "response-success-status-added" if success else "response-non-success-status-added",
+                    pointer_join(self.pointer, "responses", status),
+                    f"response {status} added",
+                )
+
+    def _headers(self, status: str, pointer: str, old: dict[str, Any], new: dict[str, Any]) -> None:
+        old_by_name = {name.lower(): (name, h) for name, h in old.items()}
+        new_by_name = {name.lower(): (name, h) for name, h in new.items()}
+        for key, (name, header) in old_by_name.items():
+            _, old_header = self.diff.base.deref(header)
+            old_header = _dict(old_header)
+            required = old_header.get("required") is True
+            if key not in new_by_name:
+                self.emit(
+                    "response-required-header-removed" if required else "response-optional-header-removed",
+                    pointer_join(pointer, "headers", name),
+                    f"response {status}: {'required' if required else 'optional'} header {name} removed",
+                )
+                continue
+            new_name, header_new = new_by_name[key]
+            new_header = _dict(self.diff.rev.deref(header_new)[1])
+            header_pointer = pointer_join(pointer, "headers", new_name)
+            if required and new_header.get("required") is not True:
+                self.emit(
+                    "response-header-became-optional",
+                    header_pointer,
+                    f"response {status}: header {name} may now be missing",
+                )
+            self._compare_schema(
+                "response-header",
+                _parameter_schema(old_header),
+                _parameter_schema(new_header),
+                pointer_join(header_pointer, "schema"),
+                f"response {status} header {new_name}",
+            )
+        for key, (name, _) in new_by_name.items():
+            if key not in old_by_name:
+                self.emit(
+                    "response-header-added",
+                    pointer_join(pointer, "headers", name),
+                    f"response {status}: header {name} added",
                 )
 
 

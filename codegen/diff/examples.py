@@ -20,6 +20,11 @@ SLOTS = {
     "parameter-schema": "the schema of the query parameter `value` of `GET /items`",
     "request-property-schema": "the schema of the property `value` of the `POST /items` request body",
     "response-property-schema": "the schema of the required property `value` of the `GET /items` response",
+    "response-headers": "the headers of the 200 response of `GET /items`",
+    "response-header-schema": "the schema of the header `X-Value` of the 200 response of `GET /items`",
+    "servers": "the document's `servers`",
+    "security-schemes": "`components.securitySchemes`",
+    "webhook-operation": "the operation `POST` of the webhook `itemCreated` (merged into it)",
 }
 
 
@@ -43,6 +48,16 @@ def template() -> dict[str, Any]:
                 },
             }
         },
+        "webhooks": {
+            "itemCreated": {
+                "post": {
+                    "operationId": "item_created",
+                    "requestBody": {"required": True, "content": copy.deepcopy(json_body)},
+                    "responses": {"200": {"description": "Received"}},
+                }
+            }
+        },
+        "servers": [{"url": "https://api.example.com/v1"}],
         "components": {
             "securitySchemes": {
                 "bearerAuth": {"type": "http", "scheme": "bearer"},
@@ -66,6 +81,19 @@ def document(slot: str, fragment: Any) -> dict[str, Any]:
         get.update(fragment)
     elif slot == "webhooks":
         doc["webhooks"] = fragment
+    elif slot == "webhook-operation":
+        hook = doc["webhooks"]["itemCreated"]["post"]
+        hook.update(fragment)
+        if hook.get("requestBody", {}) is None:
+            del hook["requestBody"]
+    elif slot == "servers":
+        doc["servers"] = fragment
+    elif slot == "security-schemes":
+        doc["components"]["securitySchemes"] = fragment
+    elif slot == "response-headers":
+        get["responses"]["200"]["headers"] = fragment
+    elif slot == "response-header-schema":
+        get["responses"]["200"]["headers"] = {"X-Value": {"required": True, "schema": fragment}}
     elif slot == "parameters":
         get["parameters"] = fragment
     elif slot == "request-body":

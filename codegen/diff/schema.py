@@ -198,6 +198,7 @@ class SchemaComparer:
         self._default(b.schema, r.schema, pointer, label)
         if properties:
             self._properties(b.schema, r.schema, pointer, label, depth)
+            self._additional_properties(b.schema, r.schema, pointer, label, depth)
         b_items, r_items = b.schema.get("items"), r.schema.get("items")
         if isinstance(b_items, dict) and isinstance(r_items, dict):
             self._compare(
@@ -209,102 +210,138 @@ class SchemaComparer:
     def _types(self, b: Node, r: Node, pointer: str, label: str) -> None:
         if self.request:
             narrowed = r.types is not None and (b.types is None or not _covers(r.types, b.types))
-            if narrowed:
-                self.emit(
-                    "type-changed",
-                    pointer,
-                    f"{label}: type narrowed from {_show_types(b.types)} to {_show_types(r.types)}",
-                )
-        elif b.types is not None and r.types is not None and not _covers(b.types, r.types):
+        elif b.types is not None and r.types is None:
+            # the revision no longer says what it returns (a schema dropped, or reduced to annotations)
+            narrowed = not (r.members or "enum" in r.schema or "const" in r.schema)
+        else:
+            narrowed = b.types is not None and r.types is not None and not _covers(b.types, r.types)
+        if narrowed:
+            verb = "narrowed" if self.request else "changed"
             self.emit(
                 "type-changed",
                 pointer,
-                f"{label}: type changed from {_show_types(b.types)} to {_show_types(r.types)}",
+                f"{label}: type {verb} from {_show_types(b.types)} to {_show_types(r.types)}",
+            )
+        elif b.types is not None and r.types is not None and b.types != r.types:
+            self.emit(
+                "type-compatible",
+                pointer,
+                f"{label}: type changed compatibly from {_show_types(b.types)} to {_show_types(r.types)}",
             )
         b_format, r_format = b.schema.get("format"), r.schema.get("format")
-        if b_format != r_format and (
-            (b_format and r_format) or (self.request and r_format) or (not self.request and b_format)
-        ):
-            self.emit(
-                "format-changed",
-                pointer,
-                f"{label}: format changed from {b_format or 'none'} to {r_format or 'none'}",
-            )
+        if b_format == r_format:
+            return
+        message = f"{label}: format changed from {b_format or 'none'} to {r_format or 'none'}"
+        if (b_format and r_format) or (self.request and r_format) or (not self.request and b_format):
+            self.emit("format-changed", pointer, message)
+        else:
+            self.emit("type-compatible", pointer, message)
 
     def _nullable(self, b: Node, r: Node, pointer: str, label: str) -> None:
-        if self.request and b.nullable and not r.nullable:
-            self.emit("became-not-nullable", pointer, f"{label}: null is no longer accepted")
-        if not self.request and r.nullable and not b.nullable:
+        if b.nullable and not r.nullable:
+            self.emit("became-not-nullable", pointer, f"{label}: null is no longer allowed")
+        if r.nullable and not b.nullable:
             self.emit("became-nullable", pointer, f"{label}: may now be null")
 
     def _constraints(self, b: dict[str, Any], r: dict[str, Any], pointer: str, label: str) -> None:
-        for key, stem_down, stem_up in (
-            ("maxLength", "max-length-decreased", "max-length-increased"),
-            ("maxItems", "max-items-decreased", None),
-        ):
+        for key, stem in (("maxLength", "max-length"), ("maxItems", "max-items")):
             old, new = _number(b, key), _number(r, key)
-            if self.request and new is not None and (old is None or new < old):
-                self.emit(
-                    stem_down,
-                    pointer,
-                    f"{label}: {key} {'set to' if old is None else f'lowered from {old} to'} {new}",
-                )
-            if not self.request and stem_up and old is not None and (new is None or new > old):
-                self.emit(
-                    stem_up,
-                    pointer,
-                    f"{label}: {key} {'removed' if new is None else f'raised from {old} to {new}'}",
-                )
-        for key, stem_raised, stem_lowered in (
-            ("minLength", "min-length-increased", "min-length-decreased"),
-            ("minItems", "min-items-increased", None),
-        ):
+            if new is not None and (old is None or new < old):
+                change = "set to" if old is None else f"lowered from {old} to"
+                self.emit(f"{stem}-decreased", pointer, f"{label}: {key} {change} {new}")
+            elif old is not None and (new is None or new > old):
+                change = "removed" if new is None else f"raised from {old} to {new}"
+                self.emit(f"{stem}-increased", pointer, f"{label}: {key} {change}")
+        for key, stem in (("minLength", "min-length"), ("minItems", "min-items")):
             low, high = _number(b, key) or 0, _number(r, key) or 0
-            if self.request and high > low:
-                self.emit(stem_raised, pointer, f"{label}: {key} raised from {low} to {high}")
-            if not self.request and stem_lowered and high < low:
-                self.emit(stem_lowered, pointer, f"{label}: {key} lowered from {low} to {high}")
+            if high > low:
+                self.emit(f"{stem}-increased", pointer, f"{label}: {key} raised from {low} to {high}")
+            elif high < low:
+                self.emit(f"{stem}-decreased", pointer, f"{label}: {key} lowered from {low} to {high}")
         for upper, stem_tight, stem_loose, word in (
             (True, "max-decreased", "max-increased", "maximum"),
             (False, "min-increased", "min-decreased", "minimum"),
         ):
             old_bound, new_bound = _bound(b, upper), _bound(r, upper)
-            if self.request and _tighter(new_bound, old_bound, upper):
+            if _tighter(new_bound, old_bound, upper):
                 self.emit(
                     stem_tight,
                     pointer,
                     f"{label}: {word} tightened from {_show(old_bound)} to {_show(new_bound)}",
                 )
-            if not self.request and _tighter(old_bound, new_bound, upper):
+            elif _tighter(old_bound, new_bound, upper):
                 self.emit(
                     stem_loose,
                     pointer,
                     f"{label}: {word} loosened from {_show(old_bound)} to {_show(new_bound)}",
                 )
-        if self.request:
-            old_pattern, new_pattern = b.get("pattern"), r.get("pattern")
-            if new_pattern is not None and old_pattern is None:
-                self.emit("pattern-added", pointer, f"{label}: pattern {new_pattern!r} added")
-            elif new_pattern is not None and new_pattern != old_pattern:
-                self.emit(
-                    "pattern-changed",
-                    pointer,
-                    f"{label}: pattern changed from {old_pattern!r} to {new_pattern!r}",
-                )
+        old_pattern, new_pattern = b.get("pattern"), r.get("pattern")
+        if new_pattern is not None and old_pattern is None:
+            self.emit("pattern-added", pointer, f"{label}: pattern {new_pattern!r} added")
+        elif old_pattern is not None and new_pattern is None:
+            self.emit("pattern-removed", pointer, f"{label}: pattern {old_pattern!r} removed")
+        elif new_pattern != old_pattern:
+            self.emit(
+                "pattern-changed",
+                pointer,
+                f"{label}: pattern changed from {old_pattern!r} to {new_pattern!r}",
+            )
+        self._keywords(b, r, pointer, label)
+
+    def _keywords(self, b: dict[str, Any], r: dict[str, Any], pointer: str, label: str) -> None:
+        """The assertions without a rule of their own: tightened, relaxed, or changed either way."""
+        for key in _KEYWORDS:
+            if key not in b and key not in r:
+                continue
+            old, new = b.get(key), r.get(key)
+            if canonical(old) == canonical(new):
+                continue
+            if key in _UPPER_BOUNDS or key in _LOWER_BOUNDS:
+                old_n, new_n = _number(b, key), _number(r, key)
+                looser = new_n is None or (old_n is not None and (new_n > old_n) == (key in _UPPER_BOUNDS))
+                stem = "constraint-relaxed" if looser else "constraint-tightened"
+            elif key in _ANY_CHANGE or (key in b and key in r and key != "uniqueItems"):
+                stem = "constraint-changed"
+            elif key == "uniqueItems":
+                stem = "constraint-tightened" if new is True else "constraint-relaxed"
+            else:
+                stem = "constraint-tightened" if key in r else "constraint-relaxed"
+            word = {"constraint-tightened": "added or tightened", "constraint-relaxed": "removed or loosened"}
+            self.emit(
+                stem, pointer, f"{label}: {key} {word.get(stem, 'changed')} ({_brief(old)} -> {_brief(new)})"
+            )
+
+    def _additional_properties(
+        self, b: dict[str, Any], r: dict[str, Any], pointer: str, label: str, depth: int
+    ) -> None:
+        if "additionalProperties" not in b and "additionalProperties" not in r:
+            return
+        old, new = b.get("additionalProperties", True), r.get("additionalProperties", True)
+        child = pointer_join(pointer, "additionalProperties")
+        if isinstance(old, dict) and isinstance(new, dict):
+            self._compare(old, new, child, f"{label}{{*}}", True, depth + 1)
+        elif (new is False and old is not False) or (isinstance(new, dict) and old is True):
+            self.emit(
+                "additional-properties-narrowed",
+                child,
+                f"{label}: additionalProperties narrowed from {_brief(old)} to {_brief(new)}",
+            )
+        elif (old is False and new is not False) or (isinstance(old, dict) and new is True):
+            self.emit(
+                "additional-properties-widened",
+                child,
+                f"{label}: additionalProperties widened from {_brief(old)} to {_brief(new)}",
+            )
 
     def _enum(self, b: dict[str, Any], r: dict[str, Any], pointer: str, label: str) -> None:
         old, new = _enum_values(b), _enum_values(r)
         if old is None and new is None:
             return
         if old is None and new is not None:
-            if self.request:
-                self.emit("enum-value-removed", pointer, f"{label}: now restricted to {_show_values(new)}")
+            self.emit("enum-value-removed", pointer, f"{label}: now restricted to {_show_values(new)}")
             return
         if new is None and old is not None:
-            if not self.request:
-                self.emit(
-                    "enum-value-added", pointer, f"{label}: no longer restricted to {_show_values(old)}"
-                )
+            self.emit("enum-value-added", pointer, f"{label}: no longer restricted to {_show_values(old)}")
             return
         assert old is not None and new is not None
         removed = [old[k] for k in old if k not in new]
@@ -383,32 +420,67 @@ class SchemaComparer:
         removed = [k for k in old_keyed if k not in new_keyed]
         added = [k for k in new_keyed if k not in old_keyed]
         stem = "one-of" if keyword == "oneOf" else "any-of"
+        if old is None and keyword == "oneOf" and self.request:
+            self.emit("wrapped-in-one-of", pointer_join(pointer, keyword), f"{label}: became a oneOf")
+            return
         if old is not None and new is not None and len(removed) == len(added):
             # the same number of members changed: compare them pairwise, in order, as modified members
             pairs = [(old_keyed[k], new_keyed[k]) for k in old_keyed if k in new_keyed]
             pairs += list(zip((old_keyed[k] for k in removed), (new_keyed[k] for k in added), strict=True))
         else:
             pairs = [(old_keyed[k], new_keyed[k]) for k in old_keyed if k in new_keyed]
-            if self.request:
-                for key in removed:
-                    index = old_keyed[key][0]
-                    self.emit(
-                        f"{stem}-removed",
-                        pointer_join(pointer, keyword, index),
-                        f"{label}: {keyword} member {_describe(old_keyed[key][1])} removed",
-                    )
-            else:
-                for key in added:
-                    index = new_keyed[key][0]
-                    self.emit(
-                        f"{stem}-added",
-                        pointer_join(pointer, keyword, index),
-                        f"{label}: {keyword} member {_describe(new_keyed[key][1])} added",
-                    )
+            for key in removed:
+                index = old_keyed[key][0]
+                self.emit(
+                    f"{stem}-removed",
+                    pointer_join(pointer, keyword, index),
+                    f"{label}: {keyword} member {_describe(old_keyed[key][1])} removed",
+                )
+            for key in added:
+                index = new_keyed[key][0]
+                self.emit(
+                    f"{stem}-added",
+                    pointer_join(pointer, keyword, index),
+                    f"{label}: {keyword} member {_describe(new_keyed[key][1])} added",
+                )
         for (_, old_member), (index, new_member) in pairs:
             self._compare(
                 old_member, new_member, pointer_join(pointer, keyword, index), label, properties, depth + 1
             )
+
+
+# JSON Schema assertions without a rule of their own (see _keywords)
+_UPPER_BOUNDS = frozenset({"maxProperties", "maxContains"})
+_LOWER_BOUNDS = frozenset({"minProperties", "minContains"})
+_ANY_CHANGE = frozenset({"prefixItems", "contentMediaType", "contentEncoding"})
+_KEYWORDS = (
+    "if",
+    "then",
+    "else",
+    "not",
+    "contains",
+    "minContains",
+    "maxContains",
+    "dependentRequired",
+    "dependentSchemas",
+    "patternProperties",
+    "propertyNames",
+    "unevaluatedItems",
+    "unevaluatedProperties",
+    "contentSchema",
+    "contentMediaType",
+    "contentEncoding",
+    "prefixItems",
+    "multipleOf",
+    "uniqueItems",
+    "minProperties",
+    "maxProperties",
+)
+
+
+def _brief(value: Any) -> str:
+    text = json.dumps(value, sort_keys=True, default=str) if value is not None else "none"
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _member_key(member: Any) -> str:

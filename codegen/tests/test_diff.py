@@ -27,7 +27,22 @@ def test_each_rule_example_yields_exactly_that_rule(rule_id: str) -> None:
     base, revision = documents(rule.example)
     changes = diff_documents(base, revision)
     assert [(c.id, c.level) for c in changes] == [(rule_id, rule.level)]
-    assert changes[0].message and changes[0].pointer.startswith(("/paths/", "/webhooks/"))
+    assert changes[0].message
+    # the pointer leads to what changed: in the revision, or in the base for what was removed
+    assert resolves(revision, changes[0].pointer) or resolves(base, changes[0].pointer), changes[0].pointer
+
+
+def resolves(doc: Any, pointer: str) -> bool:
+    node = doc
+    for token in pointer.split("/")[1:]:
+        token = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return False
+    return True
 
 
 @pytest.mark.parametrize("rule_id", list(RULES))
@@ -193,14 +208,26 @@ def test_30_nullable_added_to_a_response_is_breaking() -> None:
 @pytest.mark.parametrize(
     ("location", "old", "new", "expected"),
     [
-        ("request-property-schema", {"type": "integer"}, {"type": "number"}, []),  # widened request: fine
+        # widened request: compatible (info)
+        (
+            "request-property-schema",
+            {"type": "integer"},
+            {"type": "number"},
+            ["request-property-type-compatible"],
+        ),
         (
             "request-property-schema",
             {"type": "number"},
             {"type": "integer"},
             ["request-property-type-changed"],
         ),
-        ("response-property-schema", {"type": "number"}, {"type": "integer"}, []),  # narrowed response: fine
+        # narrowed response: compatible (info)
+        (
+            "response-property-schema",
+            {"type": "number"},
+            {"type": "integer"},
+            ["response-property-type-compatible"],
+        ),
         (
             "response-property-schema",
             {"type": "integer"},
@@ -218,7 +245,7 @@ def test_30_nullable_added_to_a_response_is_breaking() -> None:
             "request-property-schema",
             {"type": "integer", "maximum": 10},
             {"type": "integer", "maximum": 20},
-            [],
+            ["request-property-max-increased"],
         ),
         (
             "request-property-schema",
@@ -238,7 +265,12 @@ def test_30_nullable_added_to_a_response_is_breaking() -> None:
             {"type": "string", "enum": ["b", "a"]},
             [],
         ),
-        ("request-property-schema", {"type": "string", "maxLength": 5}, {"type": "string"}, []),
+        (
+            "request-property-schema",
+            {"type": "string", "maxLength": 5},
+            {"type": "string"},
+            ["request-property-max-length-increased"],
+        ),
         (
             "request-property-schema",
             {"type": "string", "default": "x"},
@@ -340,7 +372,7 @@ DOC = REPO_ROOT / "docs" / "breaking-changes.md"
 
 def test_the_rules_doc_lists_exactly_the_rules_and_is_current() -> None:
     text = DOC.read_text()
-    headings = [line[3:].strip() for line in text.splitlines() if line.startswith("## ")]
+    headings = [line[4:].strip() for line in text.splitlines() if line.startswith("### ")]
     assert headings == list(RULES)
     assert text == rules_markdown(), (
         "regenerate: contract diff --rules --format markdown > docs/breaking-changes.md"
@@ -437,3 +469,167 @@ def test_cli_rules_listing() -> None:
     assert result.returncode == 0
     assert [line.split()[0] for line in result.stdout.splitlines()] == list(RULES)
     assert run_contract("diff", "only-one.yaml").returncode == 2
+
+
+# -- parity with oasdiff -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("rule_id", [r for r in RULES if RULES[r].oasdiff])
+def test_no_rule_is_laxer_than_oasdiff_and_stricter_ones_say_why(rule_id: str) -> None:
+    rule = RULES[rule_id]
+    for check, level in rule.oasdiff:
+        assert rule.level >= level, f"{rule_id} ({rule.level}) is laxer than oasdiff's {check} ({level})"
+        if rule.level > level:
+            assert rule.stricter, f"{rule_id} is stricter than oasdiff's {check}: say why (Rule.stricter)"
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "check"),
+    [
+        ("request-body-removed", "request-body-removed"),
+        ("request-parameter-default-value-changed", "request-parameter-default-value-changed"),
+        ("response-property-max-length-increased", "response-property-max-length-unset"),
+        ("response-property-min-items-decreased", "response-property-min-items-decreased"),
+        ("response-property-pattern-removed", "response-property-pattern-removed"),
+        ("request-parameter-format-changed", "request-parameter-type-changed"),
+        ("response-header-became-optional", "response-header-became-optional"),
+        ("api-security-removed", "api-security-removed"),
+    ],
+)
+def test_verdicts_that_were_laxer_than_oasdiff_are_errors_now(rule_id: str, check: str) -> None:
+    rule = RULES[rule_id]
+    assert rule.level is Level.ERROR
+    assert (check, Level.ERROR) in rule.oasdiff
+    base, revision = documents(rule.example)
+    assert [(c.id, c.level) for c in diff_documents(base, revision)] == [(rule_id, Level.ERROR)]
+
+
+def test_the_parity_table_lists_every_mapped_check() -> None:
+    text = DOC.read_text()
+    for rule in RULES.values():
+        for check, level in rule.oasdiff:
+            assert f"| [`{rule.id}`](#{rule.id}) | {rule.level} | `{check}` | {level} |" in text
+
+
+def test_every_rule_has_its_own_example_and_all_are_distinct() -> None:
+    # a new rule cannot be added without a fixture pair that yields it (test_each_rule_example_...)
+    pairs = [
+        (
+            r.example.slot,
+            json.dumps(r.example.base, sort_keys=True),
+            json.dumps(r.example.revision, sort_keys=True),
+        )
+        for r in RULES.values()
+    ]
+    assert all(r.example.base != r.example.revision for r in RULES.values())
+    slots_by_pair: dict[tuple[str, str, str], list[str]] = {}
+    for rule_id, pair in zip(RULES, pairs, strict=True):
+        slots_by_pair.setdefault(pair, []).append(rule_id)
+    # a fragment pair may serve one rule per location (the same change in a parameter and in a body)
+    assert all(len(ids) == 1 for ids in slots_by_pair.values()), [
+        i for i in slots_by_pair.values() if len(i) > 1
+    ]
+
+
+# -- what is compared since issue 16 ------------------------------------------------------------------------
+
+
+def _webhook_doc(schema: dict[str, Any]) -> dict[str, Any]:
+    doc = template()
+    doc["webhooks"]["itemCreated"]["post"]["requestBody"]["content"]["application/json"]["schema"] = schema
+    return doc
+
+
+def test_a_webhook_payload_is_judged_like_a_response() -> None:
+    narrow: dict[str, Any] = {
+        "type": "object",
+        "required": ["status"],
+        "properties": {"status": {"type": "string", "enum": ["a"]}},
+    }
+    wide = copy.deepcopy(narrow)
+    wide["properties"]["status"]["enum"] = ["a", "b"]
+    [added] = diff_documents(_webhook_doc(narrow), _webhook_doc(wide))
+    assert (added.id, added.level, added.endpoint) == (
+        "response-property-enum-value-added",
+        Level.ERROR,
+        "webhook itemCreated POST",
+    )
+    assert added.pointer.startswith("/webhooks/itemCreated/post/requestBody/content/application~1json/schema")
+    # the same change in an operation's request body is compatible
+    assert ids(document("request-schema", narrow), document("request-schema", wide)) == [
+        "request-property-enum-value-added"
+    ]
+    dropped = copy.deepcopy(narrow)
+    del dropped["properties"]["status"]
+    assert ids(_webhook_doc(narrow), _webhook_doc(dropped)) == ["response-required-property-removed"]
+
+
+def test_a_receivers_answer_is_judged_like_a_request() -> None:
+    def doc(max_length: int) -> dict[str, Any]:
+        d = template()
+        d["webhooks"]["itemCreated"]["post"]["responses"]["200"]["content"] = {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "properties": {"note": {"type": "string", "maxLength": max_length}},
+                }
+            }
+        }
+        return d
+
+    assert ids(doc(100), doc(10)) == ["request-property-max-length-decreased"]
+
+
+def test_response_headers_are_compared_case_insensitively_with_their_schemas() -> None:
+    def doc(name: str, schema: dict[str, Any]) -> dict[str, Any]:
+        d = template()
+        d["paths"]["/items"]["get"]["responses"]["200"]["headers"] = {
+            name: {"required": True, "schema": schema}
+        }
+        return d
+
+    assert ids(doc("X-Rate", {"type": "integer"}), doc("x-rate", {"type": "integer"})) == []
+    assert ids(doc("X-Rate", {"type": "integer"}), doc("X-Rate", {"type": "string"})) == [
+        "response-header-type-changed"
+    ]
+
+
+def test_additional_properties_schema_narrowing_is_compared_inside() -> None:
+    def doc(slot: str, max_length: int) -> dict[str, Any]:
+        return document(
+            slot, {"type": "object", "additionalProperties": {"type": "string", "maxLength": max_length}}
+        )
+
+    assert ids(doc("request-schema", 10), doc("request-schema", 5)) == [
+        "request-property-max-length-decreased"
+    ]
+    assert ids(doc("response-schema", 5), doc("response-schema", 10)) == [
+        "response-property-max-length-increased"
+    ]
+    [change] = diff_documents(doc("request-schema", 10), doc("request-schema", 5))
+    assert change.pointer.endswith("/schema/additionalProperties")
+
+
+def test_servers_match_whatever_the_trailing_slash_and_order() -> None:
+    base = template()
+    base["servers"] = [{"url": "https://a.example.com/v1"}, {"url": "https://b.example.com/v1/"}]
+    revision = copy.deepcopy(base)
+    revision["servers"] = [{"url": "https://b.example.com/v1"}, {"url": "https://a.example.com/v1/"}]
+    assert ids(base, revision) == []
+    moved = copy.deepcopy(base)
+    moved["paths"]["/items"]["servers"] = [{"url": "/"}]
+    assert sorted(ids(base, moved)) == [
+        "server-added",
+        "server-added",
+        "server-removed",
+        "server-removed",
+        "server-removed",
+        "server-removed",
+    ]
+
+
+def test_a_security_scheme_used_by_an_operation_changing_type_is_reported_once_per_scheme() -> None:
+    base, revision = documents(RULES["security-scheme-type-changed"].example)
+    for doc in (base, revision):
+        doc["paths"]["/items"]["get"]["security"] = [{"auth": []}]
+    assert ids(base, revision) == ["security-scheme-type-changed"]
