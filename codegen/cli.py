@@ -4,6 +4,7 @@
     contract generate [--spec PATH] [--out DIR] [--check] [--only python-models,python-sdk,typescript]
     contract diff BASE REVISION [--format text|json] [--fail-on error|warning]   (BASE/REVISION: a file or
         git:REF:PATH);  contract diff --rules [--format text|markdown]
+    contract changelog BASE REVISION [--format text|markdown|json];  contract changelog --since-last-release
     contract mock [--spec PATH] [--host HOST] [--port PORT]
     contract docs [--spec PATH] [--host HOST] [--port PORT]
 
@@ -87,6 +88,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     diff.add_argument("--rules", action="store_true", help="list the rules and exit")
 
+    changelog = sub.add_parser(
+        "changelog", help="every change between two versions, breaking or not, grouped by operation"
+    )
+    changelog.add_argument("base", nargs="?", help="the base version: a file, or git:REF:PATH")
+    changelog.add_argument("revision", nargs="?", help="the revised version: a file, or git:REF:PATH")
+    changelog.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    changelog.add_argument(
+        "--since-last-release",
+        action="store_true",
+        help="compare the working copy of --spec with the last tag (without a tag: with the commit that "
+        "added the contract)",
+    )
+    add_spec(changelog)
+
     for name, what in (
         ("mock", "serve the contract as a mock API"),
         ("docs", "serve the contract's documentation, reloading when the file changes"),
@@ -113,6 +128,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from codegen.diff.command import run_diff
 
             return run_diff(args)
+        if args.command == "changelog":
+            from codegen.diff.changelog import run_changelog
+
+            return run_changelog(args)
         if args.command == "mock":
             from codegen.mock.server import serve_mock
 
