@@ -48,6 +48,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost: request id, access log and metrics for every response, whoever produced it.
     "server.common.observability.ObservabilityMiddleware",
+    # X-Forwarded-* believed only from TRUSTED_PROXIES (server.common.proxies).
+    "server.common.proxies.ForwardedHeadersMiddleware",
+    # A stalled database costs a bounded wait and a 503, not a pinned worker.
+    "server.common.db_deadline.DatabaseDeadlineMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "server.common.security.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -75,9 +79,20 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # An unreachable database fails a request fast (503), instead of holding a worker for the OS timeout.
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env.int(
-        "DATABASE_CONNECT_TIMEOUT", default=3
+    # Bounds on every way PostgreSQL can keep a worker waiting (docs/operations.md, "Timeouts"): connecting
+    # (libpq connect_timeout); a peer that vanished without a reset (TCP keepalives, and tcp_user_timeout for
+    # data sent but never acknowledged); a query that runs too long (statement_timeout, server side); and a
+    # server that accepts bytes but never answers (DATABASE_REQUEST_DEADLINE, server.common.db_deadline).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": env.int("DATABASE_CONNECT_TIMEOUT", default=3),
+            "keepalives": 1,
+            "keepalives_idle": env.int("DATABASE_KEEPALIVES_IDLE", default=10),
+            "keepalives_interval": 2,
+            "keepalives_count": 3,
+            "tcp_user_timeout": env.int("DATABASE_TCP_USER_TIMEOUT_MS", default=10_000),
+            "options": f"-c statement_timeout={env.int('DATABASE_STATEMENT_TIMEOUT_MS', default=5_000)}",
+        }
     )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Concurrent writers queue for the write lock instead of failing with "database is locked": every
@@ -105,11 +120,21 @@ if REDIS_URL:
                 # Redis down: fail fast (503) rather than hang; redis-py reconnects when it is back.
                 "SOCKET_CONNECT_TIMEOUT": env.float("REDIS_CONNECT_TIMEOUT", default=1.0),
                 "SOCKET_TIMEOUT": env.float("REDIS_SOCKET_TIMEOUT", default=1.0),
+                # A stalled Redis: one timeout per REDIS_BREAKER_SECONDS per process, then 503 at once
+                # (server.common.breaker; throttling fails closed).
+                "CONNECTION_POOL_CLASS": "server.common.breaker.BreakerConnectionPool",
             },
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+REDIS_BREAKER_SECONDS = env.float("REDIS_BREAKER_SECONDS", default=5.0)
+# A request's database work is cut off after this many seconds (503; server.common.db_deadline): under
+# gunicorn's GUNICORN_TIMEOUT, so a stalled database costs a 503 rather than a killed worker. 0 turns it off.
+DATABASE_REQUEST_DEADLINE = env.float("DATABASE_REQUEST_DEADLINE", default=10.0)
+# /health/ready answers within this many seconds whatever hangs (server.apps.ops.services).
+HEALTH_PROBE_TIMEOUT = env.float("HEALTH_PROBE_TIMEOUT", default=0.8)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
@@ -132,6 +157,10 @@ WHITENOISE_USE_FINDERS = True
 REQUEST_MAX_BODY_BYTES = env.int("REQUEST_MAX_BODY_BYTES", default=1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BODY_BYTES
 
+# The reverse proxies whose X-Forwarded-* headers are believed (addresses or networks); from anyone else
+# those headers are dropped (server.common.proxies). Loopback by default: nginx on the same host.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "server.apps.accounts.authentication.JWTAuthentication",
@@ -148,7 +177,8 @@ REST_FRAMEWORK = {
         "server.common.throttling.UserRateThrottle",
     ],
     # Anonymous clients are told apart by address: X-Forwarded-For is trusted only through this many proxies
-    # (DRF's default, None, takes the header as sent, so a client could pick a fresh identity per request).
+    # (DRF's default, None, takes the header as sent, so a client could pick a fresh identity per request),
+    # and only when it came from one of TRUSTED_PROXIES. Behind the topology's nginx: 1.
     "NUM_PROXIES": env.int("THROTTLE_NUM_PROXIES", default=0),
     "DEFAULT_THROTTLE_RATES": {
         "anon": env("THROTTLE_RATE_ANON", default="120/min"),
