@@ -13,7 +13,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 .DEFAULT_GOAL := help
 .PHONY: help install install-browser run serve worker migrate demo-data test test-python test-postgres test-browser lint format bench bench-services bench-smoke clean \
 	install-ts lint-contract generate generate-check test-sdk-typescript contract contract-live drift \
-	breaking release-contract changelog mock docs
+	breaking release-contract changelog mock docs beat topology topology-stop reliability validate-kubernetes
 
 help: ## Show this help
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
@@ -63,21 +63,49 @@ serve: migrate ## Production server: gunicorn (server/config/gunicorn.conf.py), 
 	DJANGO_SETTINGS_MODULE=server.config.settings.production HOST=$(HOST) PORT=$(PORT) \
 		PROMETHEUS_MULTIPROC_DIR=$${PROMETHEUS_MULTIPROC_DIR:-$(CURDIR)/var/prometheus} $(GUNICORN)
 
-# Webhook deliveries (server/config/celery.py): one worker with the sweep embedded (--beat; run beat once per
-# deployment). The broker is CELERY_BROKER_URL, else REDIS_URL; settings as `make run` unless DJANGO_SETTINGS_MODULE.
+# Webhook deliveries (server/config/celery.py): as many workers as needed, and beat (the periodic sweeps) as
+# one process of its own per deployment. The broker is CELERY_BROKER_URL, else REDIS_URL; settings as
+# `make run` unless DJANGO_SETTINGS_MODULE.
 CELERY_WORKER := $(BIN)/celery -A server.config.celery worker --loglevel INFO
+CELERY_BEAT := $(BIN)/celery -A server.config.celery beat --loglevel INFO
 
-worker: install ## Celery worker + sweep for webhook deliveries (needs REDIS_URL or CELERY_BROKER_URL; same settings as the server)
+worker: install ## Celery worker for webhook deliveries (needs REDIS_URL or CELERY_BROKER_URL; same settings as the server)
 	@test -n "$$CELERY_BROKER_URL$$REDIS_URL" || (echo "make worker: set REDIS_URL or CELERY_BROKER_URL (without a broker deliveries run in-process, no worker needed)" >&2; exit 1)
+	$(CELERY_WORKER)
+
+beat: install ## Celery beat: the webhook sweep and the idempotency purge on schedule (exactly one per deployment)
+	@test -n "$$CELERY_BROKER_URL$$REDIS_URL" || (echo "make beat: set REDIS_URL or CELERY_BROKER_URL" >&2; exit 1)
 	@mkdir -p var
-	$(CELERY_WORKER) --beat --schedule var/celerybeat-schedule
+	$(CELERY_BEAT) --schedule var/celerybeat-schedule
+
+# The production topology on loopback (reliability/topology.py; docs/operations.md): nginx on :8080 in front of
+# three gunicorn instances (:8101-8103), two Celery workers and beat, on PostgreSQL (contractfirst_topology)
+# and Redis (db 10). Processes, pids and logs under var/topology/.
+NGINX ?= /usr/sbin/nginx
+
+$(NGINX):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx
+
+topology: install $(NGINX) bench-services ## Start nginx + 3 API instances + 2 Celery workers + beat on loopback (var/topology/)
+	$(BIN)/python -m reliability.topology start
+
+topology-stop: ## Stop what `make topology` started (SIGTERM: requests in flight finish)
+	$(BIN)/python -m reliability.topology stop
+
+RELIABILITY_SECONDS ?= 60
+
+reliability: install $(NGINX) bench-services ## Faults under load against the topology (PostgreSQL/Redis cut and stalled, kills, rolling restart) -> var/reliability.json
+	RELIABILITY_SECONDS=$(RELIABILITY_SECONDS) $(BIN)/python -m reliability.run
+
+validate-kubernetes: install ## Validate deploy/kubernetes/*.yaml offline against the bundled Kubernetes schemas
+	$(BIN)/kubernetes-validate --strict --quiet deploy/kubernetes/*.yaml
 
 lint: install ## ruff and mypy on hand-written code
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy codegen
 	cd clients/python && ../../$(BIN)/mypy
-	$(BIN)/mypy server bench
+	$(BIN)/mypy server bench reliability
 
 format: install ## Apply ruff's formatting and autofixes
 	$(BIN)/ruff format .
@@ -92,7 +120,7 @@ test-python: install ## Django checks, migration drift and the pytest suite (DAT
 	@# at a time, outside xdist (under xdist the Celery worker tests do not see their deliveries: not yet understood).
 	$(if $(DATABASE_URL),$(BIN)/pytest -p no:xdist -m services server)
 
-test-postgres: install ## The suite against PostgreSQL and Redis (plus the real-process tests: outages, shared limits, Celery worker)
+test-postgres: install $(NGINX) ## The suite against PostgreSQL and Redis (plus the real-process tests: outages, shared limits, Celery worker)
 	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_TEST_URL) $(MAKE) --no-print-directory test-python
 
 test-browser: install install-browser ## Headless Chromium: the API docs page, the mock page and the docs preview

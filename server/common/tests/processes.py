@@ -233,7 +233,8 @@ def gunicorn(env: dict[str, str], log: Path, *, timeout: float = 60) -> Iterator
             time.sleep(0.2)
         yield server
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
+        with contextlib.suppress(ProcessLookupError):  # a test may have stopped it already
+            os.killpg(process.pid, signal.SIGTERM)
         try:
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:

@@ -58,13 +58,14 @@ def test_the_dockerfile_runs_the_same_command() -> None:
     assert declared <= _settings_env_vars() | GUNICORN_ENV | {"PYTHONDONTWRITEBYTECODE", "PYTHONUNBUFFERED"}
 
 
-def test_compose_runs_the_api_with_postgres_and_redis() -> None:
+def test_compose_runs_the_topology_nginx_in_front_of_scaled_instances() -> None:
     compose = yaml.safe_load((REPO / "compose.yaml").read_text())
     services = compose["services"]
-    assert set(services) == {"api", "worker", "db", "redis"}
+    assert set(services) == {"nginx", "migrate", "api", "worker", "beat", "db", "redis"}
     api = services["api"]
-    assert GUNICORN in " ".join(api["command"])
-    assert "migrate --noinput" in " ".join(api["command"])
+    assert "command" not in api  # the image's CMD: the same gunicorn command as make serve
+    assert api["deploy"]["replicas"] >= 2
+    assert "ports" not in api  # reachable through nginx only
     environment = api["environment"]
     # Every variable compose sets is one the settings or gunicorn read.
     assert set(environment) <= _settings_env_vars() | GUNICORN_ENV
@@ -73,30 +74,63 @@ def test_compose_runs_the_api_with_postgres_and_redis() -> None:
     assert "@db:5432/" in environment["DATABASE_URL"]
     assert environment["REDIS_URL"].startswith("redis://redis:6379/")
     assert "DJANGO_SECRET_KEY:?" in environment["DJANGO_SECRET_KEY"]  # compose refuses to start without it
-    assert set(api["depends_on"]) == {"db", "redis"}
+    # X-Forwarded-* trusted from nginx's network only, one hop.
+    subnet = compose["networks"]["default"]["ipam"]["config"][0]["subnet"]
+    assert environment["TRUSTED_PROXIES"] == subnet
+    assert environment["THROTTLE_NUM_PROXIES"] == "1"
+    assert set(api["depends_on"]) == {"migrate", "redis"}
+    assert api["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
     assert "/health/ready" in " ".join(api["healthcheck"]["test"])
+    assert int(api["stop_grace_period"].rstrip("s")) > 30  # beyond gunicorn's graceful_timeout
+    assert "migrate --noinput" in " ".join(services["migrate"]["command"])
+    nginx = services["nginx"]
+    assert nginx["ports"] == ["8000:8080"]
+    assert "/health/ready" in " ".join(nginx["healthcheck"]["test"])
+    assert nginx["environment"]["REQUEST_MAX_BODY_BYTES"] == environment["REQUEST_MAX_BODY_BYTES"]
+    assert "server api:8000" in nginx["environment"]["API_UPSTREAM_SERVERS"]
+    mounts = " ".join(nginx["volumes"])
+    assert "./deploy/nginx/api.conf.template:/etc/nginx/templates/" in mounts
+    template = (REPO / "deploy" / "nginx" / "api.conf.template").read_text()
+    used = set(re.findall(r"\$\{([A-Z_]+)\}", template))
+    assert used == set(nginx["environment"]), used ^ set(nginx["environment"])
     assert services["db"]["image"].startswith("postgres:")
     assert services["redis"]["image"].startswith("redis:")
 
 
-def test_compose_and_make_run_the_same_webhook_worker() -> None:
+def test_compose_and_make_run_the_same_workers_and_one_beat() -> None:
     services = yaml.safe_load((REPO / "compose.yaml").read_text())["services"]
-    api, worker = services["api"], services["worker"]
-    assert worker["build"] == api["build"]  # the same image
+    api, worker, beat = services["api"], services["worker"], services["beat"]
+    assert worker["build"] == beat["build"] == api["build"]  # the same image
     command = " ".join(worker["command"])
-    assert command.startswith("celery -A server.config.celery worker") and "--beat" in command
-    environment = worker["environment"]
-    assert set(environment) <= _settings_env_vars()
-    # The worker decrypts the signing secrets (SECRET_KEY) and reads the API's database and broker.
-    for name in ("DJANGO_SETTINGS_MODULE", "DJANGO_SECRET_KEY", "DATABASE_URL", "REDIS_URL"):
-        assert environment[name] == api["environment"][name], name
-    assert set(worker["depends_on"]) == {"api", "redis"}
+    assert command.startswith("celery -A server.config.celery worker") and "--beat" not in command
+    assert worker["deploy"]["replicas"] >= 2
+    assert " ".join(beat["command"]).startswith("celery -A server.config.celery beat")
+    assert beat["deploy"]["replicas"] == 1
+    for service in (worker, beat):
+        environment = service["environment"]
+        assert set(environment) <= _settings_env_vars()
+        # They decrypt the signing secrets (SECRET_KEY) and read the API's database and broker.
+        for name in ("DJANGO_SETTINGS_MODULE", "DJANGO_SECRET_KEY", "DATABASE_URL", "REDIS_URL"):
+            assert environment[name] == api["environment"][name], name
+        assert set(service["depends_on"]) == {"migrate", "redis"}
     makefile = (REPO / "Makefile").read_text()
     assert "CELERY_WORKER := $(BIN)/celery -A server.config.celery worker" in makefile
-    target = makefile[makefile.index("\nworker:") : makefile.index("\n\n", makefile.index("\nworker:") + 1)]
-    assert "## " in target.splitlines()[1]  # listed by `make help`
-    assert "$(CELERY_WORKER) --beat" in target
-    assert "CELERY_BROKER_URL" in target and "REDIS_URL" in target
+    assert "CELERY_BEAT := $(BIN)/celery -A server.config.celery beat" in makefile
+    for name, command in (("worker", "$(CELERY_WORKER)"), ("beat", "$(CELERY_BEAT)")):
+        start = makefile.index(f"\n{name}:")
+        target = makefile[start : makefile.index("\n\n", start + 1)]
+        assert "## " in target.splitlines()[1]  # listed by `make help`
+        assert command in target and "--beat" not in target
+        assert "CELERY_BROKER_URL" in target and "REDIS_URL" in target
+
+
+def test_beat_schedules_the_webhook_sweep_and_the_idempotency_purge() -> None:
+    from server.config.celery import app
+
+    app.loader.import_default_modules()
+    tasks = {entry["task"] for entry in app.conf.beat_schedule.values()}
+    assert tasks == {"server.apps.webhooks.tasks.sweep_pending", "server.apps.idempotency.purge_expired"}
+    assert set(tasks) <= set(app.tasks)
 
 
 def test_the_settings_the_readme_documents_exist() -> None:
