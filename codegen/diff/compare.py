@@ -82,7 +82,8 @@ class DocumentDiff:
 
     def _servers(self, old: Any, new: Any, operation: str, pointer: str, endpoint: str) -> None:
         old_urls, new_urls = _server_urls(old), _server_urls(new)
-        where = f" (for {endpoint})" if endpoint else ""
+        now = ", ".join(new_urls) or "none declared"
+        where = f" (for {endpoint}; now: {now})" if endpoint else ""
         for url, index in old_urls.items():
             if url not in new_urls:
                 self.emit(
@@ -439,6 +440,7 @@ class Operation:
                 self.emit("request-parameter-became-required", pointer, f"{label} became required")
             if was and not now:
                 self.emit("request-parameter-became-optional", pointer, f"{label} became optional")
+            self._serialization(key[0], parameter, new_parameter, pointer, label)
             self._compare_schema(
                 "request-parameter",
                 _parameter_schema(parameter),
@@ -456,6 +458,51 @@ class Operation:
                 pointer_join(owner, "parameters", index),
                 f"{'required' if required else 'optional'} {key[0]} parameter {parameter.get('name')} added",
             )
+
+    def _serialization(
+        self, where: str, old: dict[str, Any], new: dict[str, Any], pointer: str, label: str
+    ) -> None:
+        """How a parameter is written on the wire: style, explode (for arrays and objects), allowReserved."""
+        if "schema" in old and "schema" in new:
+            old_style, old_explode = _style(where, old)
+            new_style, new_explode = _style(where, new)
+            if old_style != new_style:
+                self.emit(
+                    "request-parameter-style-changed",
+                    pointer,
+                    f"{label}: style changed from {old_style} to {new_style}",
+                )
+            elif old_explode != new_explode and not (
+                self._scalar(self.diff.base, old["schema"]) and self._scalar(self.diff.rev, new["schema"])
+            ):
+                self.emit(
+                    "request-parameter-explode-changed",
+                    pointer,
+                    f"{label}: explode changed from {str(old_explode).lower()} to {str(new_explode).lower()}",
+                )
+        if where == "query" and old.get("allowReserved") is True and new.get("allowReserved") is not True:
+            self.emit(
+                "request-parameter-allow-reserved-removed",
+                pointer,
+                f"{label}: reserved characters must now be percent-encoded",
+            )
+        if where == "query" and new.get("allowReserved") is True and old.get("allowReserved") is not True:
+            self.emit(
+                "request-parameter-allow-reserved-added",
+                pointer,
+                f"{label}: reserved characters are now accepted unencoded",
+            )
+
+    @staticmethod
+    def _scalar(resolver: Resolver, schema: Any) -> bool:
+        """Whether every value is a single one (explode changes nothing on the wire then)."""
+        _, target = resolver.deref(schema)
+        if not isinstance(target, dict) or any(k in target for k in ("oneOf", "anyOf", "allOf")):
+            return False
+        types = target.get("type")
+        types = [types] if isinstance(types, str) else types
+        scalar = {"string", "number", "integer", "boolean", "null"}
+        return isinstance(types, list) and bool(types) and all(t in scalar for t in types)
 
     def _webhook_headers(self) -> None:
         """The headers our server sends with a webhook (its `in: header` parameters): receivers read them."""
@@ -536,6 +583,13 @@ class Operation:
                     f"request media type {media_type} no longer accepted",
                 )
                 continue
+            if "schema" not in _dict(media) and "schema" in _dict(new_content[media_type]):
+                self.emit(
+                    "request-body-schema-added",
+                    pointer_join(media_pointer, "schema"),
+                    f"request media type {media_type}: any content was accepted, now a schema applies",
+                )
+                continue
             self._compare_schema(
                 "request-property",
                 _dict(media).get("schema", {}),
@@ -568,6 +622,13 @@ class Operation:
                     "webhook-payload-media-type-removed",
                     media_pointer,
                     f"payload media type {media_type} removed",
+                )
+                continue
+            if "schema" in _dict(media) and "schema" not in _dict(new_content[media_type]):
+                self.emit(
+                    "response-body-schema-removed",
+                    pointer_join(media_pointer, "schema"),
+                    f"the payload ({media_type}) has no schema any more: it may hold anything",
                 )
                 continue
             self._compare_schema(
@@ -635,6 +696,13 @@ class Operation:
                         f"response {status}: media type {media_type} removed",
                     )
                     continue
+                if "schema" in _dict(media) and "schema" not in _dict(new_content[media_type]):
+                    self.emit(
+                        "response-body-schema-removed",
+                        pointer_join(media_pointer, "schema"),
+                        f"response {status} ({media_type}): no schema any more, it may hold anything",
+                    )
+                    continue
                 self._compare_schema(
                     "response-property",
                     _dict(media).get("schema", {}),
@@ -695,6 +763,15 @@ class Operation:
                     pointer_join(pointer, "headers", name),
                     f"response {status}: header {name} added",
                 )
+
+
+def _style(where: str, parameter: dict[str, Any]) -> tuple[str, bool]:
+    """The style and explode in effect (the specification's defaults when not written)."""
+    style = parameter.get("style")
+    if not isinstance(style, str):
+        style = "form" if where in ("query", "cookie") else "simple"
+    explode = parameter.get("explode")
+    return style, explode if isinstance(explode, bool) else style == "form"
 
 
 def _parameter_schema(parameter: dict[str, Any]) -> Any:

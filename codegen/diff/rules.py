@@ -70,6 +70,8 @@ _JSON = {"application/json": {"schema": _OBJECT}}
 _PAYLOAD = {"required": True, "content": _JSON}
 _HOOK = {"operationId": "item_created", "requestBody": _PAYLOAD, "responses": {"200": {"description": "OK"}}}
 _SIGNATURE = {"name": "X-Signature", "in": "header", "required": True, "schema": _STRING}
+_TAGS = {"name": "tags", "in": "query", "schema": {"type": "array", "items": _STRING}}
+_QUERY = {"name": "q", "in": "query", "schema": _STRING}
 _RATE = {"description": "Requests left", "required": True, "schema": {"type": "integer"}}
 _OAUTH = {
     "type": "oauth2",
@@ -431,6 +433,34 @@ _PLAIN: list[Rule] = [
         _checks(("request-parameter-became-optional", I)),
     ),
     Rule(
+        "request-parameter-style-changed",
+        E,
+        "a parameter's serialization `style` changed (written or by default; clients encode it the old way)",
+        Example("parameters", [_TAGS], [{**_TAGS, "style": "pipeDelimited"}]),
+        _checks(("request-parameter-style-changed", E)),
+    ),
+    Rule(
+        "request-parameter-explode-changed",
+        E,
+        "a parameter's `explode` changed for an array or object value (`tags=a&tags=b` vs `tags=a,b`)",
+        Example("parameters", [_TAGS], [{**_TAGS, "explode": False}]),
+        _checks(("request-parameter-explode-changed", E)),
+    ),
+    Rule(
+        "request-parameter-allow-reserved-removed",
+        E,
+        "a query parameter no longer accepts reserved characters unencoded (`allowReserved` dropped)",
+        Example("parameters", [{**_QUERY, "allowReserved": True}], [_QUERY]),
+        _checks(("request-parameter-became-not-allow-reserved", E)),
+    ),
+    Rule(
+        "request-parameter-allow-reserved-added",
+        I,
+        "a query parameter now accepts reserved characters unencoded (`allowReserved: true`)",
+        Example("parameters", [_QUERY], [{**_QUERY, "allowReserved": True}]),
+        _checks(("request-parameter-became-allow-reserved", I)),
+    ),
+    Rule(
         "new-required-request-parameter-property",
         E,
         "a required property was added to an object-valued parameter (e.g. a deepObject query or a header)",
@@ -499,6 +529,17 @@ _PLAIN: list[Rule] = [
             {"content": {"application/json": {"schema": {}}}},
         ),
         _checks(("request-body-media-type-removed", E)),
+    ),
+    Rule(
+        "request-body-schema-added",
+        E,
+        "a request media type that accepted any content now has a schema",
+        Example(
+            "request-body",
+            {"content": {"application/json": {}}},
+            {"content": {"application/json": {"schema": {"properties": {"a": _STRING}}}}},
+        ),
+        _checks(("request-body-media-type-schema-added", E)),
     ),
     Rule(
         "request-body-media-type-added",
@@ -628,6 +669,22 @@ _PLAIN: list[Rule] = [
             {"200": {"description": "OK", "content": {"application/json": {}}}},
         ),
         _checks(("response-media-type-removed", E), ("response-media-type-name-generalized", E)),
+    ),
+    Rule(
+        "response-body-schema-removed",
+        E,
+        "a response media type no longer has a schema (the server may return anything)",
+        Example(
+            "responses",
+            {
+                "200": {
+                    "description": "OK",
+                    "content": {"application/json": {"schema": {"properties": {"a": _STRING}}}},
+                }
+            },
+            {"200": {"description": "OK", "content": {"application/json": {}}}},
+        ),
+        _checks(("response-body-media-type-schema-removed", E)),
     ),
     Rule(
         "response-media-type-added",

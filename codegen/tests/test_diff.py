@@ -633,3 +633,15 @@ def test_a_security_scheme_used_by_an_operation_changing_type_is_reported_once_p
     for doc in (base, revision):
         doc["paths"]["/items"]["get"]["security"] = [{"auth": []}]
     assert ids(base, revision) == ["security-scheme-type-changed"]
+
+
+def test_serialization_defaults_written_out_and_explode_on_a_scalar_are_not_changes() -> None:
+    tags = {"name": "tags", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}}
+    spelled = {**tags, "style": "form", "explode": True}
+    assert ids(document("parameters", [tags]), document("parameters", [spelled])) == []
+    scalar = {"name": "q", "in": "query", "schema": {"type": "string"}}
+    assert ids(document("parameters", [scalar]), document("parameters", [{**scalar, "explode": False}])) == []
+    untyped = {"name": "filter", "in": "query", "schema": {}}
+    assert ids(
+        document("parameters", [untyped]), document("parameters", [{**untyped, "explode": False}])
+    ) == ["request-parameter-explode-changed"]
