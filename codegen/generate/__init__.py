@@ -175,6 +175,7 @@ def run_generate(options: GenerateOptions) -> GenerateResult:
             "op_index": {op.operation_id: index for index, op in enumerate(api.operations, start=1)},
             "uses_datetime": _uses(api, "datetime."),
             "uses_literal": _uses(api, "Literal["),
+            "uses_not_modified": any(op.not_modified for op in api.operations),
             "uses_builtins": _uses(api, "builtins."),
         }
         outputs.append(
@@ -204,7 +205,7 @@ def run_generate(options: GenerateOptions) -> GenerateResult:
         lap("python sdk")
 
     if types_job is not None:
-        from codegen.generate.typescript import package_versions
+        from codegen.generate.typescript import model_aliases, package_versions
 
         schema, diagnostics = types_job.result()
         lap("typescript types (wait)")
@@ -222,6 +223,8 @@ def run_generate(options: GenerateOptions) -> GenerateResult:
                     env.get_template("typescript/client.ts.j2").render(api=api, header=ts_header),
                 )
             )
+            aliases = model_aliases(data, api, ts_header)
+            outputs.append(OutputFile(src / "generated" / "models.ts", aliases))
             outputs.append(_copy(paths.TYPESCRIPT_RUNTIME, src / "runtime.ts"))
             outputs.append(
                 OutputFile(

@@ -55,12 +55,18 @@ PY_METHOD_RESERVED = frozenset(
         "RequestOptions",
         "Returns",
         "Operation",
+        "ApiResponse",
+        "NotModified",
+        "modified",
+        "with_response",
     }
 )
 # Builtin types used in annotations: a method called `list` makes `list[...]` mean the method in its class.
 PY_BUILTIN_TYPES = frozenset({"list", "dict", "str", "int", "float", "bool", "bytes", "set", "tuple", "type"})
 _PY_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 TS_CLIENT_RESERVED = frozenset({"raw", "core", "options", "setToken", "setApiKey", "constructor"})
+# Members of every generated TypeScript tag class besides its operations.
+TS_GROUP_RESERVED = frozenset({"withResponse", "core", "constructor"})
 _MAX_LITERAL = 40
 _ABSOLUTE_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 _JSON_MEDIA = re.compile(
@@ -122,6 +128,8 @@ class Operation:
     # The declared `Idempotency-Key` header parameter (see IDEMPOTENCY_HEADER), kept out of `params`: the
     # SDKs set it through the runtime's idempotency-key argument.
     idempotency_param: Param | None = None
+    # The contract declares a `304` (a conditional GET): the with-response call may return `NotModified`.
+    not_modified: bool = False
 
     @property
     def idempotent(self) -> bool:
@@ -176,6 +184,17 @@ class SecurityScheme:
 
 
 @dataclass
+class TokenRefresh:
+    """The contract's token-refresh operation, which the SDKs call after a 401 when given a refresh token."""
+
+    group: Group
+    operation: Operation
+    body_field: str  # the request body's refresh-token member
+    access_field: str  # the response's access-token member
+    refresh_field: str | None  # the response's rotated refresh token, when it has one
+
+
+@dataclass
 class Api:
     title: str
     version: str
@@ -187,6 +206,7 @@ class Api:
     security_schemes: list[SecurityScheme]
     has_models: bool
     notes: list[Finding] = field(default_factory=list)
+    token_refresh: TokenRefresh | None = None
 
     @property
     def operations(self) -> list[Operation]:
@@ -446,6 +466,7 @@ def build_api(
     seen_ids: set[str] = set()
     method_names_py: dict[str, set[str]] = {}
     method_names_ts: dict[str, set[str]] = {}
+    token_refresh: TokenRefresh | None = None
 
     raw_paths = data.get("paths")
     paths: dict[str, Any] = raw_paths if isinstance(raw_paths, dict) else {}
@@ -496,7 +517,7 @@ def build_api(
                 group = Group(tag, py_attr, py_class, ts_attr, ts_class, tag_docs.get(tag, ""))
                 groups[tag] = group
                 method_names_py[tag] = set()
-                method_names_ts[tag] = set()
+                method_names_ts[tag] = set(TS_GROUP_RESERVED)
 
             base = snake(op_id, "call")
             prefix = snake(tag) + "_"
@@ -534,6 +555,7 @@ def build_api(
                 returns_py_type=returns,
                 security=security,
                 idempotency_param=idempotency_param,
+                not_modified=_declares(raw_op, "304"),
             )
             # The most specific `servers` wins: operation, then path item, then the document.
             own_server = first_server_url(raw_op.get("servers"))
@@ -547,6 +569,10 @@ def build_api(
                     op.py_iter_name = dedupe(py_name.rstrip("_") + "_iter", method_names_py[tag])
                     op.ts_iter_name = dedupe_camel(ts_name.rstrip("_") + "Iter", method_names_ts[tag])
             group.operations.append(op)
+            if token_refresh is None and not security:
+                fields = _token_refresh_fields(resolver, method, op_id, raw_op)
+                if fields is not None:
+                    token_refresh = TokenRefresh(group, op, *fields)
 
     for group in groups.values():
         shadowed = {n for op in group.operations for n in (op.py_name, op.py_iter_name)} & PY_BUILTIN_TYPES
@@ -565,7 +591,74 @@ def build_api(
         security_schemes=schemes,
         has_models=bool(models),
         notes=notes,
+        token_refresh=token_refresh if token_refresh is not None and api_bearer(schemes) else None,
     )
+
+
+def api_bearer(schemes: list[SecurityScheme]) -> bool:
+    return any(s.kind == "bearer" for s in schemes)
+
+
+_ACCESS_FIELDS = ("access", "access_token", "accessToken")
+
+
+def _token_refresh_fields(
+    resolver: Resolver, method: str, op_id: str, op: dict[str, Any]
+) -> tuple[str, str, str | None] | None:
+    """(body member, access member, rotated refresh member) when `op` is a public POST whose operationId says
+    "refresh", whose JSON body requires one string member named like a refresh token and whose success
+    response has a string access-token member; else None."""
+    if method != "post" or "refresh" not in op_id.lower():
+        return None
+    body = _json_schema(resolver, resolver.deref(op.get("requestBody"))[1])
+    required = body.get("required") if body else None
+    props = body.get("properties") if body else None
+    if not isinstance(required, list) or not isinstance(props, dict):
+        return None
+    refresh_members = [n for n in required if isinstance(n, str) and "refresh" in n.lower()]
+    if len(required) != 1 or len(refresh_members) != 1:
+        return None
+    if _schema_type(resolver, props.get(refresh_members[0])) != "string":
+        return None
+    responses = op.get("responses")
+    success = next((c for c in sorted(map(str, responses or {})) if c in ("200", "201")), None)
+    if not isinstance(responses, dict) or success is None:
+        return None
+    answer = _json_schema(resolver, resolver.deref(responses.get(success, responses.get(int(success))))[1])
+    answer_props = answer.get("properties") if answer else None
+    if not isinstance(answer_props, dict):
+        return None
+    access = next(
+        (f for f in _ACCESS_FIELDS if _schema_type(resolver, answer_props.get(f)) == "string"), None
+    )
+    if access is None:
+        return None
+    rotated = next(
+        (
+            n
+            for n in answer_props
+            if "refresh" in n.lower() and _schema_type(resolver, answer_props[n]) == "string"
+        ),
+        None,
+    )
+    return refresh_members[0], access, rotated
+
+
+def _json_schema(resolver: Resolver, holder: Any) -> dict[str, Any] | None:
+    """The resolved JSON schema of a request body or response object."""
+    content = holder.get("content") if isinstance(holder, dict) else None
+    if not isinstance(content, dict):
+        return None
+    media = next((m for m in content if media_kind(m) == "json"), None)
+    if media is None or not isinstance(content[media], dict):
+        return None
+    _, schema = resolver.deref(content[media].get("schema"))
+    return schema if isinstance(schema, dict) else None
+
+
+def _declares(op: dict[str, Any], status: str) -> bool:
+    responses = op.get("responses")
+    return isinstance(responses, dict) and any(str(code) == status for code in responses)
 
 
 def is_idempotency_header(param: Param) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -12,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from codegen.findings import CodegenError
+from codegen.generate.ir import Api
+from codegen.generate.naming import TS_RESERVED, dedupe_camel, pascal
 from codegen.paths import NODE_MODULES
 
 OPENAPI_TYPESCRIPT_CLI = NODE_MODULES / "openapi-typescript" / "bin" / "cli.js"
@@ -103,3 +106,83 @@ def package_versions() -> dict[str, str]:
         except (OSError, ValueError, KeyError):
             versions[name] = "*"
     return versions
+
+
+# Names the TypeScript package exports besides the model types (runtime, webhooks, generated classes).
+_EXPORTED = frozenset(
+    {
+        "ApiCore",
+        "ApiError",
+        "ApiResponse",
+        "ApiTimeoutError",
+        "AuthenticationError",
+        "BadGatewayError",
+        "BadRequestError",
+        "ConflictError",
+        "ERRORS_BY_STATUS",
+        "GatewayTimeoutError",
+        "GoneError",
+        "InternalServerError",
+        "MethodNotAllowedError",
+        "NotAcceptableError",
+        "NotFoundError",
+        "NotModified",
+        "NotModifiedError",
+        "PayloadTooLargeError",
+        "PermissionDeniedError",
+        "PreconditionFailedError",
+        "PreconditionRequiredError",
+        "RateLimitError",
+        "RequestTimeoutError",
+        "ServerError",
+        "ServiceUnavailableError",
+        "TimeoutError",
+        "UnprocessableEntityError",
+        "UnsupportedMediaTypeError",
+        "errorFor",
+        "parseRetryAfter",
+        "CallOptions",
+        "ClientOptions",
+        "OperationData",
+        "OperationInit",
+        "PageItem",
+        "ProblemDetails",
+        "RateLimit",
+        "RefreshedTokens",
+        "RetryEvent",
+        "RetryOptions",
+        "components",
+        "operations",
+        "paths",
+        "WebhookVerificationError",
+        "signWebhook",
+        "verifySignature",
+        "VerifyOptions",
+        "WebhookHeaders",
+    }
+)
+
+
+def model_aliases(data: dict[str, Any], api: Api, header: str) -> str:
+    """`src/generated/models.ts`: `export type Task = components["schemas"]["Task"];` for every schema, named
+    as in the contract where that is a free TypeScript identifier (else its PascalCase form, deduplicated).
+    """
+    components = data.get("components")
+    schemas = components.get("schemas") if isinstance(components, dict) else None
+    taken = set(_EXPORTED) | {api.ts_client_class}
+    for group in api.groups:
+        taken |= {group.ts_class, group.ts_class + "WithResponse"}
+    lines = [
+        header,
+        '/** The contract\'s schemas by name: `Task` is `components["schemas"]["Task"]`. */',
+        'import type { components } from "./schema.js";',
+        "",
+    ]
+    for name in schemas if isinstance(schemas, dict) else {}:
+        free = re.fullmatch(r"[A-Za-z_$][A-Za-z0-9_$]*", name) and name not in TS_RESERVED
+        ident = dedupe_camel(name if free else pascal(name), taken)
+        key = json.dumps(name, ensure_ascii=False)
+        lines.append(f'export type {ident} = components["schemas"][{key}];')
+    if len(lines) == 4:
+        lines.append("export {};")
+    return "\n".join(lines) + "\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import re
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -185,13 +186,11 @@ def test_ir_servers_edge_cases() -> None:
     }
 
 
-def test_ir_of_the_contract_overrides_only_the_health_probes() -> None:
+def test_ir_of_the_contract_overrides_no_server() -> None:
+    # The health probes are declared under /api/v1 like every operation (the server also answers at `/`).
     api = api_of(yaml.safe_load(DEFAULT_SPEC.read_text(encoding="utf-8")))
     assert api.server_url == "/api/v1"
-    assert {op_id: url for op_id, url in overrides(api).items() if url is not None} == {
-        "health_live": "/",
-        "health_ready": "/",
-    }
+    assert {op_id: url for op_id, url in overrides(api).items() if url is not None} == {}
 
 
 def test_generated_sdks_send_overridden_operations_to_their_server(tmp_path: Path) -> None:
@@ -199,12 +198,18 @@ def test_generated_sdks_send_overridden_operations_to_their_server(tmp_path: Pat
     spec = SPECS / "servers-31.yaml"
     result = run_contract("generate", "--spec", str(spec), "--out", str(out))
     assert result.returncode == 0, result.stderr
-    # TypeScript: the overriding base URL is passed for exactly those operations.
+    # TypeScript: the overriding server is declared for exactly those operations.
     client_ts = (out / "typescript" / "src" / "generated" / "client.ts").read_text(encoding="utf-8")
-    # listEvents (call and paginate), health, probe, setProbe
-    assert client_ts.count("this.core.serverUrl(") == 5
-    assert 'init[0], this.core.serverUrl("/"));' in client_ts
-    assert 'this.core.call("get", "/things", "listThings", [], init[0]);' in client_ts
+    servers = re.findall(
+        r'operationId: "(\w+)",\n    security: \[[^\]]*\],\n    server: "([^"]*)"', client_ts
+    )
+    assert dict(servers) == {
+        "listEvents": "https://events.test/feed",
+        "health": "/",
+        "probe": "https://eu.probes.test/p/",
+        "setProbe": "/",
+    }
+    assert 'this.core.call(OP["listThings"], init[0]);' in client_ts
 
     src = out / "python" / "src"
     sys.path.insert(0, str(src))
@@ -335,7 +340,7 @@ def test_ir_maps_a_declared_idempotency_header_onto_the_runtime_key() -> None:
 def test_contract_sdk_has_one_idempotency_keyword_and_sends_the_header_once() -> None:
     import inspect
 
-    from projectmgmt_client import AsyncProjectManagementClient, ProjectManagementClient, models
+    from projectmgmt_client import AsyncProjectManagementClient, ProjectManagementClient, RetryPolicy, models
 
     data = yaml.safe_load(DEFAULT_SPEC.read_text(encoding="utf-8"))
     declaring = {op.operation_id for op in api_of(data).operations if op.idempotency_param is not None}
@@ -363,7 +368,8 @@ def test_contract_sdk_has_one_idempotency_keyword_and_sends_the_header_once() ->
         return httpx.Response(201, json={**body, "created_at": stamp, "updated_at": stamp})
 
     http = httpx.Client(transport=httpx.MockTransport(handler))
-    with ProjectManagementClient("http://api.test", token="t", http_client=http) as sync:
+    no_auto_key = RetryPolicy(auto_idempotency_key=False)
+    with ProjectManagementClient("http://api.test", token="t", http_client=http, retry=no_auto_key) as sync:
         sync.projects.create(models.ProjectCreate(name="x"), idempotency_key="k-1")
         sync.projects.create(models.ProjectCreate(name="y"))
     assert seen[0].headers.get_list("Idempotency-Key") == ["k-1"]

@@ -5,18 +5,31 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import time
+import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
 from projectmgmt_client import (
+    ApiError,
+    ApiResponse,
+    ApiTimeoutError,
     AsyncProjectManagementClient,
+    AuthenticationError,
     ConflictError,
+    InternalServerError,
+    NotModified,
+    NotModifiedError,
+    PreconditionFailedError,
     ProjectManagementClient,
+    RateLimit,
     RateLimitError,
+    RequestOptions,
     RetryEvent,
     RetryPolicy,
+    ServerError,
+    ServiceUnavailableError,
     models,
 )
 from projectmgmt_client._runtime import (
@@ -26,6 +39,7 @@ from projectmgmt_client._runtime import (
     SyncCore,
     _join_base,
     _server_base,
+    error_for,
     parse_retry_after,
 )
 
@@ -79,7 +93,10 @@ def test_get_is_retried_after_retry_after(no_sleep: list[float]) -> None:
 
 def test_post_without_idempotency_key_is_not_retried(no_sleep: list[float]) -> None:
     seen: list[httpx.Request] = []
-    client = ProjectManagementClient("http://api.test", http_client=scripted([throttled("1")], seen))
+    no_auto_key = RetryPolicy(auto_idempotency_key=False)
+    client = ProjectManagementClient(
+        "http://api.test", http_client=scripted([throttled("1")], seen), retry=no_auto_key
+    )
     with pytest.raises(RateLimitError) as error:
         client.projects.create(models.ProjectCreate(name="x"))
     assert len(seen) == 1 and no_sleep == []
@@ -149,10 +166,12 @@ def test_other_409s_are_not_retried(no_sleep: list[float]) -> None:
 def test_409_idempotency_key_in_use_is_not_retried_without_a_key(no_sleep: list[float]) -> None:
     seen: list[httpx.Request] = []
     http = scripted([conflict("idempotency_key_in_use"), conflict("idempotency_key_in_use")], seen)
-    client = ProjectManagementClient("http://api.test", http_client=http)
+    no_auto_key = RetryPolicy(auto_idempotency_key=False)
+    client = ProjectManagementClient("http://api.test", http_client=http, retry=no_auto_key)
     with pytest.raises(ConflictError) as error:
         client.projects.create(models.ProjectCreate(name="x"))
     assert len(seen) == 1 and no_sleep == [] and error.value.code == "idempotency_key_in_use"
+    assert "Idempotency-Key" not in seen[0].headers
     # not even for an idempotent method: only a keyed request is "in flight" under that key
     with pytest.raises(ConflictError):
         client.projects.retrieve(1)
@@ -264,45 +283,28 @@ def recording(seen: list[httpx.Request], answer: Any) -> httpx.MockTransport:
     [
         ("http://api.test", "http://api.test/api/v1"),
         ("http://api.test:8080/", "http://api.test:8080/api/v1"),
-        # A base_url with a path of its own keeps its meaning; the probes still go to the origin.
+        # A base_url with a path of its own keeps its meaning.
         ("https://gw.test:8443/custom/prefix", "https://gw.test:8443/custom/prefix"),
     ],
 )
-def test_health_probes_go_to_the_origin_other_operations_to_the_api(base_url: str, api_root: str) -> None:
+def test_health_probes_are_under_the_api_root_like_every_operation(base_url: str, api_root: str) -> None:
     seen: list[httpx.Request] = []
     answers = {"/health/live": LIVE, "/health/ready": READY}
-    http = httpx.Client(transport=recording(seen, lambda r: answers.get(r.url.path, PROJECT)))
+    http = httpx.Client(
+        transport=recording(
+            seen, lambda r: next((v for k, v in answers.items() if r.url.path.endswith(k)), PROJECT)
+        )
+    )
     client = ProjectManagementClient(base_url, token="t", http_client=http)
     assert client.health.live().status is models.Status.OK
     assert client.health.ready().checks.database is models.CheckResult.OK
     assert client.projects.retrieve(1).id == 1
-    origin = base_url.rstrip("/").split("/custom")[0]
     assert [str(r.url) for r in seen] == [
-        f"{origin}/health/live",
-        f"{origin}/health/ready",
+        f"{api_root}/health/live",
+        f"{api_root}/health/ready",
         f"{api_root}/projects/1",
     ]
-    assert client.base_url == api_root  # the client's own base is unchanged
-
-
-def test_health_probes_go_to_the_origin_async() -> None:
-    seen: list[httpx.Request] = []
-    answers = {"/health/live": LIVE, "/health/ready": READY}
-
-    async def run() -> None:
-        http = httpx.AsyncClient(transport=recording(seen, lambda r: answers.get(r.url.path, PROJECT)))
-        async with AsyncProjectManagementClient("http://api.test", http_client=http) as client:
-            assert (await client.health.live()).status is models.Status.OK
-            assert (await client.health.ready()).status is models.Status.OK
-            assert (await client.projects.retrieve(7)).id == 1
-        await http.aclose()
-
-    asyncio.run(run())
-    assert [str(r.url) for r in seen] == [
-        "http://api.test/health/live",
-        "http://api.test/health/ready",
-        "http://api.test/api/v1/projects/7",
-    ]
+    assert client.base_url == api_root
 
 
 def test_server_base_resolution() -> None:
@@ -381,3 +383,308 @@ def test_relative_override_and_its_pagination_async() -> None:
 
     assert asyncio.run(run()) == ["a", "b"]
     assert [str(r.url) for r in seen] == ["https://api.test/events", "https://api.test/events?cursor=2"]
+
+
+# ------------------------------------------------------------------------------------------------------------
+# response metadata, conditional GETs, named errors, timeouts, iterators (issue 14, points 1-4)
+# ------------------------------------------------------------------------------------------------------------
+TASK = {
+    "id": 301,
+    "project_id": 12,
+    "title": "Draft",
+    "description": "",
+    "status": "todo",
+    "priority": "high",
+    "assignee_id": None,
+    "created_by_id": 42,
+    "due_date": None,
+    "created_at": "2026-11-23T10:20:00Z",
+    "updated_at": "2026-11-23T11:05:31Z",
+}
+TAG = '"3f2a9c1d7b6e4a5f8c0d1e2f3a4b5c6d"'
+META = {
+    "ETag": TAG,
+    "X-Request-ID": "req-1",
+    "RateLimit-Limit": "30",
+    "RateLimit-Remaining": "29",
+    "RateLimit-Reset": "42",
+}
+
+
+def test_with_response_gives_status_headers_and_the_typed_body() -> None:
+    seen: list[httpx.Request] = []
+    replayed = {**PROJECT, "id": 5}
+    http = scripted(
+        [
+            httpx.Response(200, json=TASK, headers=META),
+            httpx.Response(201, json=replayed, headers={"Idempotent-Replayed": "true"}),
+        ],
+        seen,
+    )
+    client = ProjectManagementClient("http://api.test", token="t", http_client=http)
+    result = client.tasks.with_response.retrieve(12, 301)
+    assert isinstance(result, ApiResponse) and not result.not_modified
+    assert isinstance(result.data, models.Task) and result.data.id == 301
+    assert result.status_code == 200 and result.etag == TAG and result.request_id == "req-1"
+    assert result.rate_limit == RateLimit(limit=30, remaining=29, reset=42)
+    assert result.headers["ratelimit-remaining"] == "29" and result.idempotent_replayed is False
+    created = client.projects.with_response.create(models.ProjectCreate(name="x"), idempotency_key="k")
+    assert created.status_code == 201 and created.data.id == 5 and created.idempotent_replayed is True
+    assert created.rate_limit is None and created.etag is None
+
+
+def test_a_304_is_not_modified_never_none_nor_an_api_error(no_sleep: list[float]) -> None:
+    seen: list[httpx.Request] = []
+    not_modified = httpx.Response(304, headers={"ETag": TAG, "X-Request-ID": "req-2"})
+    http = scripted([not_modified, httpx.Response(304, headers={"ETag": TAG})], seen)
+    client = ProjectManagementClient("http://api.test", token="t", http_client=http)
+    result = client.tasks.with_response.retrieve(12, 301, if_none_match=TAG)
+    assert isinstance(result, NotModified) and result.not_modified is True
+    assert result.status_code == 304 and result.etag == TAG and result.request_id == "req-2"
+    assert seen[0].headers["If-None-Match"] == TAG
+    with pytest.raises(NotModifiedError) as plain:  # a plain call has no body to return for a 304
+        client.tasks.retrieve(12, 301, if_none_match=TAG)
+    assert not isinstance(plain.value, ApiError) and plain.value.response.etag == TAG
+    assert plain.value.operation_id == "tasks_retrieve"
+
+
+def test_a_304_is_not_modified_async() -> None:
+    async def run() -> NotModified | ApiResponse[models.Task]:
+        http = httpx.AsyncClient(transport=httpx.MockTransport(lambda r: httpx.Response(304, headers=META)))
+        async with AsyncProjectManagementClient("http://api.test", token="t", http_client=http) as client:
+            result = await client.tasks.with_response.retrieve(12, 301, if_none_match=TAG)
+            with pytest.raises(NotModifiedError):
+                await client.tasks.retrieve(12, 301, if_none_match=TAG)
+        await http.aclose()
+        return result
+
+    result = asyncio.run(run())
+    assert isinstance(result, NotModified) and result.rate_limit == RateLimit(30, 29, 42)
+
+
+def _declared_error_statuses() -> set[int]:
+    import yaml
+
+    from codegen.paths import DEFAULT_SPEC
+
+    spec = yaml.safe_load(DEFAULT_SPEC.read_text(encoding="utf-8"))
+    statuses: set[int] = set()
+    for item in spec["paths"].values():
+        for op in item.values():
+            if isinstance(op, dict) and "responses" in op:
+                statuses |= {
+                    int(code) for code in op["responses"] if str(code).isdigit() and int(code) >= 400
+                }
+    return statuses
+
+
+def test_every_status_the_contract_declares_has_a_named_error_in_both_sdks() -> None:
+    import re
+
+    from codegen.paths import TYPESCRIPT_SDK
+
+    statuses = _declared_error_statuses()
+    assert {412, 413, 415, 406, 409, 429, 500, 503} <= statuses
+    runtime_ts = (TYPESCRIPT_SDK / "src" / "runtime.ts").read_text(encoding="utf-8")
+    ts_table = dict(re.findall(r"^\s+(\d{3}): (\w+Error),$", runtime_ts, re.MULTILINE))
+    for status in sorted(statuses):
+        response = httpx.Response(
+            status,
+            json={"type": "about:blank", "title": "t", "status": status, "code": "c"},
+            headers={"Content-Type": "application/problem+json"},
+            request=httpx.Request("GET", "http://api.test/x"),
+        )
+        error = error_for(response, "op")
+        assert type(error) not in (ApiError, ServerError), status
+        assert error.status_code == status and error.code == "c"
+        assert ts_table.get(str(status)) == type(error).__name__, (status, ts_table)
+    assert issubclass(PreconditionFailedError, ApiError) and issubclass(InternalServerError, ServerError)
+
+
+@pytest.mark.parametrize("failure", [httpx.ReadTimeout, httpx.ConnectTimeout])
+def test_timeouts_are_api_timeout_errors(
+    failure: type[httpx.TimeoutException], no_sleep: list[float]
+) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise failure("slow", request=request)
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    client = ProjectManagementClient("http://api.test", token="t", http_client=http)
+    with pytest.raises(ApiTimeoutError) as error:
+        client.projects.retrieve(1, request_options={"max_retries": 1})
+    assert isinstance(error.value, TimeoutError) and isinstance(error.value.__cause__, failure)
+    assert error.value.operation_id == "projects_retrieve" and len(no_sleep) == 1  # retried once, then raised
+
+    async def run() -> None:
+        ahttp = httpx.AsyncClient(transport=httpx.MockTransport(handler))
+        async with AsyncProjectManagementClient(
+            "http://api.test", http_client=ahttp, retry=RetryPolicy(max_retries=0)
+        ) as aclient:
+            with pytest.raises(ApiTimeoutError):
+                await aclient.health.live()
+        await ahttp.aclose()
+
+    asyncio.run(run())
+
+
+def _task_page(ids: list[int], next_url: str | None) -> dict[str, Any]:
+    return {"items": [{**TASK, "id": i} for i in ids], "next": next_url, "previous": None}
+
+
+def test_iterators_keep_per_call_headers_timeout_and_retries_on_every_page(no_sleep: list[float]) -> None:
+    seen: list[httpx.Request] = []
+    http = scripted(
+        [
+            httpx.Response(200, json=_task_page([1, 2], "http://api.test/api/v1/projects/12/tasks?cursor=b")),
+            httpx.Response(200, json=_task_page([3], "/api/v1/projects/12/tasks?cursor=c")),
+            httpx.Response(503),
+        ],
+        seen,
+    )
+    client = ProjectManagementClient("http://api.test", token="t", http_client=http)
+    options: RequestOptions = {"headers": {"X-Trace": "t-1"}, "timeout": 4.5, "max_retries": 0}
+    walked: list[int] = []
+    with pytest.raises(ServiceUnavailableError):  # max_retries=0 holds on page 3 too: no retry
+        for task in client.tasks.list_iter(12, page_size=2, request_options=options):
+            walked.append(task.id)
+    assert walked == [1, 2, 3] and no_sleep == [] and len(seen) == 3
+    for request in seen:
+        assert request.headers["X-Trace"] == "t-1" and request.headers["Authorization"] == "Bearer t"
+        assert request.extensions["timeout"] == {"connect": 4.5, "read": 4.5, "write": 4.5, "pool": 4.5}
+    assert [r.url.params.get("cursor") for r in seen] == [None, "b", "c"]
+
+
+def test_iterators_keep_header_parameters_async() -> None:
+    seen: list[httpx.Request] = []
+    pages = [_task_page([1], "/api/v1/projects/12/tasks?cursor=b"), _task_page([2], None)]
+    op = Operation("tasks_list", "GET", "/projects/{project_id}/tasks")
+    returns: Returns[Any] = Returns(Any)
+
+    async def run() -> list[Any]:
+        http = httpx.AsyncClient(transport=recording(seen, lambda r: pages.pop(0)))
+        core = AsyncCore("http://api.test", server_path="/api/v1", http_client=http)
+        found = [
+            item["id"]
+            async for item in core.paginate(
+                op,
+                lambda: core.request(op, returns, path_params={"project_id": 12}, headers={"X-Tenant": "t9"}),
+                returns,
+                items=("items", "items"),
+                next_link=("next", "next"),
+                headers={"X-Tenant": "t9"},
+                options={"headers": {"X-Trace": "a"}},
+            )
+        ]
+        await http.aclose()
+        return found
+
+    assert asyncio.run(run()) == [1, 2]
+    assert [(r.headers.get("X-Tenant"), r.headers.get("X-Trace")) for r in seen] == [
+        ("t9", None),
+        ("t9", "a"),
+    ]
+
+
+# ------------------------------------------------------------------------------------------------------------
+# token refresh after a 401, and generated idempotency keys (issue 14, point 8)
+# ------------------------------------------------------------------------------------------------------------
+ACCESS = {"access": "fresh", "token_type": "Bearer", "expires_in": 300}
+
+
+def refreshing_handler(refreshes: list[bytes], seen: list[httpx.Request]) -> Any:
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if request.url.path.endswith("/auth/token/refresh"):
+            refreshes.append(request.content)
+            time.sleep(0.05)  # concurrent 401s arrive while this refresh runs
+            return httpx.Response(200, json=ACCESS)
+        if request.headers.get("Authorization") == "Bearer fresh":
+            return httpx.Response(200, json=PROJECT)
+        return httpx.Response(
+            401,
+            json={"type": "about:blank", "title": "t", "status": 401, "code": "token_not_valid"},
+            headers={"Content-Type": "application/problem+json"},
+        )
+
+    return handler
+
+
+def test_a_401_refreshes_once_for_concurrent_calls_and_replays_them() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    refreshes: list[bytes] = []
+    seen: list[httpx.Request] = []
+    told: list[tuple[str, str | None]] = []
+    http = httpx.Client(transport=httpx.MockTransport(refreshing_handler(refreshes, seen)))
+    client = ProjectManagementClient(
+        "http://api.test",
+        token="stale",
+        refresh_token="r-1",
+        on_token_refresh=lambda access, refresh: told.append((access, refresh)),
+        http_client=http,
+    )
+    with ThreadPoolExecutor(5) as pool:
+        ids = list(pool.map(lambda _: client.projects.retrieve(1).id, range(5)))
+    assert ids == [1] * 5
+    assert refreshes == [b'{"refresh": "r-1"}'] and told == [("fresh", None)]
+    assert sum(r.headers.get("Authorization") == "Bearer fresh" for r in seen) == 5
+    assert client.refresh_token == "r-1"
+
+
+def test_a_401_refreshes_once_async_and_a_refused_refresh_keeps_the_401() -> None:
+    refreshes: list[bytes] = []
+    seen: list[httpx.Request] = []
+    handler = refreshing_handler(refreshes, seen)
+
+    async def run() -> None:
+        http = httpx.AsyncClient(transport=httpx.MockTransport(handler))
+        async with AsyncProjectManagementClient(
+            "http://api.test", token="stale", refresh_token="r-1", http_client=http
+        ) as client:
+            found = await asyncio.gather(*(client.projects.retrieve(1) for _ in range(5)))
+            assert [p.id for p in found] == [1] * 5
+        await http.aclose()
+
+    asyncio.run(run())
+    assert len(refreshes) == 1
+    # The refresh itself answered 401: the original 401 is raised, once, without a loop.
+    calls: list[httpx.Request] = []
+
+    def refused(request: httpx.Request) -> httpx.Response:
+        calls.append(request)
+        code = "token_not_valid" if request.url.path.endswith("/refresh") else "expired"
+        body = {"type": "about:blank", "title": "t", "status": 401, "code": code}
+        return httpx.Response(401, json=body, headers={"Content-Type": "application/problem+json"})
+
+    http = httpx.Client(transport=httpx.MockTransport(refused))
+    client = ProjectManagementClient("http://api.test", token="x", refresh_token="bad", http_client=http)
+    with pytest.raises(AuthenticationError) as error:
+        client.projects.retrieve(1)
+    assert error.value.code == "expired" and len(calls) == 2
+    # Without a refresh token a 401 is simply raised.
+    calls.clear()
+    with pytest.raises(AuthenticationError):
+        ProjectManagementClient("http://api.test", token="x", http_client=http).projects.retrieve(1)
+    assert len(calls) == 1
+
+
+def test_with_retries_on_a_create_without_a_key_gets_a_generated_one(no_sleep: list[float]) -> None:
+    seen: list[httpx.Request] = []
+    http = scripted([httpx.Response(503), httpx.Response(201, json=PROJECT)], seen)
+    client = ProjectManagementClient("http://api.test", http_client=http)
+    assert client.projects.create(models.ProjectCreate(name="x")).id == 1
+    keys = [r.headers.get("Idempotency-Key") for r in seen]
+    assert len(keys) == 2 and keys[0] == keys[1] and uuid.UUID(keys[0]).version == 4
+    # Not with retries off, nor for an operation that does not accept keys.
+    seen.clear()
+    off = ProjectManagementClient(
+        "http://api.test",
+        http_client=scripted([httpx.Response(201, json=PROJECT)], seen),
+        retry=RetryPolicy(max_retries=0),
+    )
+    off.projects.create(models.ProjectCreate(name="x"))
+    client = ProjectManagementClient(
+        "http://api.test", http_client=scripted([httpx.Response(200, json=PROJECT)], seen)
+    )
+    client.projects.update(1, models.ProjectUpdate(name="y"))
+    assert [r.headers.get("Idempotency-Key") for r in seen] == [None, None]

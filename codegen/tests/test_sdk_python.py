@@ -153,13 +153,28 @@ def test_sync_flow(server: LiveServer) -> None:
     # A POST without an idempotency key is never retried: the 429 is raised, not replayed.
     time.sleep(1.1)
     post_events: list[RetryEvent] = []
-    policy = RetryPolicy(on_retry=post_events.append)
+    policy = RetryPolicy(on_retry=post_events.append, auto_idempotency_key=False)
     with ProjectManagementClient(server.origin, token=pair.access, retry=policy) as commenter:
         outcomes = burst(
             lambda: commenter.comments.create(project.id, created[0].id, models.CommentCreate(body="hello"))
         )
     assert any(isinstance(o, RateLimitError) for o in outcomes)
     assert post_events == []
+
+    # By default the SDK gives each create an idempotency key of its own, so the throttled ones are retried
+    # and every comment is created exactly once.
+    time.sleep(1.1)
+    keyed_events: list[RetryEvent] = []
+    policy = RetryPolicy(max_retries=BURST_RETRIES, on_retry=keyed_events.append)
+    with ProjectManagementClient(server.origin, token=pair.access, retry=policy) as commenter:
+        comments = burst(
+            lambda: commenter.comments.create(project.id, created[1].id, models.CommentCreate(body="hi"))
+        )
+        assert all(isinstance(c, models.Comment) for c in comments), comments
+        assert len({c.id for c in comments if isinstance(c, models.Comment)}) == 20
+        assert any(e.status_code == 429 for e in keyed_events), "the burst was never throttled"
+        listed = list(commenter.comments.list_iter(project.id, created[1].id, page_size=50))
+        assert len(listed) == 20
 
 
 def test_async_flow(server: LiveServer) -> None:

@@ -30,6 +30,22 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/** What the generated client knows about one operation of the contract. */
+export interface OperationSpec<P, M extends HttpMethod> {
+  method: M;
+  path: P;
+  operationId: string;
+  /** Security scheme names the operation accepts (empty: public). */
+  security: readonly string[];
+  /** The operation's own server URL (a path item's or operation's `servers`), resolved by `serverUrl`. */
+  server?: string;
+  /**
+   * The contract declares the idempotency header for this operation (the server honours it): with retries
+   * on, a request without `idempotencyKey` gets a generated one (`retry.autoIdempotencyKey`).
+   */
+  acceptsIdempotencyKey?: boolean;
+}
+
 type OperationOf<Paths, P extends keyof Paths, M extends HttpMethod> = M extends keyof Paths[P]
   ? Paths[P][M]
   : never;
@@ -136,7 +152,19 @@ export interface RetryOptions {
    * default `["idempotency_key_in_use"]` (the first request with that key is still running). Other 409s are not.
    */
   retryConflictCodes?: readonly string[];
+  /**
+   * With retries on, a request to an operation that accepts an idempotency key but has none gets a generated
+   * key (a random UUID), so that a create is retried safely, as Stripe's SDKs do. Default true.
+   */
+  autoIdempotencyKey?: boolean;
   onRetry?: (event: RetryEvent) => void;
+}
+
+/** New tokens from a refresh, for `onTokenRefresh` (e.g. to store them). */
+export interface RefreshedTokens {
+  accessToken: string;
+  /** Set when the server rotated the refresh token. */
+  refreshToken?: string;
 }
 
 export interface ClientOptions {
@@ -147,6 +175,13 @@ export interface ClientOptions {
   baseUrl: string;
   /** Bearer token, or a function returning the current one. */
   token?: string | (() => string | Promise<string>);
+  /**
+   * A refresh token: a 401 to a bearer-authenticated call then refreshes the access token once (one refresh
+   * shared by concurrent calls) and replays the call.
+   */
+  refreshToken?: string;
+  /** Told the new tokens after each refresh. */
+  onTokenRefresh?: (tokens: RefreshedTokens) => void;
   /** API keys by scheme name, or one string when the contract has a single API-key scheme. */
   apiKey?: string | Record<string, string>;
   basic?: { username: string; password: string };
@@ -173,7 +208,7 @@ export interface ProblemDetails {
   [extension: string]: unknown;
 }
 
-/** A non-2xx response. `problem` is set for `application/problem+json` bodies. */
+/** A non-2xx response. `problem` is set for `application/problem+json` bodies; subclasses name the status. */
 export class ApiError extends Error {
   readonly status: number;
   readonly operationId: string;
@@ -191,7 +226,7 @@ export class ApiError extends Error {
         : undefined;
     const title = problem?.title ?? response.statusText ?? "error";
     super(`${response.status} ${title}${problem?.detail ? `: ${problem.detail}` : ""} (${operationId})`);
-    this.name = "ApiError";
+    this.name = new.target.name;
     this.status = response.status;
     this.operationId = operationId;
     this.headers = response.headers;
@@ -213,11 +248,182 @@ export class ApiError extends Error {
   }
 }
 
-export class TimeoutError extends Error {
+/** 400 */
+export class BadRequestError extends ApiError {}
+/** 401 */
+export class AuthenticationError extends ApiError {}
+/** 403 */
+export class PermissionDeniedError extends ApiError {}
+/** 404 */
+export class NotFoundError extends ApiError {}
+/** 405 */
+export class MethodNotAllowedError extends ApiError {}
+/** 406 */
+export class NotAcceptableError extends ApiError {}
+/** 408 (the server gave up waiting for the request; not `ApiTimeoutError`, the client's own timeout) */
+export class RequestTimeoutError extends ApiError {}
+/** 409 */
+export class ConflictError extends ApiError {}
+/** 410 */
+export class GoneError extends ApiError {}
+/** 412: `If-Match` no longer matches (someone changed the resource); read it again and reapply. */
+export class PreconditionFailedError extends ApiError {}
+/** 413 */
+export class PayloadTooLargeError extends ApiError {}
+/** 415 */
+export class UnsupportedMediaTypeError extends ApiError {}
+/** 422 */
+export class UnprocessableEntityError extends ApiError {}
+/** 428 */
+export class PreconditionRequiredError extends ApiError {}
+/** 429, after the retries the policy allowed (`retryAfterSeconds` is the server's last hint). */
+export class RateLimitError extends ApiError {}
+/** 5xx */
+export class ServerError extends ApiError {}
+/** 500 */
+export class InternalServerError extends ServerError {}
+/** 502 */
+export class BadGatewayError extends ServerError {}
+/** 503 */
+export class ServiceUnavailableError extends ServerError {}
+/** 504 */
+export class GatewayTimeoutError extends ServerError {}
+
+/** The error class of each status (the Python SDK has the same classes, by the same names). */
+export const ERRORS_BY_STATUS: Readonly<Record<number, typeof ApiError>> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  405: MethodNotAllowedError,
+  406: NotAcceptableError,
+  408: RequestTimeoutError,
+  409: ConflictError,
+  410: GoneError,
+  412: PreconditionFailedError,
+  413: PayloadTooLargeError,
+  415: UnsupportedMediaTypeError,
+  422: UnprocessableEntityError,
+  428: PreconditionRequiredError,
+  429: RateLimitError,
+  500: InternalServerError,
+  502: BadGatewayError,
+  503: ServiceUnavailableError,
+  504: GatewayTimeoutError,
+};
+
+/** The `ApiError` subclass for a non-2xx response. */
+export function errorFor(response: Response, body: unknown, operationId: string): ApiError {
+  const cls = ERRORS_BY_STATUS[response.status] ?? (response.status >= 500 ? ServerError : ApiError);
+  return new cls(response, body, operationId);
+}
+
+/** No (complete) answer within the timeout (`timeoutMs`). The Python SDK raises the class of the same name. */
+export class ApiTimeoutError extends Error {
+  readonly timeoutMs: number;
   constructor(ms: number) {
     super(`request timed out after ${ms} ms`);
-    this.name = "TimeoutError";
+    this.name = "ApiTimeoutError";
+    this.timeoutMs = ms;
   }
+}
+
+/** @deprecated the former name of `ApiTimeoutError`. */
+export const TimeoutError = ApiTimeoutError;
+/** @deprecated the former name of `ApiTimeoutError`. */
+export type TimeoutError = ApiTimeoutError;
+
+/* ------------------------------------------------------------------------------------------------------------
+ * response metadata
+ * ---------------------------------------------------------------------------------------------------------- */
+
+/** The `RateLimit-*` headers of a response (draft-ietf-httpapi-ratelimit-headers). */
+export interface RateLimit {
+  limit?: number;
+  remaining?: number;
+  /** Seconds until the window ends. */
+  reset?: number;
+}
+
+function intHeader(headers: Headers, name: string): number | undefined {
+  const value = headers.get(name);
+  if (value === null || !/^\s*\d+\s*$/.test(value)) return undefined;
+  return Number(value);
+}
+
+/**
+ * What every response says besides its body. In browsers, only headers the server lists in
+ * `Access-Control-Expose-Headers` are readable cross-origin.
+ */
+abstract class ResponseMeta {
+  constructor(
+    readonly status: number,
+    readonly headers: Headers,
+  ) {}
+
+  /** The `ETag`: send it back as `If-Match` (conditional write) or `If-None-Match` (revalidation). */
+  get etag(): string | undefined {
+    return this.headers.get("etag") ?? undefined;
+  }
+
+  /** `X-Request-ID`: quote it when reporting a problem (the server logs it with the request). */
+  get requestId(): string | undefined {
+    return this.headers.get("x-request-id") ?? undefined;
+  }
+
+  /** `RateLimit-Limit` / `-Remaining` / `-Reset`, or undefined when the response has none of them. */
+  get rateLimit(): RateLimit | undefined {
+    const limit = intHeader(this.headers, "ratelimit-limit");
+    const remaining = intHeader(this.headers, "ratelimit-remaining");
+    const reset = intHeader(this.headers, "ratelimit-reset");
+    if (limit === undefined && remaining === undefined && reset === undefined) return undefined;
+    return { limit, remaining, reset };
+  }
+
+  /** `Idempotent-Replayed: true`: the stored response of an earlier request with the same key. */
+  get idempotentReplayed(): boolean {
+    return (this.headers.get("idempotent-replayed") ?? "").trim().toLowerCase() === "true";
+  }
+}
+
+/** A success response: the typed body (`data`) with the status and headers it came with. */
+export class ApiResponse<T> extends ResponseMeta {
+  readonly notModified = false as const;
+  constructor(
+    status: number,
+    headers: Headers,
+    readonly data: T,
+  ) {
+    super(status, headers);
+  }
+}
+
+/** `304 Not Modified` to a conditional GET (`If-None-Match`): the copy you hold is still current. */
+export class NotModified extends ResponseMeta {
+  readonly notModified = true as const;
+  constructor(
+    headers: Headers,
+    readonly operationId: string,
+  ) {
+    super(304, headers);
+  }
+}
+
+/**
+ * A 304 to a plain call, which has no body to return: use `withResponse` for conditional GETs (it resolves
+ * to `NotModified`). Not an `ApiError`: nothing went wrong.
+ */
+export class NotModifiedError extends Error {
+  constructor(readonly response: NotModified) {
+    super(`304 Not Modified (${response.operationId}): call withResponse.<method> to get a NotModified result`);
+    this.name = "NotModifiedError";
+  }
+}
+
+/** The response, or `NotModifiedError` for a 304. */
+export function modified<T>(result: ApiResponse<T> | NotModified): ApiResponse<T> {
+  if (result instanceof NotModified) throw new NotModifiedError(result);
+  return result;
 }
 
 /* ------------------------------------------------------------------------------------------------------------
@@ -315,13 +521,41 @@ interface SendOptions {
   timeoutMs?: number;
   maxRetries?: number;
   signal?: AbortSignal;
+  /** Set to the `Authorization` header the request was sent with (to tell whether a refresh is due). */
+  sent?: { authorization: string | null };
 }
+
+/** A random UUID (v4): `crypto.randomUUID` where there is one, else Math.random (React Native, old browsers). */
+function randomUuid(): string {
+  const native = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  if (typeof native?.randomUUID === "function") return native.randomUUID();
+  return "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx".replace(/[xy]/g, (c) => {
+    const r = Math.floor(Math.random() * 16);
+    return (c === "x" ? r : (r & 3) | 8).toString(16);
+  });
+}
+
+/** Header values as strings (openapi-fetch's own rule for `params.header`: arrays joined by commas). */
+function headerStrings(values: Record<string, unknown> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(values ?? {})) {
+    if (value === undefined || value === null) continue;
+    out[name] = Array.isArray(value) ? value.join(",") : String(value);
+  }
+  return out;
+}
+
+type Exchange = { data?: unknown; error?: unknown; response: Response };
 
 export class ApiCore<Paths extends {}> {
   /** The underlying openapi-fetch client (no auth or retries: use it for anything the SDK does not cover). */
   readonly raw: Client<Paths>;
   readonly baseUrl: string;
   private token: ClientOptions["token"];
+  private refreshToken: string | undefined;
+  private readonly onTokenRefresh: ClientOptions["onTokenRefresh"];
+  private refresher: ((refreshToken: string) => Promise<RefreshedTokens>) | undefined;
+  private refreshing: Promise<boolean> | undefined;
   private readonly apiKeys: Record<string, string> = {};
   private readonly basic: ClientOptions["basic"];
   private readonly retry: Required<Omit<RetryOptions, "onRetry">> & Pick<RetryOptions, "onRetry">;
@@ -335,6 +569,8 @@ export class ApiCore<Paths extends {}> {
     if (!options.baseUrl) throw new Error("baseUrl is required, e.g. https://api.example.com");
     this.baseUrl = joinBase(options.baseUrl, contract.serverPath);
     this.token = options.token;
+    this.refreshToken = options.refreshToken;
+    this.onTokenRefresh = options.onTokenRefresh;
     this.basic = options.basic;
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.retry = {
@@ -346,6 +582,7 @@ export class ApiCore<Paths extends {}> {
       retryNetworkErrors: options.retry?.retryNetworkErrors ?? true,
       idempotencyHeader: options.retry?.idempotencyHeader ?? "Idempotency-Key",
       retryConflictCodes: options.retry?.retryConflictCodes ?? ["idempotency_key_in_use"],
+      autoIdempotencyKey: options.retry?.autoIdempotencyKey ?? true,
       onRetry: options.retry?.onRetry,
     };
     const globalFetch = globalThis.fetch;
@@ -360,6 +597,16 @@ export class ApiCore<Paths extends {}> {
 
   setToken(token: ClientOptions["token"]): void {
     this.token = token;
+  }
+
+  /** Use this refresh token from now on (see `ClientOptions.refreshToken`). */
+  setRefreshToken(refreshToken: string | undefined): void {
+    this.refreshToken = refreshToken;
+  }
+
+  /** How to trade the refresh token for new tokens (the generated client's token-refresh operation). */
+  setRefresher(refresher: (refreshToken: string) => Promise<RefreshedTokens>): void {
+    this.refresher = refresher;
   }
 
   /** One key for the only API-key scheme, or keys by scheme name. */
@@ -380,55 +627,69 @@ export class ApiCore<Paths extends {}> {
   }
 
   /**
-   * Call one operation; resolves to the success body, rejects with `ApiError` for non-2xx responses.
-   * `baseUrl` replaces the client's for this operation (one the contract serves from its own `servers`).
+   * Call one operation: the typed body with the response's status and headers (`ApiResponse`), or
+   * `NotModified` for a 304; rejects with an `ApiError` subclass for other non-2xx responses.
    */
-  async call<P extends keyof Paths, M extends HttpMethod>(
-    method: M,
-    path: P,
-    operationId: string,
-    security: readonly string[],
+  async respond<P extends keyof Paths, M extends HttpMethod>(
+    spec: OperationSpec<P, M>,
     init: InitOf<Paths, P, M> | KeyedInitOf<Paths, P, M, string, boolean> | undefined,
-    baseUrl?: string,
-  ): Promise<OperationData<Paths, P, M>> {
+  ): Promise<ApiResponse<OperationData<Paths, P, M>> | NotModified> {
     const { idempotencyKey, timeoutMs, maxRetries, signal, headers, ...rest } = (init ?? {}) as CallOptions & {
       headers?: Record<string, string>;
     } & Record<string, unknown>;
     const finalHeaders: Record<string, string> = { ...(headers ?? {}) };
-    if (idempotencyKey) finalHeaders[this.retry.idempotencyHeader] = idempotencyKey;
-    const send = { operationId, security, timeoutMs, maxRetries, signal };
+    const key = idempotencyKey || this.autoKey(spec, maxRetries);
+    if (key) finalHeaders[this.retry.idempotencyHeader] = key;
     const request = this.raw.request as unknown as (
       method: string,
       url: string,
       init: Record<string, unknown>,
-    ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-    const { data, error, response } = await request(method, path as string, {
-      ...(baseUrl !== undefined ? { baseUrl } : {}),
-      ...rest,
-      headers: finalHeaders,
-      fetch: (req: Request) => this.send(req, send),
-    });
-    if (!response.ok) throw new ApiError(response, error, operationId);
-    return data as OperationData<Paths, P, M>;
+    ) => Promise<Exchange>;
+    const { data, error, response } = await this.withRefresh(spec.security, (sent) =>
+      request(spec.method, spec.path as string, {
+        ...(spec.server !== undefined ? { baseUrl: this.serverUrl(spec.server) } : {}),
+        ...rest,
+        headers: finalHeaders,
+        fetch: (req: Request) =>
+          this.send(req, { operationId: spec.operationId, security: spec.security, timeoutMs, maxRetries, signal, sent }),
+      }),
+    );
+    if (response.status === 304) return new NotModified(response.headers, spec.operationId);
+    if (!response.ok) throw errorFor(response, error, spec.operationId);
+    return new ApiResponse(response.status, response.headers, data as OperationData<Paths, P, M>);
+  }
+
+  /** `respond`, rejecting with `NotModifiedError` for a 304. */
+  async respondModified<P extends keyof Paths, M extends HttpMethod>(
+    spec: OperationSpec<P, M>,
+    init: InitOf<Paths, P, M> | KeyedInitOf<Paths, P, M, string, boolean> | undefined,
+  ): Promise<ApiResponse<OperationData<Paths, P, M>>> {
+    return modified(await this.respond(spec, init));
+  }
+
+  /** Call one operation; resolves to the success body (see `respond` for the whole response). */
+  async call<P extends keyof Paths, M extends HttpMethod>(
+    spec: OperationSpec<P, M>,
+    init: InitOf<Paths, P, M> | KeyedInitOf<Paths, P, M, string, boolean> | undefined,
+  ): Promise<OperationData<Paths, P, M>> {
+    return (await this.respondModified(spec, init)).data;
   }
 
   /**
-   * Every item of every page: calls the operation, then follows each page's next link until it is empty.
-   * Links are followed only on the origin the operation is sent to (`baseUrl`, or the client's).
+   * Every item of every page: calls the operation, then follows each page's next link until it is empty,
+   * with the call's header parameters, headers, timeout, retries and signal on every page. Links are followed
+   * only on the origin the operation is sent to (its own server, or the client's).
    */
   async *paginate<P extends keyof Paths, M extends HttpMethod, Item>(
-    method: M,
-    path: P,
-    operationId: string,
-    security: readonly string[],
+    spec: OperationSpec<P, M>,
     init: InitOf<Paths, P, M> | KeyedInitOf<Paths, P, M, string, boolean> | undefined,
     itemsKey: string,
     nextKey: string,
-    baseUrl?: string,
   ): AsyncGenerator<Item, void, undefined> {
-    let page = (await this.call(method, path, operationId, security, init, baseUrl)) as unknown;
-    const options = (init ?? {}) as CallOptions;
-    const home = origin(baseUrl ?? this.baseUrl);
+    let page = (await this.call(spec, init)) as unknown;
+    const options = (init ?? {}) as CallOptions & { headers?: Record<string, string>; params?: { header?: Record<string, unknown> } };
+    const pageHeaders = { Accept: "application/json", ...headerStrings(options.params?.header), ...(options.headers ?? {}) };
+    const home = origin(spec.server !== undefined ? this.serverUrl(spec.server) : this.baseUrl);
     for (;;) {
       const record = (page ?? {}) as Record<string, unknown>;
       const items = record[itemsKey];
@@ -441,13 +702,16 @@ export class ApiCore<Paths extends {}> {
       if (origin(url) !== home) {
         throw new Error(`refusing to follow a pagination link to another origin: ${url}`);
       }
-      const response = await this.send(new Request(url, { method: "GET", headers: { Accept: "application/json" } }), {
-        operationId,
-        security,
-        timeoutMs: options.timeoutMs,
-        maxRetries: options.maxRetries,
-        signal: options.signal,
-      });
+      const { response } = await this.withRefresh(spec.security, async (sent) => ({
+        response: await this.send(new Request(url, { method: "GET", headers: pageHeaders }), {
+          operationId: spec.operationId,
+          security: spec.security,
+          timeoutMs: options.timeoutMs,
+          maxRetries: options.maxRetries,
+          signal: options.signal,
+          sent,
+        }),
+      }));
       const text = await response.text();
       let body: unknown = undefined;
       try {
@@ -455,14 +719,63 @@ export class ApiCore<Paths extends {}> {
       } catch {
         body = text;
       }
-      if (!response.ok) throw new ApiError(response, body, operationId);
+      if (!response.ok) throw errorFor(response, body, spec.operationId);
       page = body;
     }
+  }
+
+  /** The caller's key, or a generated one where the operation accepts keys and the request may be retried. */
+  private autoKey(spec: { acceptsIdempotencyKey?: boolean }, maxRetries: number | undefined): string | undefined {
+    if (!spec.acceptsIdempotencyKey || !this.retry.autoIdempotencyKey) return undefined;
+    return (maxRetries ?? this.retry.maxRetries) > 0 ? randomUuid() : undefined;
+  }
+
+  /** Run `attempt`; after a 401 to a bearer operation, refresh the token (once, shared) and run it again. */
+  private async withRefresh<R extends { response: Response }>(
+    security: readonly string[],
+    attempt: (sent: { authorization: string | null }) => Promise<R>,
+  ): Promise<R> {
+    const sent = { authorization: null as string | null };
+    const first = await attempt(sent);
+    if (first.response.status !== 401 || this.refreshToken === undefined || this.refresher === undefined) return first;
+    if (!this.contract.security.bearer.some((name) => security.includes(name))) return first;
+    if (!(await this.refreshOnce(sent.authorization))) return first;
+    return attempt({ authorization: null });
+  }
+
+  private async currentAuthorization(): Promise<string | null> {
+    if (this.token === undefined) return null;
+    return `Bearer ${typeof this.token === "function" ? await this.token() : this.token}`;
+  }
+
+  /** Whether there is a new token to replay with: refreshed now, by a refresh in flight, or since `used`. */
+  private async refreshOnce(used: string | null): Promise<boolean> {
+    if (this.refreshing === undefined && (await this.currentAuthorization()) !== used) return true;
+    if (this.refreshing === undefined) {
+      const refresher = this.refresher!;
+      const refreshToken = this.refreshToken!;
+      this.refreshing = (async () => {
+        try {
+          const tokens = await refresher(refreshToken);
+          this.token = tokens.accessToken;
+          if (tokens.refreshToken) this.refreshToken = tokens.refreshToken;
+          this.onTokenRefresh?.(tokens);
+          return true;
+        } catch (error) {
+          if (error instanceof ApiError) return false; // the refresh token is no good either: the 401 stands
+          throw error;
+        } finally {
+          this.refreshing = undefined;
+        }
+      })();
+    }
+    return this.refreshing;
   }
 
   /** One request with credentials, per-attempt timeout and retries. */
   async send(request: Request, options: SendOptions): Promise<Response> {
     await this.authorize(request, options.security);
+    if (options.sent) options.sent.authorization = request.headers.get("authorization");
     const maxRetries = options.maxRetries ?? this.retry.maxRetries;
     const timeoutMs = options.timeoutMs ?? this.timeoutMs;
     const retryable =
@@ -475,7 +788,7 @@ export class ApiCore<Paths extends {}> {
       let timedOut = false;
       const timer = setTimeout(() => {
         timedOut = true;
-        controller.abort(new TimeoutError(timeoutMs));
+        controller.abort(new ApiTimeoutError(timeoutMs));
       }, timeoutMs);
       const outer = options.signal;
       const onAbort = (): void => controller.abort(outer?.reason);
@@ -487,7 +800,7 @@ export class ApiCore<Paths extends {}> {
       } catch (error) {
         clearTimeout(timer);
         outer?.removeEventListener("abort", onAbort);
-        if (timedOut) throw new TimeoutError(timeoutMs);
+        if (timedOut) throw new ApiTimeoutError(timeoutMs);
         const networkError = !outer?.aborted && error instanceof TypeError;
         if (networkError && this.retry.retryNetworkErrors && retryable && attempt <= maxRetries) {
           const delayMs = this.backoff(attempt);

@@ -140,7 +140,7 @@ test("log in, create a project, add a member, page through 45 tasks, errors and 
   const poster = new ProjectManagementClient({
     baseUrl: BASE_URL!,
     token: pair.access,
-    retry: { onRetry: (event) => postEvents.push(event) },
+    retry: { onRetry: (event) => postEvents.push(event), autoIdempotencyKey: false },
   });
   const taskId = created[0]!.id;
   const posts = await Promise.allSettled(
@@ -150,9 +150,31 @@ test("log in, create a project, add a member, page through 45 tasks, errors and 
   );
   assert.ok(posts.some((p) => p.status === "rejected" && p.reason instanceof ApiError && p.reason.status === 429));
   assert.equal(postEvents.length, 0);
+
+  // By default each create gets a generated idempotency key: the throttled ones are retried, each once only.
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  const keyedEvents: RetryEvent[] = [];
+  const keyed = new ProjectManagementClient({
+    baseUrl: BASE_URL!,
+    token: pair.access,
+    retry: { maxRetries: 10, onRetry: (event) => keyedEvents.push(event) },
+  });
+  const otherTask = created[1]!.id;
+  const comments = await Promise.all(
+    Array.from({ length: 20 }, () =>
+      keyed.comments.create({ params: { path: { project_id: projectId, task_id: otherTask } }, body: { body: "hi" } }),
+    ),
+  );
+  assert.equal(new Set(comments.map((c) => c.id)).size, 20);
+  assert.ok(keyedEvents.some((e) => e.status === 429), "the burst was never throttled");
+  let listed = 0;
+  for await (const _ of keyed.comments.listIter({
+    params: { path: { project_id: projectId, task_id: otherTask }, query: { page_size: 50 } },
+  })) listed++;
+  assert.equal(listed, 20);
 });
 
-test("the health probes answer at the server's root, outside /api/v1", async () => {
+test("the health probes answer under /api/v1", async () => {
   const client = new ProjectManagementClient({ baseUrl: BASE_URL!, timeoutMs: 10_000 });
   assert.equal((await client.health.live()).status, "ok");
   const ready = await client.health.ready();

@@ -1,4 +1,4 @@
-# generated from openapi/openapi.yaml (sha256 f072d6df1faa9820c6a4f2ed0b1945c09d41baaa1af96bde5f5ac64dcebe9af3), do not edit; regenerate with `contract generate`
+# generated from openapi/openapi.yaml (sha256 65141b0eaeeb19bbe3cb2fa181272dc8a7153185677fb345f9fbf887c8c82193), do not edit; regenerate with `contract generate`
 
 from __future__ import annotations
 
@@ -176,31 +176,13 @@ class ApiKeyList(BaseModel):
     """
 
 
-class Email(RootModel[str]):
-    root: str = Field(..., max_length=254)
-    """
-    The account's email address; an empty string for an account created outside the API without
-    one (e.g. by an administrator with `createsuperuser`). Registration always requires one.
-
-    """
-
-
-class Email1(RootModel[str]):
-    root: str = Field(..., max_length=0)
-    """
-    The account's email address; an empty string for an account created outside the API without
-    one (e.g. by an administrator with `createsuperuser`). Registration always requires one.
-
-    """
-
-
 class User(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
     id: int = Field(..., ge=1)
     username: str = Field(..., max_length=150)
-    email: Email | Email1
+    email: str = Field(..., max_length=254, pattern="^$|^[^@\\s]+@[^@\\s]+$")
     """
     The account's email address; an empty string for an account created outside the API without
     one (e.g. by an administrator with `createsuperuser`). Registration always requires one.

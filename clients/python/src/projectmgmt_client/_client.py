@@ -1,4 +1,4 @@
-# generated from openapi/openapi.yaml (sha256 f072d6df1faa9820c6a4f2ed0b1945c09d41baaa1af96bde5f5ac64dcebe9af3), do not edit; regenerate with `contract generate`
+# generated from openapi/openapi.yaml (sha256 65141b0eaeeb19bbe3cb2fa181272dc8a7153185677fb345f9fbf887c8c82193), do not edit; regenerate with `contract generate`
 """Typed clients for Project-management API 1.0.0: one class per tag, sync and async.
 
 Every method sends one request through the hand-written runtime (`_runtime.py`): authentication, retries
@@ -14,27 +14,55 @@ from typing import Any, Literal
 import httpx
 
 from . import models
-from ._runtime import ApiKeyAuth, AsyncCore, Operation, RequestOptions, RetryPolicy, Returns, SyncCore
+from ._runtime import (
+    ApiKeyAuth,
+    ApiResponse,
+    AsyncCore,
+    NotModified,
+    Operation,
+    RequestOptions,
+    RetryPolicy,
+    Returns,
+    SyncCore,
+    modified,
+    tokens_of,
+)
 
 __all__ = [
     "ProjectManagementClient",
     "AsyncProjectManagementClient",
     "AuthApi",
     "AsyncAuthApi",
+    "AuthApiWithResponse",
+    "AsyncAuthApiWithResponse",
     "UsersApi",
     "AsyncUsersApi",
+    "UsersApiWithResponse",
+    "AsyncUsersApiWithResponse",
     "ProjectsApi",
     "AsyncProjectsApi",
+    "ProjectsApiWithResponse",
+    "AsyncProjectsApiWithResponse",
     "MembersApi",
     "AsyncMembersApi",
+    "MembersApiWithResponse",
+    "AsyncMembersApiWithResponse",
     "TasksApi",
     "AsyncTasksApi",
+    "TasksApiWithResponse",
+    "AsyncTasksApiWithResponse",
     "CommentsApi",
     "AsyncCommentsApi",
+    "CommentsApiWithResponse",
+    "AsyncCommentsApiWithResponse",
     "WebhooksApi",
     "AsyncWebhooksApi",
+    "WebhooksApiWithResponse",
+    "AsyncWebhooksApiWithResponse",
     "HealthApi",
     "AsyncHealthApi",
+    "HealthApiWithResponse",
+    "AsyncHealthApiWithResponse",
 ]
 
 _SERVER_PATH = "/api/v1"
@@ -76,6 +104,7 @@ _OP_4 = Operation(
     body_kind="json",
     body_media_type="application/json",
     response_kind="json",
+    accepts_idempotency_key=True,
 )
 _RET_4: Returns[models.ApiKeyWithSecret] = Returns(models.ApiKeyWithSecret)
 _OP_5 = Operation(
@@ -138,6 +167,7 @@ _OP_11 = Operation(
     body_kind="json",
     body_media_type="application/json",
     response_kind="json",
+    accepts_idempotency_key=True,
 )
 _RET_11: Returns[models.Project] = Returns(models.Project)
 _OP_12 = Operation(
@@ -192,6 +222,7 @@ _OP_17 = Operation(
     body_kind="json",
     body_media_type="application/json",
     response_kind="json",
+    accepts_idempotency_key=True,
 )
 _RET_17: Returns[models.Member] = Returns(models.Member)
 _OP_18 = Operation(
@@ -228,6 +259,7 @@ _OP_21 = Operation(
     body_kind="json",
     body_media_type="application/json",
     response_kind="json",
+    accepts_idempotency_key=True,
 )
 _RET_21: Returns[models.Task] = Returns(models.Task)
 _OP_22 = Operation(
@@ -272,6 +304,7 @@ _OP_26 = Operation(
     body_kind="json",
     body_media_type="application/json",
     response_kind="json",
+    accepts_idempotency_key=True,
 )
 _RET_26: Returns[models.Comment] = Returns(models.Comment)
 _OP_27 = Operation(
@@ -366,7 +399,6 @@ _OP_37 = Operation(
     "/health/live",
     security=(),
     response_kind="json",
-    server="/",
 )
 _RET_37: Returns[models.Liveness] = Returns(models.Liveness)
 _OP_38 = Operation(
@@ -375,16 +407,132 @@ _OP_38 = Operation(
     "/health/ready",
     security=(),
     response_kind="json",
-    server="/",
 )
 _RET_38: Returns[models.Readiness] = Returns(models.Readiness)
 
 
-class AuthApi:
-    """JWT token issuance and refresh, and management of the caller's API keys."""
+class AuthApiWithResponse:
+    """`auth` calls that return the whole response: `ApiResponse` (typed `data`, `status_code`, `headers`, `etag`, `rate_limit`...)."""
 
     def __init__(self, core: SyncCore) -> None:
         self._core = core
+
+    def token_obtain(
+        self,
+        body: models.TokenObtainRequest | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.TokenPair]:
+        """`auth.token_obtain` with the response's status and headers.
+
+        `POST /auth/token` (operationId `auth_token_obtain`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_1,
+                _RET_1,
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+    def token_refresh(
+        self,
+        body: models.TokenRefreshRequest | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.AccessToken]:
+        """`auth.token_refresh` with the response's status and headers.
+
+        `POST /auth/token/refresh` (operationId `auth_token_refresh`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_2,
+                _RET_2,
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+    def api_keys_list(
+        self,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.ApiKeyList]:
+        """`auth.api_keys_list` with the response's status and headers.
+
+        `GET /api-keys` (operationId `api_keys_list`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_3,
+                _RET_3,
+                query={
+                    "cursor": cursor,
+                    "page_size": page_size,
+                },
+                options=request_options,
+            )
+        )
+
+    def api_keys_create(
+        self,
+        body: models.ApiKeyCreate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.ApiKeyWithSecret]:
+        """`auth.api_keys_create` with the response's status and headers.
+
+        `POST /api-keys` (operationId `api_keys_create`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_4,
+                _RET_4,
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+    def api_keys_revoke(
+        self,
+        api_key_id: int,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[None]:
+        """`auth.api_keys_revoke` with the response's status and headers.
+
+        `DELETE /api-keys/{api_key_id}` (operationId `api_keys_revoke`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_5,
+                _RET_5,
+                path_params={"api_key_id": api_key_id},
+                options=request_options,
+            )
+        )
+
+
+class AuthApi:
+    """JWT token issuance and refresh, and management of the caller's API keys.
+
+    `with_response` has the same calls, returning the whole response (`ApiResponse`: status, headers, `etag`,
+    `rate_limit`, `request_id`...).
+    """
+
+    def __init__(self, core: SyncCore) -> None:
+        self._core = core
+        self.with_response = AuthApiWithResponse(core)
 
     def token_obtain(
         self,
@@ -412,6 +560,7 @@ class AuthApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_1,
@@ -446,6 +595,7 @@ class AuthApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_2,
@@ -481,6 +631,7 @@ class AuthApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_3,
@@ -517,6 +668,7 @@ class AuthApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.paginate(
             _OP_3,
@@ -524,6 +676,7 @@ class AuthApi:
             _RET_3,
             items=("items", "items"),
             next_link=("next", "next"),
+            options=request_options,
         )
 
     def api_keys_create(
@@ -557,6 +710,7 @@ class AuthApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_4,
@@ -589,6 +743,7 @@ class AuthApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_5,
@@ -598,11 +753,115 @@ class AuthApi:
         )
 
 
-class UsersApi:
-    """Self-service registration, the caller's own profile, and the staff-only user directory."""
+class UsersApiWithResponse:
+    """`users` calls that return the whole response: `ApiResponse` (typed `data`, `status_code`, `headers`, `etag`, `rate_limit`...), or `NotModified` for a 304."""
 
     def __init__(self, core: SyncCore) -> None:
         self._core = core
+
+    def list(
+        self,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        search: str | None = None,
+        ordering: Literal["username", "-username", "date_joined", "-date_joined"] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.UserList]:
+        """`users.list` with the response's status and headers.
+
+        `GET /users` (operationId `users_list`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_6,
+                _RET_6,
+                query={
+                    "cursor": cursor,
+                    "page_size": page_size,
+                    "search": search,
+                    "ordering": ordering,
+                },
+                options=request_options,
+            )
+        )
+
+    def register(
+        self,
+        body: models.UserRegistration | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.User]:
+        """`users.register` with the response's status and headers.
+
+        `POST /users` (operationId `users_register`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_7,
+                _RET_7,
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+    def me_retrieve(
+        self,
+        *,
+        if_none_match: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.User] | NotModified:
+        """`users.me_retrieve` with the response's status and headers; `NotModified` for a 304 (`if_none_match`).
+
+        `GET /users/me` (operationId `users_me_retrieve`)
+        """
+        return self._core.respond(
+            _OP_8,
+            _RET_8,
+            headers={
+                "If-None-Match": if_none_match,
+            },
+            options=request_options,
+        )
+
+    def me_update(
+        self,
+        body: models.UserUpdate | Mapping[str, Any],
+        *,
+        if_match: str | None = None,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.User]:
+        """`users.me_update` with the response's status and headers.
+
+        `PATCH /users/me` (operationId `users_me_update`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_9,
+                _RET_9,
+                headers={
+                    "If-Match": if_match,
+                },
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+
+class UsersApi:
+    """Self-service registration, the caller's own profile, and the staff-only user directory.
+
+    `with_response` has the same calls, returning the whole response (`ApiResponse`: status, headers, `etag`,
+    `rate_limit`, `request_id`...), or `NotModified` for a 304 to a conditional GET.
+    """
+
+    def __init__(self, core: SyncCore) -> None:
+        self._core = core
+        self.with_response = UsersApiWithResponse(core)
 
     def list(
         self,
@@ -634,6 +893,7 @@ class UsersApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_6,
@@ -676,6 +936,7 @@ class UsersApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.paginate(
             _OP_6,
@@ -683,6 +944,7 @@ class UsersApi:
             _RET_6,
             items=("items", "items"),
             next_link=("next", "next"),
+            options=request_options,
         )
 
     def register(
@@ -713,6 +975,7 @@ class UsersApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_7,
@@ -745,6 +1008,9 @@ class UsersApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
+            NotModifiedError: a 304 to `if_none_match`; `with_response.me_retrieve` returns it as
+                `NotModified` instead.
         """
         return self._core.request(
             _OP_8,
@@ -785,6 +1051,7 @@ class UsersApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_9,
@@ -798,11 +1065,167 @@ class UsersApi:
         )
 
 
-class ProjectsApi:
-    """Projects the caller is a member of. The creator becomes the project's first owner."""
+class ProjectsApiWithResponse:
+    """`projects` calls that return the whole response: `ApiResponse` (typed `data`, `status_code`, `headers`, `etag`, `rate_limit`...), or `NotModified` for a 304."""
 
     def __init__(self, core: SyncCore) -> None:
         self._core = core
+
+    def list(
+        self,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        search: str | None = None,
+        ordering: Literal["name", "-name", "created_at", "-created_at", "updated_at", "-updated_at"] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.ProjectList]:
+        """`projects.list` with the response's status and headers.
+
+        `GET /projects` (operationId `projects_list`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_10,
+                _RET_10,
+                query={
+                    "cursor": cursor,
+                    "page_size": page_size,
+                    "search": search,
+                    "ordering": ordering,
+                },
+                options=request_options,
+            )
+        )
+
+    def create(
+        self,
+        body: models.ProjectCreate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Project]:
+        """`projects.create` with the response's status and headers.
+
+        `POST /projects` (operationId `projects_create`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_11,
+                _RET_11,
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+    def retrieve(
+        self,
+        project_id: int,
+        *,
+        if_none_match: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Project] | NotModified:
+        """`projects.retrieve` with the response's status and headers; `NotModified` for a 304 (`if_none_match`).
+
+        `GET /projects/{project_id}` (operationId `projects_retrieve`)
+        """
+        return self._core.respond(
+            _OP_12,
+            _RET_12,
+            path_params={"project_id": project_id},
+            headers={
+                "If-None-Match": if_none_match,
+            },
+            options=request_options,
+        )
+
+    def replace(
+        self,
+        project_id: int,
+        body: models.ProjectReplace | Mapping[str, Any],
+        *,
+        if_match: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Project]:
+        """`projects.replace` with the response's status and headers.
+
+        `PUT /projects/{project_id}` (operationId `projects_replace`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_13,
+                _RET_13,
+                path_params={"project_id": project_id},
+                headers={
+                    "If-Match": if_match,
+                },
+                body=body,
+                options=request_options,
+            )
+        )
+
+    def delete(
+        self,
+        project_id: int,
+        *,
+        if_match: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[None]:
+        """`projects.delete` with the response's status and headers.
+
+        `DELETE /projects/{project_id}` (operationId `projects_delete`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_14,
+                _RET_14,
+                path_params={"project_id": project_id},
+                headers={
+                    "If-Match": if_match,
+                },
+                options=request_options,
+            )
+        )
+
+    def update(
+        self,
+        project_id: int,
+        body: models.ProjectUpdate | Mapping[str, Any],
+        *,
+        if_match: str | None = None,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Project]:
+        """`projects.update` with the response's status and headers.
+
+        `PATCH /projects/{project_id}` (operationId `projects_update`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_15,
+                _RET_15,
+                path_params={"project_id": project_id},
+                headers={
+                    "If-Match": if_match,
+                },
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+
+class ProjectsApi:
+    """Projects the caller is a member of. The creator becomes the project's first owner.
+
+    `with_response` has the same calls, returning the whole response (`ApiResponse`: status, headers, `etag`,
+    `rate_limit`, `request_id`...), or `NotModified` for a 304 to a conditional GET.
+    """
+
+    def __init__(self, core: SyncCore) -> None:
+        self._core = core
+        self.with_response = ProjectsApiWithResponse(core)
 
     def list(
         self,
@@ -834,6 +1257,7 @@ class ProjectsApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_10,
@@ -876,6 +1300,7 @@ class ProjectsApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.paginate(
             _OP_10,
@@ -883,6 +1308,7 @@ class ProjectsApi:
             _RET_10,
             items=("items", "items"),
             next_link=("next", "next"),
+            options=request_options,
         )
 
     def create(
@@ -914,6 +1340,7 @@ class ProjectsApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_11,
@@ -948,6 +1375,9 @@ class ProjectsApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
+            NotModifiedError: a 304 to `if_none_match`; `with_response.retrieve` returns it as
+                `NotModified` instead.
         """
         return self._core.request(
             _OP_12,
@@ -989,6 +1419,7 @@ class ProjectsApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_13,
@@ -1029,6 +1460,7 @@ class ProjectsApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_14,
@@ -1072,6 +1504,7 @@ class ProjectsApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_15,
@@ -1086,12 +1519,120 @@ class ProjectsApi:
         )
 
 
-class MembersApi:
-    """Project membership and roles. `owner` manages members and everything else, `maintainer`
-    edits the project, tasks and comments, `viewer` is read-only."""
+class MembersApiWithResponse:
+    """`members` calls that return the whole response: `ApiResponse` (typed `data`, `status_code`, `headers`, `etag`, `rate_limit`...)."""
 
     def __init__(self, core: SyncCore) -> None:
         self._core = core
+
+    def project_members_list(
+        self,
+        project_id: int,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        role: models.Role | None = None,
+        ordering: Literal["joined_at", "-joined_at"] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.MemberList]:
+        """`members.project_members_list` with the response's status and headers.
+
+        `GET /projects/{project_id}/members` (operationId `project_members_list`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_16,
+                _RET_16,
+                path_params={"project_id": project_id},
+                query={
+                    "cursor": cursor,
+                    "page_size": page_size,
+                    "role": role,
+                    "ordering": ordering,
+                },
+                options=request_options,
+            )
+        )
+
+    def project_members_add(
+        self,
+        project_id: int,
+        body: models.MemberAdd | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Member]:
+        """`members.project_members_add` with the response's status and headers.
+
+        `POST /projects/{project_id}/members` (operationId `project_members_add`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_17,
+                _RET_17,
+                path_params={"project_id": project_id},
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+    def project_members_remove(
+        self,
+        project_id: int,
+        user_id: int,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[None]:
+        """`members.project_members_remove` with the response's status and headers.
+
+        `DELETE /projects/{project_id}/members/{user_id}` (operationId `project_members_remove`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_18,
+                _RET_18,
+                path_params={"project_id": project_id, "user_id": user_id},
+                options=request_options,
+            )
+        )
+
+    def project_members_update(
+        self,
+        project_id: int,
+        user_id: int,
+        body: models.MemberUpdate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Member]:
+        """`members.project_members_update` with the response's status and headers.
+
+        `PATCH /projects/{project_id}/members/{user_id}` (operationId `project_members_update`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_19,
+                _RET_19,
+                path_params={"project_id": project_id, "user_id": user_id},
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+
+class MembersApi:
+    """Project membership and roles. `owner` manages members and everything else, `maintainer`
+    edits the project, tasks and comments, `viewer` is read-only.
+
+    `with_response` has the same calls, returning the whole response (`ApiResponse`: status, headers, `etag`,
+    `rate_limit`, `request_id`...).
+    """
+
+    def __init__(self, core: SyncCore) -> None:
+        self._core = core
+        self.with_response = MembersApiWithResponse(core)
 
     def project_members_list(
         self,
@@ -1125,6 +1666,7 @@ class MembersApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_16,
@@ -1170,6 +1712,7 @@ class MembersApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.paginate(
             _OP_16,
@@ -1177,6 +1720,7 @@ class MembersApi:
             _RET_16,
             items=("items", "items"),
             next_link=("next", "next"),
+            options=request_options,
         )
 
     def project_members_add(
@@ -1212,6 +1756,7 @@ class MembersApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_17,
@@ -1249,6 +1794,7 @@ class MembersApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_18,
@@ -1287,6 +1833,7 @@ class MembersApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_19,
@@ -1298,11 +1845,159 @@ class MembersApi:
         )
 
 
-class TasksApi:
-    """Tasks within a project, with status, priority, assignee and due date."""
+class TasksApiWithResponse:
+    """`tasks` calls that return the whole response: `ApiResponse` (typed `data`, `status_code`, `headers`, `etag`, `rate_limit`...), or `NotModified` for a 304."""
 
     def __init__(self, core: SyncCore) -> None:
         self._core = core
+
+    def list(
+        self,
+        project_id: int,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        status: models.TaskStatus | None = None,
+        priority: models.TaskPriority | None = None,
+        assignee_id: int | None = None,
+        due_before: datetime.date | None = None,
+        due_after: datetime.date | None = None,
+        search: str | None = None,
+        ordering: Literal["created_at", "-created_at", "updated_at", "-updated_at", "priority", "-priority", "title", "-title"] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.TaskList]:
+        """`tasks.list` with the response's status and headers.
+
+        `GET /projects/{project_id}/tasks` (operationId `tasks_list`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_20,
+                _RET_20,
+                path_params={"project_id": project_id},
+                query={
+                    "cursor": cursor,
+                    "page_size": page_size,
+                    "status": status,
+                    "priority": priority,
+                    "assignee_id": assignee_id,
+                    "due_before": due_before,
+                    "due_after": due_after,
+                    "search": search,
+                    "ordering": ordering,
+                },
+                options=request_options,
+            )
+        )
+
+    def create(
+        self,
+        project_id: int,
+        body: models.TaskCreate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Task]:
+        """`tasks.create` with the response's status and headers.
+
+        `POST /projects/{project_id}/tasks` (operationId `tasks_create`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_21,
+                _RET_21,
+                path_params={"project_id": project_id},
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+    def retrieve(
+        self,
+        project_id: int,
+        task_id: int,
+        *,
+        if_none_match: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Task] | NotModified:
+        """`tasks.retrieve` with the response's status and headers; `NotModified` for a 304 (`if_none_match`).
+
+        `GET /projects/{project_id}/tasks/{task_id}` (operationId `tasks_retrieve`)
+        """
+        return self._core.respond(
+            _OP_22,
+            _RET_22,
+            path_params={"project_id": project_id, "task_id": task_id},
+            headers={
+                "If-None-Match": if_none_match,
+            },
+            options=request_options,
+        )
+
+    def delete(
+        self,
+        project_id: int,
+        task_id: int,
+        *,
+        if_match: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[None]:
+        """`tasks.delete` with the response's status and headers.
+
+        `DELETE /projects/{project_id}/tasks/{task_id}` (operationId `tasks_delete`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_23,
+                _RET_23,
+                path_params={"project_id": project_id, "task_id": task_id},
+                headers={
+                    "If-Match": if_match,
+                },
+                options=request_options,
+            )
+        )
+
+    def update(
+        self,
+        project_id: int,
+        task_id: int,
+        body: models.TaskUpdate | Mapping[str, Any],
+        *,
+        if_match: str | None = None,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Task]:
+        """`tasks.update` with the response's status and headers.
+
+        `PATCH /projects/{project_id}/tasks/{task_id}` (operationId `tasks_update`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_24,
+                _RET_24,
+                path_params={"project_id": project_id, "task_id": task_id},
+                headers={
+                    "If-Match": if_match,
+                },
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+
+class TasksApi:
+    """Tasks within a project, with status, priority, assignee and due date.
+
+    `with_response` has the same calls, returning the whole response (`ApiResponse`: status, headers, `etag`,
+    `rate_limit`, `request_id`...), or `NotModified` for a 304 to a conditional GET.
+    """
+
+    def __init__(self, core: SyncCore) -> None:
+        self._core = core
+        self.with_response = TasksApiWithResponse(core)
 
     def list(
         self,
@@ -1349,6 +2044,7 @@ class TasksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_20,
@@ -1412,6 +2108,7 @@ class TasksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.paginate(
             _OP_20,
@@ -1419,6 +2116,7 @@ class TasksApi:
             _RET_20,
             items=("items", "items"),
             next_link=("next", "next"),
+            options=request_options,
         )
 
     def create(
@@ -1454,6 +2152,7 @@ class TasksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_21,
@@ -1492,6 +2191,9 @@ class TasksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
+            NotModifiedError: a 304 to `if_none_match`; `with_response.retrieve` returns it as
+                `NotModified` instead.
         """
         return self._core.request(
             _OP_22,
@@ -1533,6 +2235,7 @@ class TasksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_23,
@@ -1580,6 +2283,7 @@ class TasksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_24,
@@ -1594,11 +2298,129 @@ class TasksApi:
         )
 
 
-class CommentsApi:
-    """Discussion comments on a task. Only a comment's author may edit or delete it."""
+class CommentsApiWithResponse:
+    """`comments` calls that return the whole response: `ApiResponse` (typed `data`, `status_code`, `headers`, `etag`, `rate_limit`...)."""
 
     def __init__(self, core: SyncCore) -> None:
         self._core = core
+
+    def list(
+        self,
+        project_id: int,
+        task_id: int,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        ordering: Literal["created_at", "-created_at"] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.CommentList]:
+        """`comments.list` with the response's status and headers.
+
+        `GET /projects/{project_id}/tasks/{task_id}/comments` (operationId `comments_list`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_25,
+                _RET_25,
+                path_params={"project_id": project_id, "task_id": task_id},
+                query={
+                    "cursor": cursor,
+                    "page_size": page_size,
+                    "ordering": ordering,
+                },
+                options=request_options,
+            )
+        )
+
+    def create(
+        self,
+        project_id: int,
+        task_id: int,
+        body: models.CommentCreate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Comment]:
+        """`comments.create` with the response's status and headers.
+
+        `POST /projects/{project_id}/tasks/{task_id}/comments` (operationId `comments_create`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_26,
+                _RET_26,
+                path_params={"project_id": project_id, "task_id": task_id},
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+    def delete(
+        self,
+        project_id: int,
+        task_id: int,
+        comment_id: int,
+        *,
+        if_match: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[None]:
+        """`comments.delete` with the response's status and headers.
+
+        `DELETE /projects/{project_id}/tasks/{task_id}/comments/{comment_id}` (operationId `comments_delete`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_27,
+                _RET_27,
+                path_params={"project_id": project_id, "task_id": task_id, "comment_id": comment_id},
+                headers={
+                    "If-Match": if_match,
+                },
+                options=request_options,
+            )
+        )
+
+    def update(
+        self,
+        project_id: int,
+        task_id: int,
+        comment_id: int,
+        body: models.CommentUpdate | Mapping[str, Any],
+        *,
+        if_match: str | None = None,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Comment]:
+        """`comments.update` with the response's status and headers.
+
+        `PATCH /projects/{project_id}/tasks/{task_id}/comments/{comment_id}` (operationId `comments_update`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_28,
+                _RET_28,
+                path_params={"project_id": project_id, "task_id": task_id, "comment_id": comment_id},
+                headers={
+                    "If-Match": if_match,
+                },
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+
+class CommentsApi:
+    """Discussion comments on a task. Only a comment's author may edit or delete it.
+
+    `with_response` has the same calls, returning the whole response (`ApiResponse`: status, headers, `etag`,
+    `rate_limit`, `request_id`...).
+    """
+
+    def __init__(self, core: SyncCore) -> None:
+        self._core = core
+        self.with_response = CommentsApiWithResponse(core)
 
     def list(
         self,
@@ -1632,6 +2454,7 @@ class CommentsApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_25,
@@ -1676,6 +2499,7 @@ class CommentsApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.paginate(
             _OP_25,
@@ -1683,6 +2507,7 @@ class CommentsApi:
             _RET_25,
             items=("items", "items"),
             next_link=("next", "next"),
+            options=request_options,
         )
 
     def create(
@@ -1719,6 +2544,7 @@ class CommentsApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_26,
@@ -1762,6 +2588,7 @@ class CommentsApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_27,
@@ -1810,6 +2637,7 @@ class CommentsApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_28,
@@ -1824,12 +2652,209 @@ class CommentsApi:
         )
 
 
-class WebhooksApi:
-    """Outgoing webhooks: owners subscribe URLs to a project's events; deliveries are signed, retried
-    and listed. Payloads are declared in the top-level `webhooks` section."""
+class WebhooksApiWithResponse:
+    """`webhooks` calls that return the whole response: `ApiResponse` (typed `data`, `status_code`, `headers`, `etag`, `rate_limit`...)."""
 
     def __init__(self, core: SyncCore) -> None:
         self._core = core
+
+    def list(
+        self,
+        project_id: int,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.WebhookList]:
+        """`webhooks.list` with the response's status and headers.
+
+        `GET /projects/{project_id}/webhooks` (operationId `webhooks_list`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_29,
+                _RET_29,
+                path_params={"project_id": project_id},
+                query={
+                    "cursor": cursor,
+                    "page_size": page_size,
+                },
+                options=request_options,
+            )
+        )
+
+    def create(
+        self,
+        project_id: int,
+        body: models.WebhookCreate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.WebhookWithSecret]:
+        """`webhooks.create` with the response's status and headers.
+
+        `POST /projects/{project_id}/webhooks` (operationId `webhooks_create`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_30,
+                _RET_30,
+                path_params={"project_id": project_id},
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+    def retrieve(
+        self,
+        project_id: int,
+        webhook_id: int,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Webhook]:
+        """`webhooks.retrieve` with the response's status and headers.
+
+        `GET /projects/{project_id}/webhooks/{webhook_id}` (operationId `webhooks_retrieve`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_31,
+                _RET_31,
+                path_params={"project_id": project_id, "webhook_id": webhook_id},
+                options=request_options,
+            )
+        )
+
+    def delete(
+        self,
+        project_id: int,
+        webhook_id: int,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[None]:
+        """`webhooks.delete` with the response's status and headers.
+
+        `DELETE /projects/{project_id}/webhooks/{webhook_id}` (operationId `webhooks_delete`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_32,
+                _RET_32,
+                path_params={"project_id": project_id, "webhook_id": webhook_id},
+                options=request_options,
+            )
+        )
+
+    def update(
+        self,
+        project_id: int,
+        webhook_id: int,
+        body: models.WebhookUpdate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Webhook]:
+        """`webhooks.update` with the response's status and headers.
+
+        `PATCH /projects/{project_id}/webhooks/{webhook_id}` (operationId `webhooks_update`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_33,
+                _RET_33,
+                path_params={"project_id": project_id, "webhook_id": webhook_id},
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+    def ping(
+        self,
+        project_id: int,
+        webhook_id: int,
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.WebhookDelivery]:
+        """`webhooks.ping` with the response's status and headers.
+
+        `POST /projects/{project_id}/webhooks/{webhook_id}/ping` (operationId `webhooks_ping`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_34,
+                _RET_34,
+                path_params={"project_id": project_id, "webhook_id": webhook_id},
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+    def webhook_deliveries_list(
+        self,
+        project_id: int,
+        webhook_id: int,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        status: models.WebhookDeliveryStatus | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.WebhookDeliveryList]:
+        """`webhooks.webhook_deliveries_list` with the response's status and headers.
+
+        `GET /projects/{project_id}/webhooks/{webhook_id}/deliveries` (operationId `webhook_deliveries_list`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_35,
+                _RET_35,
+                path_params={"project_id": project_id, "webhook_id": webhook_id},
+                query={
+                    "cursor": cursor,
+                    "page_size": page_size,
+                    "status": status,
+                },
+                options=request_options,
+            )
+        )
+
+    def webhook_deliveries_redeliver(
+        self,
+        project_id: int,
+        webhook_id: int,
+        delivery_id: int,
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.WebhookDelivery]:
+        """`webhooks.webhook_deliveries_redeliver` with the response's status and headers.
+
+        `POST /projects/{project_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver` (operationId `webhook_deliveries_redeliver`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_36,
+                _RET_36,
+                path_params={"project_id": project_id, "webhook_id": webhook_id, "delivery_id": delivery_id},
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+
+class WebhooksApi:
+    """Outgoing webhooks: owners subscribe URLs to a project's events; deliveries are signed, retried
+    and listed. Payloads are declared in the top-level `webhooks` section (tag `webhook-events`).
+
+    `with_response` has the same calls, returning the whole response (`ApiResponse`: status, headers, `etag`,
+    `rate_limit`, `request_id`...).
+    """
+
+    def __init__(self, core: SyncCore) -> None:
+        self._core = core
+        self.with_response = WebhooksApiWithResponse(core)
 
     def list(
         self,
@@ -1859,6 +2884,7 @@ class WebhooksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_29,
@@ -1898,6 +2924,7 @@ class WebhooksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.paginate(
             _OP_29,
@@ -1905,6 +2932,7 @@ class WebhooksApi:
             _RET_29,
             items=("items", "items"),
             next_link=("next", "next"),
+            options=request_options,
         )
 
     def create(
@@ -1941,6 +2969,7 @@ class WebhooksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_30,
@@ -1977,6 +3006,7 @@ class WebhooksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_31,
@@ -2010,6 +3040,7 @@ class WebhooksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_32,
@@ -2048,6 +3079,7 @@ class WebhooksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_33,
@@ -2086,6 +3118,7 @@ class WebhooksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_34,
@@ -2128,6 +3161,7 @@ class WebhooksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_35,
@@ -2173,6 +3207,7 @@ class WebhooksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.paginate(
             _OP_35,
@@ -2180,6 +3215,7 @@ class WebhooksApi:
             _RET_35,
             items=("items", "items"),
             next_link=("next", "next"),
+            options=request_options,
         )
 
     def webhook_deliveries_redeliver(
@@ -2212,6 +3248,7 @@ class WebhooksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_36,
@@ -2222,11 +3259,57 @@ class WebhooksApi:
         )
 
 
-class HealthApi:
-    """Liveness and readiness probes, served at the root (outside `/api/v1`)."""
+class HealthApiWithResponse:
+    """`health` calls that return the whole response: `ApiResponse` (typed `data`, `status_code`, `headers`, `etag`, `rate_limit`...)."""
 
     def __init__(self, core: SyncCore) -> None:
         self._core = core
+
+    def live(
+        self,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Liveness]:
+        """`health.live` with the response's status and headers.
+
+        `GET /health/live` (operationId `health_live`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_37,
+                _RET_37,
+                options=request_options,
+            )
+        )
+
+    def ready(
+        self,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Readiness]:
+        """`health.ready` with the response's status and headers.
+
+        `GET /health/ready` (operationId `health_ready`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_38,
+                _RET_38,
+                options=request_options,
+            )
+        )
+
+
+class HealthApi:
+    """Liveness and readiness probes (also answered at the root, `/health/live` and `/health/ready`).
+
+    `with_response` has the same calls, returning the whole response (`ApiResponse`: status, headers, `etag`,
+    `rate_limit`, `request_id`...).
+    """
+
+    def __init__(self, core: SyncCore) -> None:
+        self._core = core
+        self.with_response = HealthApiWithResponse(core)
 
     def live(
         self,
@@ -2239,7 +3322,6 @@ class HealthApi:
         the database or the cache does not get healthy processes restarted. Public and not throttled.
 
         `GET /health/live` (operationId `health_live`)
-        Served at the operation's own server `/` (on the origin of `base_url`).
 
         Returns:
             models.Liveness
@@ -2247,6 +3329,7 @@ class HealthApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_37,
@@ -2265,7 +3348,6 @@ class HealthApi:
         `checks` naming the dependency that failed. Public and not throttled.
 
         `GET /health/ready` (operationId `health_ready`)
-        Served at the operation's own server `/` (on the origin of `base_url`).
 
         Returns:
             models.Readiness
@@ -2273,6 +3355,7 @@ class HealthApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
             _OP_38,
@@ -2318,11 +3401,12 @@ class ProjectManagementClient(SyncCore):
 
     | Status | Codes |
     |--------|-------|
-    | 400 | `validation_error`, `invalid_cursor`, `malformed_json` |
+    | 400 | `validation_error`, `invalid_cursor`, `malformed_json`; `invalid_host` (a `Host` this server does not serve) |
     | 401 | `not_authenticated`, `authentication_failed`, `invalid_credentials`, `token_not_valid` |
     | 403 | `permission_denied` |
     | 404 | `not_found` |
     | 405 | `method_not_allowed` (with an `Allow` header) |
+    | 406 | `not_acceptable` (`Accept` allows none of the media types the operation declares) |
     | 409 | `username_taken`, `email_taken`, `already_member`, `last_owner`, `idempotency_key_in_use` |
     | 412 | `precondition_failed` |
     | 413 | `payload_too_large` |
@@ -2331,6 +3415,9 @@ class ProjectManagementClient(SyncCore):
     | 429 | `throttled` (with a `Retry-After` header, in seconds) |
     | 500 | `internal_error` |
     | 503 | `service_unavailable` (the database or the cache unreachable), `dependency_unavailable` (readiness) |
+
+    Every error answer is `Cache-Control: no-store`. Any media type an operation declares in any of its
+    responses may be named in `Accept`; a success without a body (`204`) ignores `Accept`.
 
     Project-scoped resources are invisible to non-members: they receive `404 not_found`, never `403`.
     Members whose role does not allow an action receive `403 permission_denied`.
@@ -2385,16 +3472,18 @@ class ProjectManagementClient(SyncCore):
 
     ## Health
 
-    `GET /health/live` and `GET /health/ready` are served at the root, outside `/api/v1`, for load
-    balancers and orchestrators: public, not throttled. Readiness checks the database and the cache and
+    `GET /health/live` and `GET /health/ready` (under `/api/v1`, like every operation) are public and not
+    throttled. For load balancers and orchestrators the server answers the same two operations at the
+    root too (`/health/live`, `/health/ready`). Readiness checks the database and the cache and
     answers `503 dependency_unavailable`, naming the failing dependency in `checks`, when one is down.
 
     Args:
         base_url: where the API is served, e.g. `https://api.example.com`; the contract's server path
             `/api/v1` is appended when `base_url` has no path of its own.
-            Operations with their own `servers` in the contract go there instead (a relative server URL on
-            the origin of `base_url`).
         token: bearer token (or a callable returning the current one) for bearerAuth.
+        refresh_token: with it, a 401 to a bearer-authenticated call refreshes the access token once
+            (`auth_token_refresh`; one refresh shared by concurrent calls) and replays the call.
+        on_token_refresh: called with `(access, rotated refresh or None)` after each refresh (store them).
         api_key: API key for `apiKeyAuth`, sent in the header `X-API-Key`.
         timeout: seconds (or an `httpx.Timeout`) for every request; `request_options` overrides per call.
         retry: retry policy; by default 3 retries of idempotent (or idempotency-keyed) requests on 429/503,
@@ -2408,6 +3497,8 @@ class ProjectManagementClient(SyncCore):
         base_url: str,
         *,
         token: str | Callable[[], str] | None = None,
+        refresh_token: str | None = None,
+        on_token_refresh: Callable[[str, str | None], None] | None = None,
         api_key: str | None = None,
         timeout: float | httpx.Timeout | None = 30.0,
         retry: RetryPolicy | None = None,
@@ -2440,13 +3531,137 @@ class ProjectManagementClient(SyncCore):
         self.comments = CommentsApi(self)
         self.webhooks = WebhooksApi(self)
         self.health = HealthApi(self)
+        self._set_refresher(self._refresh_tokens)
+        self.set_refresh_token(refresh_token, on_token_refresh)
+
+    def _refresh_tokens(self, refresh_token: str) -> tuple[str, str | None]:
+        """Trade the refresh token for `(access, rotated refresh or None)`: `auth_token_refresh`."""
+        tokens = self.auth.token_refresh({"refresh": refresh_token})
+        return tokens_of(tokens, "access", None)
 
 
-class AsyncAuthApi:
-    """JWT token issuance and refresh, and management of the caller's API keys. (async)"""
+class AsyncAuthApiWithResponse:
+    """`auth` calls that return the whole response: `ApiResponse` (typed `data`, `status_code`, `headers`, `etag`, `rate_limit`...) (async)."""
 
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
+
+    async def token_obtain(
+        self,
+        body: models.TokenObtainRequest | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.TokenPair]:
+        """`auth.token_obtain` with the response's status and headers.
+
+        `POST /auth/token` (operationId `auth_token_obtain`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_1,
+                _RET_1,
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+    async def token_refresh(
+        self,
+        body: models.TokenRefreshRequest | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.AccessToken]:
+        """`auth.token_refresh` with the response's status and headers.
+
+        `POST /auth/token/refresh` (operationId `auth_token_refresh`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_2,
+                _RET_2,
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+    async def api_keys_list(
+        self,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.ApiKeyList]:
+        """`auth.api_keys_list` with the response's status and headers.
+
+        `GET /api-keys` (operationId `api_keys_list`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_3,
+                _RET_3,
+                query={
+                    "cursor": cursor,
+                    "page_size": page_size,
+                },
+                options=request_options,
+            )
+        )
+
+    async def api_keys_create(
+        self,
+        body: models.ApiKeyCreate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.ApiKeyWithSecret]:
+        """`auth.api_keys_create` with the response's status and headers.
+
+        `POST /api-keys` (operationId `api_keys_create`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_4,
+                _RET_4,
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+    async def api_keys_revoke(
+        self,
+        api_key_id: int,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[None]:
+        """`auth.api_keys_revoke` with the response's status and headers.
+
+        `DELETE /api-keys/{api_key_id}` (operationId `api_keys_revoke`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_5,
+                _RET_5,
+                path_params={"api_key_id": api_key_id},
+                options=request_options,
+            )
+        )
+
+
+class AsyncAuthApi:
+    """JWT token issuance and refresh, and management of the caller's API keys. (async)
+
+    `with_response` has the same calls, returning the whole response (`ApiResponse`: status, headers, `etag`,
+    `rate_limit`, `request_id`...).
+    """
+
+    def __init__(self, core: AsyncCore) -> None:
+        self._core = core
+        self.with_response = AsyncAuthApiWithResponse(core)
 
     async def token_obtain(
         self,
@@ -2474,6 +3689,7 @@ class AsyncAuthApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_1,
@@ -2508,6 +3724,7 @@ class AsyncAuthApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_2,
@@ -2543,6 +3760,7 @@ class AsyncAuthApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_3,
@@ -2579,6 +3797,7 @@ class AsyncAuthApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.paginate(
             _OP_3,
@@ -2586,6 +3805,7 @@ class AsyncAuthApi:
             _RET_3,
             items=("items", "items"),
             next_link=("next", "next"),
+            options=request_options,
         )
 
     async def api_keys_create(
@@ -2619,6 +3839,7 @@ class AsyncAuthApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_4,
@@ -2651,6 +3872,7 @@ class AsyncAuthApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_5,
@@ -2660,11 +3882,115 @@ class AsyncAuthApi:
         )
 
 
-class AsyncUsersApi:
-    """Self-service registration, the caller's own profile, and the staff-only user directory. (async)"""
+class AsyncUsersApiWithResponse:
+    """`users` calls that return the whole response: `ApiResponse` (typed `data`, `status_code`, `headers`, `etag`, `rate_limit`...), or `NotModified` for a 304 (async)."""
 
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
+
+    async def list(
+        self,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        search: str | None = None,
+        ordering: Literal["username", "-username", "date_joined", "-date_joined"] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.UserList]:
+        """`users.list` with the response's status and headers.
+
+        `GET /users` (operationId `users_list`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_6,
+                _RET_6,
+                query={
+                    "cursor": cursor,
+                    "page_size": page_size,
+                    "search": search,
+                    "ordering": ordering,
+                },
+                options=request_options,
+            )
+        )
+
+    async def register(
+        self,
+        body: models.UserRegistration | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.User]:
+        """`users.register` with the response's status and headers.
+
+        `POST /users` (operationId `users_register`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_7,
+                _RET_7,
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+    async def me_retrieve(
+        self,
+        *,
+        if_none_match: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.User] | NotModified:
+        """`users.me_retrieve` with the response's status and headers; `NotModified` for a 304 (`if_none_match`).
+
+        `GET /users/me` (operationId `users_me_retrieve`)
+        """
+        return await self._core.respond(
+            _OP_8,
+            _RET_8,
+            headers={
+                "If-None-Match": if_none_match,
+            },
+            options=request_options,
+        )
+
+    async def me_update(
+        self,
+        body: models.UserUpdate | Mapping[str, Any],
+        *,
+        if_match: str | None = None,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.User]:
+        """`users.me_update` with the response's status and headers.
+
+        `PATCH /users/me` (operationId `users_me_update`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_9,
+                _RET_9,
+                headers={
+                    "If-Match": if_match,
+                },
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+
+class AsyncUsersApi:
+    """Self-service registration, the caller's own profile, and the staff-only user directory. (async)
+
+    `with_response` has the same calls, returning the whole response (`ApiResponse`: status, headers, `etag`,
+    `rate_limit`, `request_id`...), or `NotModified` for a 304 to a conditional GET.
+    """
+
+    def __init__(self, core: AsyncCore) -> None:
+        self._core = core
+        self.with_response = AsyncUsersApiWithResponse(core)
 
     async def list(
         self,
@@ -2696,6 +4022,7 @@ class AsyncUsersApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_6,
@@ -2738,6 +4065,7 @@ class AsyncUsersApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.paginate(
             _OP_6,
@@ -2745,6 +4073,7 @@ class AsyncUsersApi:
             _RET_6,
             items=("items", "items"),
             next_link=("next", "next"),
+            options=request_options,
         )
 
     async def register(
@@ -2775,6 +4104,7 @@ class AsyncUsersApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_7,
@@ -2807,6 +4137,9 @@ class AsyncUsersApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
+            NotModifiedError: a 304 to `if_none_match`; `with_response.me_retrieve` returns it as
+                `NotModified` instead.
         """
         return await self._core.request(
             _OP_8,
@@ -2847,6 +4180,7 @@ class AsyncUsersApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_9,
@@ -2860,11 +4194,167 @@ class AsyncUsersApi:
         )
 
 
-class AsyncProjectsApi:
-    """Projects the caller is a member of. The creator becomes the project's first owner. (async)"""
+class AsyncProjectsApiWithResponse:
+    """`projects` calls that return the whole response: `ApiResponse` (typed `data`, `status_code`, `headers`, `etag`, `rate_limit`...), or `NotModified` for a 304 (async)."""
 
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
+
+    async def list(
+        self,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        search: str | None = None,
+        ordering: Literal["name", "-name", "created_at", "-created_at", "updated_at", "-updated_at"] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.ProjectList]:
+        """`projects.list` with the response's status and headers.
+
+        `GET /projects` (operationId `projects_list`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_10,
+                _RET_10,
+                query={
+                    "cursor": cursor,
+                    "page_size": page_size,
+                    "search": search,
+                    "ordering": ordering,
+                },
+                options=request_options,
+            )
+        )
+
+    async def create(
+        self,
+        body: models.ProjectCreate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Project]:
+        """`projects.create` with the response's status and headers.
+
+        `POST /projects` (operationId `projects_create`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_11,
+                _RET_11,
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+    async def retrieve(
+        self,
+        project_id: int,
+        *,
+        if_none_match: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Project] | NotModified:
+        """`projects.retrieve` with the response's status and headers; `NotModified` for a 304 (`if_none_match`).
+
+        `GET /projects/{project_id}` (operationId `projects_retrieve`)
+        """
+        return await self._core.respond(
+            _OP_12,
+            _RET_12,
+            path_params={"project_id": project_id},
+            headers={
+                "If-None-Match": if_none_match,
+            },
+            options=request_options,
+        )
+
+    async def replace(
+        self,
+        project_id: int,
+        body: models.ProjectReplace | Mapping[str, Any],
+        *,
+        if_match: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Project]:
+        """`projects.replace` with the response's status and headers.
+
+        `PUT /projects/{project_id}` (operationId `projects_replace`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_13,
+                _RET_13,
+                path_params={"project_id": project_id},
+                headers={
+                    "If-Match": if_match,
+                },
+                body=body,
+                options=request_options,
+            )
+        )
+
+    async def delete(
+        self,
+        project_id: int,
+        *,
+        if_match: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[None]:
+        """`projects.delete` with the response's status and headers.
+
+        `DELETE /projects/{project_id}` (operationId `projects_delete`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_14,
+                _RET_14,
+                path_params={"project_id": project_id},
+                headers={
+                    "If-Match": if_match,
+                },
+                options=request_options,
+            )
+        )
+
+    async def update(
+        self,
+        project_id: int,
+        body: models.ProjectUpdate | Mapping[str, Any],
+        *,
+        if_match: str | None = None,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Project]:
+        """`projects.update` with the response's status and headers.
+
+        `PATCH /projects/{project_id}` (operationId `projects_update`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_15,
+                _RET_15,
+                path_params={"project_id": project_id},
+                headers={
+                    "If-Match": if_match,
+                },
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+
+class AsyncProjectsApi:
+    """Projects the caller is a member of. The creator becomes the project's first owner. (async)
+
+    `with_response` has the same calls, returning the whole response (`ApiResponse`: status, headers, `etag`,
+    `rate_limit`, `request_id`...), or `NotModified` for a 304 to a conditional GET.
+    """
+
+    def __init__(self, core: AsyncCore) -> None:
+        self._core = core
+        self.with_response = AsyncProjectsApiWithResponse(core)
 
     async def list(
         self,
@@ -2896,6 +4386,7 @@ class AsyncProjectsApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_10,
@@ -2938,6 +4429,7 @@ class AsyncProjectsApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.paginate(
             _OP_10,
@@ -2945,6 +4437,7 @@ class AsyncProjectsApi:
             _RET_10,
             items=("items", "items"),
             next_link=("next", "next"),
+            options=request_options,
         )
 
     async def create(
@@ -2976,6 +4469,7 @@ class AsyncProjectsApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_11,
@@ -3010,6 +4504,9 @@ class AsyncProjectsApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
+            NotModifiedError: a 304 to `if_none_match`; `with_response.retrieve` returns it as
+                `NotModified` instead.
         """
         return await self._core.request(
             _OP_12,
@@ -3051,6 +4548,7 @@ class AsyncProjectsApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_13,
@@ -3091,6 +4589,7 @@ class AsyncProjectsApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_14,
@@ -3134,6 +4633,7 @@ class AsyncProjectsApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_15,
@@ -3148,12 +4648,120 @@ class AsyncProjectsApi:
         )
 
 
-class AsyncMembersApi:
-    """Project membership and roles. `owner` manages members and everything else, `maintainer`
-    edits the project, tasks and comments, `viewer` is read-only. (async)"""
+class AsyncMembersApiWithResponse:
+    """`members` calls that return the whole response: `ApiResponse` (typed `data`, `status_code`, `headers`, `etag`, `rate_limit`...) (async)."""
 
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
+
+    async def project_members_list(
+        self,
+        project_id: int,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        role: models.Role | None = None,
+        ordering: Literal["joined_at", "-joined_at"] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.MemberList]:
+        """`members.project_members_list` with the response's status and headers.
+
+        `GET /projects/{project_id}/members` (operationId `project_members_list`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_16,
+                _RET_16,
+                path_params={"project_id": project_id},
+                query={
+                    "cursor": cursor,
+                    "page_size": page_size,
+                    "role": role,
+                    "ordering": ordering,
+                },
+                options=request_options,
+            )
+        )
+
+    async def project_members_add(
+        self,
+        project_id: int,
+        body: models.MemberAdd | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Member]:
+        """`members.project_members_add` with the response's status and headers.
+
+        `POST /projects/{project_id}/members` (operationId `project_members_add`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_17,
+                _RET_17,
+                path_params={"project_id": project_id},
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+    async def project_members_remove(
+        self,
+        project_id: int,
+        user_id: int,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[None]:
+        """`members.project_members_remove` with the response's status and headers.
+
+        `DELETE /projects/{project_id}/members/{user_id}` (operationId `project_members_remove`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_18,
+                _RET_18,
+                path_params={"project_id": project_id, "user_id": user_id},
+                options=request_options,
+            )
+        )
+
+    async def project_members_update(
+        self,
+        project_id: int,
+        user_id: int,
+        body: models.MemberUpdate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Member]:
+        """`members.project_members_update` with the response's status and headers.
+
+        `PATCH /projects/{project_id}/members/{user_id}` (operationId `project_members_update`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_19,
+                _RET_19,
+                path_params={"project_id": project_id, "user_id": user_id},
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+
+class AsyncMembersApi:
+    """Project membership and roles. `owner` manages members and everything else, `maintainer`
+    edits the project, tasks and comments, `viewer` is read-only. (async)
+
+    `with_response` has the same calls, returning the whole response (`ApiResponse`: status, headers, `etag`,
+    `rate_limit`, `request_id`...).
+    """
+
+    def __init__(self, core: AsyncCore) -> None:
+        self._core = core
+        self.with_response = AsyncMembersApiWithResponse(core)
 
     async def project_members_list(
         self,
@@ -3187,6 +4795,7 @@ class AsyncMembersApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_16,
@@ -3232,6 +4841,7 @@ class AsyncMembersApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.paginate(
             _OP_16,
@@ -3239,6 +4849,7 @@ class AsyncMembersApi:
             _RET_16,
             items=("items", "items"),
             next_link=("next", "next"),
+            options=request_options,
         )
 
     async def project_members_add(
@@ -3274,6 +4885,7 @@ class AsyncMembersApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_17,
@@ -3311,6 +4923,7 @@ class AsyncMembersApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_18,
@@ -3349,6 +4962,7 @@ class AsyncMembersApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_19,
@@ -3360,11 +4974,159 @@ class AsyncMembersApi:
         )
 
 
-class AsyncTasksApi:
-    """Tasks within a project, with status, priority, assignee and due date. (async)"""
+class AsyncTasksApiWithResponse:
+    """`tasks` calls that return the whole response: `ApiResponse` (typed `data`, `status_code`, `headers`, `etag`, `rate_limit`...), or `NotModified` for a 304 (async)."""
 
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
+
+    async def list(
+        self,
+        project_id: int,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        status: models.TaskStatus | None = None,
+        priority: models.TaskPriority | None = None,
+        assignee_id: int | None = None,
+        due_before: datetime.date | None = None,
+        due_after: datetime.date | None = None,
+        search: str | None = None,
+        ordering: Literal["created_at", "-created_at", "updated_at", "-updated_at", "priority", "-priority", "title", "-title"] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.TaskList]:
+        """`tasks.list` with the response's status and headers.
+
+        `GET /projects/{project_id}/tasks` (operationId `tasks_list`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_20,
+                _RET_20,
+                path_params={"project_id": project_id},
+                query={
+                    "cursor": cursor,
+                    "page_size": page_size,
+                    "status": status,
+                    "priority": priority,
+                    "assignee_id": assignee_id,
+                    "due_before": due_before,
+                    "due_after": due_after,
+                    "search": search,
+                    "ordering": ordering,
+                },
+                options=request_options,
+            )
+        )
+
+    async def create(
+        self,
+        project_id: int,
+        body: models.TaskCreate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Task]:
+        """`tasks.create` with the response's status and headers.
+
+        `POST /projects/{project_id}/tasks` (operationId `tasks_create`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_21,
+                _RET_21,
+                path_params={"project_id": project_id},
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+    async def retrieve(
+        self,
+        project_id: int,
+        task_id: int,
+        *,
+        if_none_match: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Task] | NotModified:
+        """`tasks.retrieve` with the response's status and headers; `NotModified` for a 304 (`if_none_match`).
+
+        `GET /projects/{project_id}/tasks/{task_id}` (operationId `tasks_retrieve`)
+        """
+        return await self._core.respond(
+            _OP_22,
+            _RET_22,
+            path_params={"project_id": project_id, "task_id": task_id},
+            headers={
+                "If-None-Match": if_none_match,
+            },
+            options=request_options,
+        )
+
+    async def delete(
+        self,
+        project_id: int,
+        task_id: int,
+        *,
+        if_match: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[None]:
+        """`tasks.delete` with the response's status and headers.
+
+        `DELETE /projects/{project_id}/tasks/{task_id}` (operationId `tasks_delete`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_23,
+                _RET_23,
+                path_params={"project_id": project_id, "task_id": task_id},
+                headers={
+                    "If-Match": if_match,
+                },
+                options=request_options,
+            )
+        )
+
+    async def update(
+        self,
+        project_id: int,
+        task_id: int,
+        body: models.TaskUpdate | Mapping[str, Any],
+        *,
+        if_match: str | None = None,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Task]:
+        """`tasks.update` with the response's status and headers.
+
+        `PATCH /projects/{project_id}/tasks/{task_id}` (operationId `tasks_update`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_24,
+                _RET_24,
+                path_params={"project_id": project_id, "task_id": task_id},
+                headers={
+                    "If-Match": if_match,
+                },
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+
+class AsyncTasksApi:
+    """Tasks within a project, with status, priority, assignee and due date. (async)
+
+    `with_response` has the same calls, returning the whole response (`ApiResponse`: status, headers, `etag`,
+    `rate_limit`, `request_id`...), or `NotModified` for a 304 to a conditional GET.
+    """
+
+    def __init__(self, core: AsyncCore) -> None:
+        self._core = core
+        self.with_response = AsyncTasksApiWithResponse(core)
 
     async def list(
         self,
@@ -3411,6 +5173,7 @@ class AsyncTasksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_20,
@@ -3474,6 +5237,7 @@ class AsyncTasksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.paginate(
             _OP_20,
@@ -3481,6 +5245,7 @@ class AsyncTasksApi:
             _RET_20,
             items=("items", "items"),
             next_link=("next", "next"),
+            options=request_options,
         )
 
     async def create(
@@ -3516,6 +5281,7 @@ class AsyncTasksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_21,
@@ -3554,6 +5320,9 @@ class AsyncTasksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
+            NotModifiedError: a 304 to `if_none_match`; `with_response.retrieve` returns it as
+                `NotModified` instead.
         """
         return await self._core.request(
             _OP_22,
@@ -3595,6 +5364,7 @@ class AsyncTasksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_23,
@@ -3642,6 +5412,7 @@ class AsyncTasksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_24,
@@ -3656,11 +5427,129 @@ class AsyncTasksApi:
         )
 
 
-class AsyncCommentsApi:
-    """Discussion comments on a task. Only a comment's author may edit or delete it. (async)"""
+class AsyncCommentsApiWithResponse:
+    """`comments` calls that return the whole response: `ApiResponse` (typed `data`, `status_code`, `headers`, `etag`, `rate_limit`...) (async)."""
 
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
+
+    async def list(
+        self,
+        project_id: int,
+        task_id: int,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        ordering: Literal["created_at", "-created_at"] | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.CommentList]:
+        """`comments.list` with the response's status and headers.
+
+        `GET /projects/{project_id}/tasks/{task_id}/comments` (operationId `comments_list`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_25,
+                _RET_25,
+                path_params={"project_id": project_id, "task_id": task_id},
+                query={
+                    "cursor": cursor,
+                    "page_size": page_size,
+                    "ordering": ordering,
+                },
+                options=request_options,
+            )
+        )
+
+    async def create(
+        self,
+        project_id: int,
+        task_id: int,
+        body: models.CommentCreate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Comment]:
+        """`comments.create` with the response's status and headers.
+
+        `POST /projects/{project_id}/tasks/{task_id}/comments` (operationId `comments_create`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_26,
+                _RET_26,
+                path_params={"project_id": project_id, "task_id": task_id},
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+    async def delete(
+        self,
+        project_id: int,
+        task_id: int,
+        comment_id: int,
+        *,
+        if_match: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[None]:
+        """`comments.delete` with the response's status and headers.
+
+        `DELETE /projects/{project_id}/tasks/{task_id}/comments/{comment_id}` (operationId `comments_delete`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_27,
+                _RET_27,
+                path_params={"project_id": project_id, "task_id": task_id, "comment_id": comment_id},
+                headers={
+                    "If-Match": if_match,
+                },
+                options=request_options,
+            )
+        )
+
+    async def update(
+        self,
+        project_id: int,
+        task_id: int,
+        comment_id: int,
+        body: models.CommentUpdate | Mapping[str, Any],
+        *,
+        if_match: str | None = None,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Comment]:
+        """`comments.update` with the response's status and headers.
+
+        `PATCH /projects/{project_id}/tasks/{task_id}/comments/{comment_id}` (operationId `comments_update`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_28,
+                _RET_28,
+                path_params={"project_id": project_id, "task_id": task_id, "comment_id": comment_id},
+                headers={
+                    "If-Match": if_match,
+                },
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+
+class AsyncCommentsApi:
+    """Discussion comments on a task. Only a comment's author may edit or delete it. (async)
+
+    `with_response` has the same calls, returning the whole response (`ApiResponse`: status, headers, `etag`,
+    `rate_limit`, `request_id`...).
+    """
+
+    def __init__(self, core: AsyncCore) -> None:
+        self._core = core
+        self.with_response = AsyncCommentsApiWithResponse(core)
 
     async def list(
         self,
@@ -3694,6 +5583,7 @@ class AsyncCommentsApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_25,
@@ -3738,6 +5628,7 @@ class AsyncCommentsApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.paginate(
             _OP_25,
@@ -3745,6 +5636,7 @@ class AsyncCommentsApi:
             _RET_25,
             items=("items", "items"),
             next_link=("next", "next"),
+            options=request_options,
         )
 
     async def create(
@@ -3781,6 +5673,7 @@ class AsyncCommentsApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_26,
@@ -3824,6 +5717,7 @@ class AsyncCommentsApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_27,
@@ -3872,6 +5766,7 @@ class AsyncCommentsApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_28,
@@ -3886,12 +5781,209 @@ class AsyncCommentsApi:
         )
 
 
-class AsyncWebhooksApi:
-    """Outgoing webhooks: owners subscribe URLs to a project's events; deliveries are signed, retried
-    and listed. Payloads are declared in the top-level `webhooks` section. (async)"""
+class AsyncWebhooksApiWithResponse:
+    """`webhooks` calls that return the whole response: `ApiResponse` (typed `data`, `status_code`, `headers`, `etag`, `rate_limit`...) (async)."""
 
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
+
+    async def list(
+        self,
+        project_id: int,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.WebhookList]:
+        """`webhooks.list` with the response's status and headers.
+
+        `GET /projects/{project_id}/webhooks` (operationId `webhooks_list`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_29,
+                _RET_29,
+                path_params={"project_id": project_id},
+                query={
+                    "cursor": cursor,
+                    "page_size": page_size,
+                },
+                options=request_options,
+            )
+        )
+
+    async def create(
+        self,
+        project_id: int,
+        body: models.WebhookCreate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.WebhookWithSecret]:
+        """`webhooks.create` with the response's status and headers.
+
+        `POST /projects/{project_id}/webhooks` (operationId `webhooks_create`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_30,
+                _RET_30,
+                path_params={"project_id": project_id},
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+    async def retrieve(
+        self,
+        project_id: int,
+        webhook_id: int,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Webhook]:
+        """`webhooks.retrieve` with the response's status and headers.
+
+        `GET /projects/{project_id}/webhooks/{webhook_id}` (operationId `webhooks_retrieve`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_31,
+                _RET_31,
+                path_params={"project_id": project_id, "webhook_id": webhook_id},
+                options=request_options,
+            )
+        )
+
+    async def delete(
+        self,
+        project_id: int,
+        webhook_id: int,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[None]:
+        """`webhooks.delete` with the response's status and headers.
+
+        `DELETE /projects/{project_id}/webhooks/{webhook_id}` (operationId `webhooks_delete`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_32,
+                _RET_32,
+                path_params={"project_id": project_id, "webhook_id": webhook_id},
+                options=request_options,
+            )
+        )
+
+    async def update(
+        self,
+        project_id: int,
+        webhook_id: int,
+        body: models.WebhookUpdate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Webhook]:
+        """`webhooks.update` with the response's status and headers.
+
+        `PATCH /projects/{project_id}/webhooks/{webhook_id}` (operationId `webhooks_update`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_33,
+                _RET_33,
+                path_params={"project_id": project_id, "webhook_id": webhook_id},
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+    async def ping(
+        self,
+        project_id: int,
+        webhook_id: int,
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.WebhookDelivery]:
+        """`webhooks.ping` with the response's status and headers.
+
+        `POST /projects/{project_id}/webhooks/{webhook_id}/ping` (operationId `webhooks_ping`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_34,
+                _RET_34,
+                path_params={"project_id": project_id, "webhook_id": webhook_id},
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+    async def webhook_deliveries_list(
+        self,
+        project_id: int,
+        webhook_id: int,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        status: models.WebhookDeliveryStatus | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.WebhookDeliveryList]:
+        """`webhooks.webhook_deliveries_list` with the response's status and headers.
+
+        `GET /projects/{project_id}/webhooks/{webhook_id}/deliveries` (operationId `webhook_deliveries_list`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_35,
+                _RET_35,
+                path_params={"project_id": project_id, "webhook_id": webhook_id},
+                query={
+                    "cursor": cursor,
+                    "page_size": page_size,
+                    "status": status,
+                },
+                options=request_options,
+            )
+        )
+
+    async def webhook_deliveries_redeliver(
+        self,
+        project_id: int,
+        webhook_id: int,
+        delivery_id: int,
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.WebhookDelivery]:
+        """`webhooks.webhook_deliveries_redeliver` with the response's status and headers.
+
+        `POST /projects/{project_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver` (operationId `webhook_deliveries_redeliver`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_36,
+                _RET_36,
+                path_params={"project_id": project_id, "webhook_id": webhook_id, "delivery_id": delivery_id},
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+
+class AsyncWebhooksApi:
+    """Outgoing webhooks: owners subscribe URLs to a project's events; deliveries are signed, retried
+    and listed. Payloads are declared in the top-level `webhooks` section (tag `webhook-events`). (async)
+
+    `with_response` has the same calls, returning the whole response (`ApiResponse`: status, headers, `etag`,
+    `rate_limit`, `request_id`...).
+    """
+
+    def __init__(self, core: AsyncCore) -> None:
+        self._core = core
+        self.with_response = AsyncWebhooksApiWithResponse(core)
 
     async def list(
         self,
@@ -3921,6 +6013,7 @@ class AsyncWebhooksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_29,
@@ -3960,6 +6053,7 @@ class AsyncWebhooksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.paginate(
             _OP_29,
@@ -3967,6 +6061,7 @@ class AsyncWebhooksApi:
             _RET_29,
             items=("items", "items"),
             next_link=("next", "next"),
+            options=request_options,
         )
 
     async def create(
@@ -4003,6 +6098,7 @@ class AsyncWebhooksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_30,
@@ -4039,6 +6135,7 @@ class AsyncWebhooksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_31,
@@ -4072,6 +6169,7 @@ class AsyncWebhooksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_32,
@@ -4110,6 +6208,7 @@ class AsyncWebhooksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_33,
@@ -4148,6 +6247,7 @@ class AsyncWebhooksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_34,
@@ -4190,6 +6290,7 @@ class AsyncWebhooksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_35,
@@ -4235,6 +6336,7 @@ class AsyncWebhooksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return self._core.paginate(
             _OP_35,
@@ -4242,6 +6344,7 @@ class AsyncWebhooksApi:
             _RET_35,
             items=("items", "items"),
             next_link=("next", "next"),
+            options=request_options,
         )
 
     async def webhook_deliveries_redeliver(
@@ -4274,6 +6377,7 @@ class AsyncWebhooksApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_36,
@@ -4284,11 +6388,57 @@ class AsyncWebhooksApi:
         )
 
 
-class AsyncHealthApi:
-    """Liveness and readiness probes, served at the root (outside `/api/v1`). (async)"""
+class AsyncHealthApiWithResponse:
+    """`health` calls that return the whole response: `ApiResponse` (typed `data`, `status_code`, `headers`, `etag`, `rate_limit`...) (async)."""
 
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
+
+    async def live(
+        self,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Liveness]:
+        """`health.live` with the response's status and headers.
+
+        `GET /health/live` (operationId `health_live`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_37,
+                _RET_37,
+                options=request_options,
+            )
+        )
+
+    async def ready(
+        self,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Readiness]:
+        """`health.ready` with the response's status and headers.
+
+        `GET /health/ready` (operationId `health_ready`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_38,
+                _RET_38,
+                options=request_options,
+            )
+        )
+
+
+class AsyncHealthApi:
+    """Liveness and readiness probes (also answered at the root, `/health/live` and `/health/ready`). (async)
+
+    `with_response` has the same calls, returning the whole response (`ApiResponse`: status, headers, `etag`,
+    `rate_limit`, `request_id`...).
+    """
+
+    def __init__(self, core: AsyncCore) -> None:
+        self._core = core
+        self.with_response = AsyncHealthApiWithResponse(core)
 
     async def live(
         self,
@@ -4301,7 +6451,6 @@ class AsyncHealthApi:
         the database or the cache does not get healthy processes restarted. Public and not throttled.
 
         `GET /health/live` (operationId `health_live`)
-        Served at the operation's own server `/` (on the origin of `base_url`).
 
         Returns:
             models.Liveness
@@ -4309,6 +6458,7 @@ class AsyncHealthApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_37,
@@ -4327,7 +6477,6 @@ class AsyncHealthApi:
         `checks` naming the dependency that failed. Public and not throttled.
 
         `GET /health/ready` (operationId `health_ready`)
-        Served at the operation's own server `/` (on the origin of `base_url`).
 
         Returns:
             models.Readiness
@@ -4335,6 +6484,7 @@ class AsyncHealthApi:
         Raises:
             ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
                 `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
             _OP_38,
@@ -4380,11 +6530,12 @@ class AsyncProjectManagementClient(AsyncCore):
 
     | Status | Codes |
     |--------|-------|
-    | 400 | `validation_error`, `invalid_cursor`, `malformed_json` |
+    | 400 | `validation_error`, `invalid_cursor`, `malformed_json`; `invalid_host` (a `Host` this server does not serve) |
     | 401 | `not_authenticated`, `authentication_failed`, `invalid_credentials`, `token_not_valid` |
     | 403 | `permission_denied` |
     | 404 | `not_found` |
     | 405 | `method_not_allowed` (with an `Allow` header) |
+    | 406 | `not_acceptable` (`Accept` allows none of the media types the operation declares) |
     | 409 | `username_taken`, `email_taken`, `already_member`, `last_owner`, `idempotency_key_in_use` |
     | 412 | `precondition_failed` |
     | 413 | `payload_too_large` |
@@ -4393,6 +6544,9 @@ class AsyncProjectManagementClient(AsyncCore):
     | 429 | `throttled` (with a `Retry-After` header, in seconds) |
     | 500 | `internal_error` |
     | 503 | `service_unavailable` (the database or the cache unreachable), `dependency_unavailable` (readiness) |
+
+    Every error answer is `Cache-Control: no-store`. Any media type an operation declares in any of its
+    responses may be named in `Accept`; a success without a body (`204`) ignores `Accept`.
 
     Project-scoped resources are invisible to non-members: they receive `404 not_found`, never `403`.
     Members whose role does not allow an action receive `403 permission_denied`.
@@ -4447,16 +6601,18 @@ class AsyncProjectManagementClient(AsyncCore):
 
     ## Health
 
-    `GET /health/live` and `GET /health/ready` are served at the root, outside `/api/v1`, for load
-    balancers and orchestrators: public, not throttled. Readiness checks the database and the cache and
+    `GET /health/live` and `GET /health/ready` (under `/api/v1`, like every operation) are public and not
+    throttled. For load balancers and orchestrators the server answers the same two operations at the
+    root too (`/health/live`, `/health/ready`). Readiness checks the database and the cache and
     answers `503 dependency_unavailable`, naming the failing dependency in `checks`, when one is down.
 
     Args:
         base_url: where the API is served, e.g. `https://api.example.com`; the contract's server path
             `/api/v1` is appended when `base_url` has no path of its own.
-            Operations with their own `servers` in the contract go there instead (a relative server URL on
-            the origin of `base_url`).
         token: bearer token (or a callable returning the current one) for bearerAuth.
+        refresh_token: with it, a 401 to a bearer-authenticated call refreshes the access token once
+            (`auth_token_refresh`; one refresh shared by concurrent calls) and replays the call.
+        on_token_refresh: called with `(access, rotated refresh or None)` after each refresh (store them).
         api_key: API key for `apiKeyAuth`, sent in the header `X-API-Key`.
         timeout: seconds (or an `httpx.Timeout`) for every request; `request_options` overrides per call.
         retry: retry policy; by default 3 retries of idempotent (or idempotency-keyed) requests on 429/503,
@@ -4470,6 +6626,8 @@ class AsyncProjectManagementClient(AsyncCore):
         base_url: str,
         *,
         token: str | Callable[[], str] | None = None,
+        refresh_token: str | None = None,
+        on_token_refresh: Callable[[str, str | None], None] | None = None,
         api_key: str | None = None,
         timeout: float | httpx.Timeout | None = 30.0,
         retry: RetryPolicy | None = None,
@@ -4502,3 +6660,10 @@ class AsyncProjectManagementClient(AsyncCore):
         self.comments = AsyncCommentsApi(self)
         self.webhooks = AsyncWebhooksApi(self)
         self.health = AsyncHealthApi(self)
+        self._set_refresher(self._refresh_tokens)
+        self.set_refresh_token(refresh_token, on_token_refresh)
+
+    async def _refresh_tokens(self, refresh_token: str) -> tuple[str, str | None]:
+        """Trade the refresh token for `(access, rotated refresh or None)`: `auth_token_refresh`."""
+        tokens = await self.auth.token_refresh({"refresh": refresh_token})
+        return tokens_of(tokens, "access", None)

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import builtins
 import datetime as _dt
 import email.utils
 import enum
+import functools
 import json
 import random
+import threading
 import time
+import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypedDict, TypeVar, cast
@@ -26,16 +30,31 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 __all__ = [
     "ApiError",
     "ApiKeyAuth",
+    "ApiResponse",
+    "ApiTimeoutError",
     "AsyncCore",
     "AuthenticationError",
+    "BadGatewayError",
     "BadRequestError",
     "ConflictError",
+    "GatewayTimeoutError",
+    "GoneError",
+    "InternalServerError",
+    "MethodNotAllowedError",
+    "NotAcceptableError",
     "NotFoundError",
+    "NotModified",
+    "NotModifiedError",
     "Operation",
+    "PayloadTooLargeError",
     "PermissionDeniedError",
+    "PreconditionFailedError",
+    "PreconditionRequiredError",
     "ProblemDetails",
+    "RateLimit",
     "RateLimitError",
     "RequestOptions",
+    "RequestTimeoutError",
     "ResponseValidationError",
     "RetryEvent",
     "RetryPolicy",
@@ -44,6 +63,9 @@ __all__ = [
     "ServiceUnavailableError",
     "SyncCore",
     "UnprocessableEntityError",
+    "UnsupportedMediaTypeError",
+    "modified",
+    "tokens_of",
 ]
 
 T = TypeVar("T")
@@ -73,6 +95,9 @@ class Operation:
     # item's or the operation's `servers`): a relative one (`/`) is resolved against the origin of the
     # client's `base_url`, an absolute one is used as is. None: the client's `base_url`.
     server: str | None = None
+    # The contract declares the idempotency header for this operation (the server honours it): with
+    # retries on, a request sent without a key gets a generated one (`RetryPolicy.auto_idempotency_key`).
+    accepts_idempotency_key: bool = False
 
 
 class RequestOptions(TypedDict, total=False):
@@ -100,6 +125,92 @@ class Returns(Generic[T]):
         if self._adapter is None:
             self._adapter = TypeAdapter(self._type)
         return self._adapter.validate_python(value)
+
+
+# ------------------------------------------------------------------------------------------------------------
+# response metadata
+# ------------------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class RateLimit:
+    """The `RateLimit-*` headers of a response (draft-ietf-httpapi-ratelimit-headers); None where absent."""
+
+    limit: int | None
+    remaining: int | None
+    reset: int | None  # seconds until the window ends
+
+
+def _int_header(headers: httpx.Headers, name: str) -> int | None:
+    value = headers.get(name)
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+class _ResponseMeta:
+    """What every response says besides its body: status, headers and the API's well-known headers."""
+
+    status_code: int
+    headers: httpx.Headers
+
+    def header(self, name: str) -> str | None:
+        """One response header (case-insensitive), or None."""
+        value = self.headers.get(name)
+        return None if value is None else str(value)
+
+    @property
+    def etag(self) -> str | None:
+        """The `ETag`: send it back as `if_match=` (conditional write) or `if_none_match=` (revalidation)."""
+        return self.header("ETag")
+
+    @property
+    def request_id(self) -> str | None:
+        """`X-Request-ID`: quote it when reporting a problem (the server logs it with the request)."""
+        return self.header("X-Request-ID")
+
+    @property
+    def rate_limit(self) -> RateLimit | None:
+        """`RateLimit-Limit` / `-Remaining` / `-Reset`, or None when the response has none of them."""
+        values = [_int_header(self.headers, f"RateLimit-{name}") for name in ("Limit", "Remaining", "Reset")]
+        return None if values == [None, None, None] else RateLimit(*values)
+
+    @property
+    def idempotent_replayed(self) -> bool:
+        """`Idempotent-Replayed: true`: the stored response of an earlier request with the same key."""
+        return (self.header("Idempotent-Replayed") or "").strip().lower() == "true"
+
+
+@dataclass(frozen=True, eq=False)
+class ApiResponse(_ResponseMeta, Generic[T]):
+    """A success response: the typed body (`data`) with the status and headers it came with."""
+
+    status_code: int
+    headers: httpx.Headers
+    data: T
+    # Tells it apart from `NotModified` (`isinstance` works too).
+    not_modified: Literal[False] = field(default=False, init=False)
+
+
+@dataclass(frozen=True, eq=False)
+class NotModified(_ResponseMeta):
+    """`304 Not Modified` to a conditional GET (`if_none_match=`): the copy you hold is still current."""
+
+    status_code: int
+    headers: httpx.Headers
+    operation_id: str | None = None
+    not_modified: Literal[True] = field(default=True, init=False)
+
+
+class NotModifiedError(Exception):
+    """A 304 to a plain call, which has no body to return: use the `with_response` form for conditional
+    GETs (it returns `NotModified`). Not an `ApiError`: nothing went wrong."""
+
+    def __init__(self, response: NotModified, operation_id: str | None = None) -> None:
+        self.response = response
+        self.operation_id = operation_id
+        super().__init__(
+            f"304 Not Modified ({operation_id}): call `with_response.<method>` to get a NotModified result"
+        )
 
 
 # ------------------------------------------------------------------------------------------------------------
@@ -175,12 +286,44 @@ class NotFoundError(ApiError):
     """404"""
 
 
+class MethodNotAllowedError(ApiError):
+    """405"""
+
+
+class NotAcceptableError(ApiError):
+    """406"""
+
+
+class RequestTimeoutError(ApiError):
+    """408 (the server gave up waiting for the request; not `ApiTimeoutError`, the client's own timeout)"""
+
+
 class ConflictError(ApiError):
     """409"""
 
 
+class GoneError(ApiError):
+    """410"""
+
+
+class PreconditionFailedError(ApiError):
+    """412: `If-Match` no longer matches (someone changed the resource); read it again and reapply."""
+
+
+class PayloadTooLargeError(ApiError):
+    """413"""
+
+
+class UnsupportedMediaTypeError(ApiError):
+    """415"""
+
+
 class UnprocessableEntityError(ApiError):
     """422"""
+
+
+class PreconditionRequiredError(ApiError):
+    """428"""
 
 
 class RateLimitError(ApiError):
@@ -195,8 +338,34 @@ class ServerError(ApiError):
     """5xx"""
 
 
+class InternalServerError(ServerError):
+    """500"""
+
+
+class BadGatewayError(ServerError):
+    """502"""
+
+
 class ServiceUnavailableError(ServerError):
     """503"""
+
+
+class GatewayTimeoutError(ServerError):
+    """504"""
+
+
+class ApiTimeoutError(builtins.TimeoutError):
+    """The request got no (complete) answer within the timeout, after the retries the policy allowed.
+
+    Raised instead of httpx's own timeout exceptions (the original is `__cause__`); a `TimeoutError`, so
+    `except TimeoutError` catches it too. The TypeScript SDK raises the class of the same name.
+    """
+
+    def __init__(self, method: str, url: str, operation_id: str | None = None) -> None:
+        self.method = method
+        self.url = url
+        self.operation_id = operation_id
+        super().__init__(f"request timed out ({method} {url})")
 
 
 class ResponseValidationError(Exception):
@@ -215,10 +384,21 @@ _ERRORS_BY_STATUS: dict[int, type[ApiError]] = {
     401: AuthenticationError,
     403: PermissionDeniedError,
     404: NotFoundError,
+    405: MethodNotAllowedError,
+    406: NotAcceptableError,
+    408: RequestTimeoutError,
     409: ConflictError,
+    410: GoneError,
+    412: PreconditionFailedError,
+    413: PayloadTooLargeError,
+    415: UnsupportedMediaTypeError,
     422: UnprocessableEntityError,
+    428: PreconditionRequiredError,
     429: RateLimitError,
+    500: InternalServerError,
+    502: BadGatewayError,
     503: ServiceUnavailableError,
+    504: GatewayTimeoutError,
 }
 
 
@@ -273,7 +453,9 @@ class RetryPolicy:
     """Retries with exponential backoff and full jitter, honouring `Retry-After`.
 
     Only idempotent requests (GET, HEAD, OPTIONS, PUT, DELETE, TRACE) and requests that carry an
-    idempotency key are retried: a retried POST without one could act twice. A `409` is retried only for a
+    idempotency key are retried: a retried POST without one could act twice. Operations whose contract
+    declares the idempotency header get a generated key when the caller gives none
+    (`auto_idempotency_key`). A `409` is retried only for a
     request with an idempotency key and only when its problem `code` is one of `retry_conflict_codes`
     (by default `idempotency_key_in_use`: the first request with that key is still running); other 409s
     are real conflicts and are raised.
@@ -290,6 +472,9 @@ class RetryPolicy:
     idempotency_header: str = "Idempotency-Key"
     # Problem `code`s of a 409 that are retried (with the same idempotency key), like a 429 or a 503.
     retry_conflict_codes: frozenset[str] = frozenset({"idempotency_key_in_use"})
+    # With retries on, a request to an operation that accepts an idempotency key but was sent without one
+    # gets a generated key (a random UUID), so that it is retried safely, as Stripe's SDKs do.
+    auto_idempotency_key: bool = True
     on_retry: Callable[[RetryEvent], None] | None = field(default=None, compare=False)
 
     def may_retry(self, request: httpx.Request) -> bool:
@@ -469,11 +654,27 @@ class _CoreBase:
         self.retry = retry if retry is not None else RetryPolicy()
         self.default_headers = {"User-Agent": user_agent, **(headers or {})}
         self.credentials = _Credentials()
+        self._refresh_token: str | None = None
+        self._on_token_refresh: Callable[[str, str | None], None] | None = None
 
     # -- credentials -----------------------------------------------------------------------------------------
     def set_token(self, token: str | Callable[[], str] | None) -> None:
         """Use this bearer token (or a callable returning the current one) from now on."""
         self.credentials.bearer = token
+
+    def set_refresh_token(
+        self, refresh_token: str | None, on_token_refresh: Callable[[str, str | None], None] | None = None
+    ) -> None:
+        """With a refresh token, a 401 to a bearer-authenticated call refreshes the access token once (one
+        refresh shared by concurrent calls) and replays the call. `on_token_refresh(access, refresh)` is
+        told the new tokens (`refresh` is None unless the server rotated it), e.g. to store them."""
+        self._refresh_token = refresh_token
+        if on_token_refresh is not None:
+            self._on_token_refresh = on_token_refresh
+
+    @property
+    def refresh_token(self) -> str | None:
+        return self._refresh_token
 
     def set_basic_auth(self, username: str, password: str) -> None:
         self.credentials.basic = (username, password)
@@ -500,6 +701,38 @@ class _CoreBase:
             self.credentials.schemes[name] = name
             self.credentials.api_keys[name] = key
 
+    # -- token refresh ---------------------------------------------------------------------------------------
+    def _wants_refresh(self, operation: Operation, response: httpx.Response, can_refresh: bool) -> bool:
+        """A 401 to an operation that accepts bearer tokens, with a refresh token and a way to use it."""
+        if response.status_code != 401 or self._refresh_token is None or not can_refresh:
+            return False
+        return "bearer" in {self.credentials.schemes.get(name, name) for name in operation.security}
+
+    def _current_authorization(self) -> str | None:
+        bearer = self.credentials.bearer
+        if bearer is None:
+            return None
+        return "Bearer " + (bearer() if callable(bearer) else bearer)
+
+    def _store_tokens(self, access: str, refresh: str | None) -> None:
+        self.credentials.bearer = access
+        if refresh:
+            self._refresh_token = refresh
+        if self._on_token_refresh is not None:
+            self._on_token_refresh(access, refresh)
+
+    def _max_retries(self, options: RequestOptions | None) -> int:
+        return options.get("max_retries", self.retry.max_retries) if options else self.retry.max_retries
+
+    def _auto_key(self, operation: Operation, idempotency_key: str | None, max_retries: int) -> str | None:
+        """The caller's idempotency key, or a generated one where the operation accepts keys and the request
+        may be retried (a retried create without a key could create twice)."""
+        if idempotency_key or not operation.accepts_idempotency_key:
+            return idempotency_key
+        if max_retries > 0 and self.retry.auto_idempotency_key:
+            return str(uuid.uuid4())
+        return None
+
     # -- request building ------------------------------------------------------------------------------------
     def _build(
         self,
@@ -516,19 +749,13 @@ class _CoreBase:
     ) -> httpx.Request:
         url = self._base_for(operation) + encode_path(operation.path, path_params or {})
         params = encode_query(query or {})
-        final_headers: dict[str, str] = dict(self.default_headers)
-        for name, value in (headers or {}).items():
-            if value is not None:
-                final_headers[name] = _scalar(value)
+        final_headers = self._headers(operation, headers, params, options)
         if cookies:
             jar = "; ".join(f"{k}={quote(_scalar(v), safe='')}" for k, v in cookies.items() if v is not None)
             if jar:
                 final_headers["Cookie"] = jar
         if idempotency_key:
             final_headers[self.retry.idempotency_header] = idempotency_key
-        self.credentials.apply(operation, final_headers, params)
-        if options and options.get("headers"):
-            final_headers.update(options["headers"])
         kwargs: dict[str, Any] = {}
         if body is not None:
             kind = operation.body_kind
@@ -549,15 +776,34 @@ class _CoreBase:
                 kwargs["content"] = body.encode() if isinstance(body, str) else body
                 if media:
                     final_headers["Content-Type"] = media
-        timeout = options["timeout"] if options and "timeout" in options else self.timeout
         return client.build_request(
             operation.method,
             url,
             params=httpx.QueryParams(tuple(params)),
             headers=final_headers,
-            timeout=timeout,
+            timeout=self._timeout(options),
             **kwargs,
         )
+
+    def _headers(
+        self,
+        operation: Operation,
+        headers: Mapping[str, Any] | None,
+        params: list[tuple[str, str]],
+        options: RequestOptions | None,
+    ) -> dict[str, str]:
+        """Default headers, the operation's header parameters, credentials, then the per-call headers."""
+        final_headers: dict[str, str] = dict(self.default_headers)
+        for name, value in (headers or {}).items():
+            if value is not None:
+                final_headers[name] = _scalar(value)
+        self.credentials.apply(operation, final_headers, params)
+        if options and options.get("headers"):
+            final_headers.update(options["headers"])
+        return final_headers
+
+    def _timeout(self, options: RequestOptions | None) -> float | httpx.Timeout | None:
+        return options["timeout"] if options and "timeout" in options else self.timeout
 
     def _base_for(self, operation: Operation) -> str:
         """Where `operation` is served: `base_url`, or the operation's own server (see `Operation.server`)."""
@@ -566,22 +812,37 @@ class _CoreBase:
         return _server_base(self.base_url, operation.server)
 
     def _follow(
-        self, client: httpx.Client | httpx.AsyncClient, operation: Operation, url: str
+        self,
+        client: httpx.Client | httpx.AsyncClient,
+        operation: Operation,
+        url: str,
+        headers: Mapping[str, Any] | None,
+        options: RequestOptions | None,
     ) -> httpx.Request:
-        """A GET of a pagination link, with the same credentials; only to the operation's own origin."""
+        """A GET of a pagination link with the first page's credentials, header parameters, per-call headers
+        and timeout; only to the operation's own origin."""
         base = self._base_for(operation)
         absolute = urljoin(base + "/", url)
         if _origin(absolute) != _origin(base):
             raise ValueError(f"refusing to follow a pagination link to another origin: {absolute}")
-        headers = dict(self.default_headers)
         params: list[tuple[str, str]] = []
-        self.credentials.apply(operation, headers, params)
+        final_headers = self._headers(operation, headers, params, options)
         query = httpx.QueryParams(tuple(params)) if params else None
-        return client.build_request("GET", absolute, params=query, headers=headers, timeout=self.timeout)
+        return client.build_request(
+            "GET", absolute, params=query, headers=final_headers, timeout=self._timeout(options)
+        )
 
-    def _result(self, operation: Operation, response: httpx.Response, returns: Returns[T]) -> T:
-        if response.status_code >= 400 or response.status_code < 200:
+    def _parse(
+        self, operation: Operation, response: httpx.Response, returns: Returns[T]
+    ) -> ApiResponse[T] | NotModified:
+        status = response.status_code
+        if status == 304:
+            return NotModified(status, response.headers, operation.operation_id)
+        if not 200 <= status < 300:
             raise error_for(response, operation.operation_id)
+        return ApiResponse(status, response.headers, self._data(operation, response, returns))
+
+    def _data(self, operation: Operation, response: httpx.Response, returns: Returns[T]) -> T:
         if operation.response_kind == "none" or response.status_code == 204 or not response.content:
             return cast(T, None)
         if operation.response_kind == "text":
@@ -601,6 +862,15 @@ class _CoreBase:
 
     def _should_retry(self, request: httpx.Request, attempt: int, max_retries: int) -> bool:
         return attempt <= max_retries and self.retry.may_retry(request)
+
+    def _transport_error(
+        self, operation: Operation | None, request: httpx.Request, exc: httpx.TransportError
+    ) -> BaseException:
+        """What to raise for a transport error: timeouts as `ApiTimeoutError`, others as they are."""
+        if isinstance(exc, httpx.TimeoutException):
+            operation_id = operation.operation_id if operation else None
+            return ApiTimeoutError(request.method, str(request.url), operation_id)
+        return exc
 
     def _event(
         self,
@@ -625,6 +895,20 @@ class _CoreBase:
             )
 
 
+def tokens_of(tokens: Any, access: str, refresh: str | None) -> tuple[str, str | None]:
+    """`(access token, rotated refresh token or None)` from a token-refresh response (model or JSON)."""
+    wire = tokens.model_dump(mode="json", by_alias=True) if isinstance(tokens, BaseModel) else tokens
+    rotated = wire.get(refresh) if refresh else None
+    return str(wire[access]), str(rotated) if rotated else None
+
+
+def modified(result: ApiResponse[T] | NotModified) -> ApiResponse[T]:
+    """The response, or `NotModifiedError` for a 304 (a call that has no not-modified result to give)."""
+    if isinstance(result, NotModified):
+        raise NotModifiedError(result, result.operation_id)
+    return result
+
+
 class SyncCore(_CoreBase):
     """Blocking transport (httpx.Client) behind the generated synchronous client."""
 
@@ -632,12 +916,18 @@ class SyncCore(_CoreBase):
         super().__init__(base_url, **kwargs)
         self._owns_client = http_client is None
         self._http = http_client if http_client is not None else httpx.Client(follow_redirects=False)
+        self._refresher: Callable[[str], tuple[str, str | None]] | None = None
+        self._refresh_lock = threading.Lock()
 
     def close(self) -> None:
         if self._owns_client:
             self._http.close()
 
-    def request(
+    def _set_refresher(self, refresher: Callable[[str], tuple[str, str | None]]) -> None:
+        """How to trade the refresh token for `(access, rotated refresh or None)` (the generated client's)."""
+        self._refresher = refresher
+
+    def respond(
         self,
         operation: Operation,
         returns: Returns[T],
@@ -649,23 +939,29 @@ class SyncCore(_CoreBase):
         body: Any = None,
         idempotency_key: str | None = None,
         options: RequestOptions | None = None,
-    ) -> T:
-        request = self._build(
-            self._http,
-            operation,
-            path_params=path_params,
-            query=query,
-            headers=headers,
-            cookies=cookies,
-            body=body,
-            idempotency_key=idempotency_key,
-            options=options,
-        )
-        max_retries = (
-            options.get("max_retries", self.retry.max_retries) if options else self.retry.max_retries
-        )
-        response = self._send(operation, request, max_retries)
-        return self._result(operation, response, returns)
+    ) -> ApiResponse[T] | NotModified:
+        """Send one operation; the typed body with the response's status and headers, or `NotModified`."""
+        max_retries = self._max_retries(options)
+        key = self._auto_key(operation, idempotency_key, max_retries)
+
+        def build() -> httpx.Request:
+            return self._build(
+                self._http,
+                operation,
+                path_params=path_params,
+                query=query,
+                headers=headers,
+                cookies=cookies,
+                body=body,
+                idempotency_key=key,
+                options=options,
+            )
+
+        return self._parse(operation, self._exchange(operation, build, max_retries), returns)
+
+    def request(self, operation: Operation, returns: Returns[T], **parts: Any) -> T:
+        """`respond(...)`'s body alone (`NotModifiedError` for a 304)."""
+        return modified(self.respond(operation, returns, **parts)).data
 
     def paginate(
         self,
@@ -675,16 +971,53 @@ class SyncCore(_CoreBase):
         *,
         items: tuple[str, str],
         next_link: tuple[str, str],
+        headers: Mapping[str, Any] | None = None,
+        options: RequestOptions | None = None,
     ) -> Iterator[Any]:
-        """Yield every item of every page, following the `next` link of each page until it is empty."""
+        """Yield every item of every page, following the `next` link of each page until it is empty. Every
+        page is fetched with the call's header parameters (`headers`) and `options` (headers, timeout,
+        retries)."""
         page = first_page()
         while True:
             yield from _attr(page, items) or ()
             link = _attr(page, next_link)
             if not link:
                 return
-            request = self._follow(self._http, operation, str(link))
-            page = self._result(operation, self._send(operation, request, self.retry.max_retries), returns)
+            url = str(link)
+            response = self._exchange(
+                operation,
+                functools.partial(self._follow, self._http, operation, url, headers, options),
+                self._max_retries(options),
+            )
+            page = modified(self._parse(operation, response, returns)).data
+
+    def _exchange(
+        self, operation: Operation, build: Callable[[], httpx.Request], max_retries: int
+    ) -> httpx.Response:
+        """Send with retries; after a 401, refresh the token (once, shared) and replay the request."""
+        request = build()
+        response = self._send(operation, request, max_retries)
+        if self._wants_refresh(operation, response, self._refresher is not None) and self._refresh(
+            request.headers.get("Authorization")
+        ):
+            response = self._send(operation, build(), max_retries)
+        return response
+
+    def _refresh(self, used: str | None) -> bool:
+        """Whether there is a new access token to replay with: refreshed here, or by a concurrent call while
+        this one waited for the lock."""
+        with self._refresh_lock:
+            if self._current_authorization() != used:
+                return True
+            refresh_token, refresher = self._refresh_token, self._refresher
+            if refresh_token is None or refresher is None:
+                return False
+            try:
+                access, rotated = refresher(refresh_token)
+            except ApiError:
+                return False  # the refresh token is no good either: the original 401 stands
+            self._store_tokens(access, rotated)
+            return True
 
     def _send(self, operation: Operation | None, request: httpx.Request, max_retries: int) -> httpx.Response:
         attempt = 0
@@ -701,7 +1034,10 @@ class SyncCore(_CoreBase):
                     self._event(operation, request, attempt, backoff, None, exc)
                     time.sleep(backoff)
                     continue
-                raise
+                error = self._transport_error(operation, request, exc)
+                if error is exc:
+                    raise
+                raise error from exc
             if response.status_code == 409:
                 response.read()  # the problem `code` decides whether a 409 is retried
             if self.retry.retries_status(request, response) and self._should_retry(
@@ -731,12 +1067,19 @@ class AsyncCore(_CoreBase):
         super().__init__(base_url, **kwargs)
         self._owns_client = http_client is None
         self._http = http_client if http_client is not None else httpx.AsyncClient(follow_redirects=False)
+        self._refresher: Callable[[str], Awaitable[tuple[str, str | None]]] | None = None
+        # One lock per event loop (an asyncio.Lock belongs to the loop it first waits in).
+        self._refresh_locks: dict[asyncio.AbstractEventLoop, asyncio.Lock] = {}
 
     async def aclose(self) -> None:
         if self._owns_client:
             await self._http.aclose()
 
-    async def request(
+    def _set_refresher(self, refresher: Callable[[str], Awaitable[tuple[str, str | None]]]) -> None:
+        """How to trade the refresh token for `(access, rotated refresh or None)` (the generated client's)."""
+        self._refresher = refresher
+
+    async def respond(
         self,
         operation: Operation,
         returns: Returns[T],
@@ -748,23 +1091,29 @@ class AsyncCore(_CoreBase):
         body: Any = None,
         idempotency_key: str | None = None,
         options: RequestOptions | None = None,
-    ) -> T:
-        request = self._build(
-            self._http,
-            operation,
-            path_params=path_params,
-            query=query,
-            headers=headers,
-            cookies=cookies,
-            body=body,
-            idempotency_key=idempotency_key,
-            options=options,
-        )
-        max_retries = (
-            options.get("max_retries", self.retry.max_retries) if options else self.retry.max_retries
-        )
-        response = await self._send(operation, request, max_retries)
-        return self._result(operation, response, returns)
+    ) -> ApiResponse[T] | NotModified:
+        """Send one operation; the typed body with the response's status and headers, or `NotModified`."""
+        max_retries = self._max_retries(options)
+        key = self._auto_key(operation, idempotency_key, max_retries)
+
+        def build() -> httpx.Request:
+            return self._build(
+                self._http,
+                operation,
+                path_params=path_params,
+                query=query,
+                headers=headers,
+                cookies=cookies,
+                body=body,
+                idempotency_key=key,
+                options=options,
+            )
+
+        return self._parse(operation, await self._exchange(operation, build, max_retries), returns)
+
+    async def request(self, operation: Operation, returns: Returns[T], **parts: Any) -> T:
+        """`respond(...)`'s body alone (`NotModifiedError` for a 304)."""
+        return modified(await self.respond(operation, returns, **parts)).data
 
     async def paginate(
         self,
@@ -774,6 +1123,8 @@ class AsyncCore(_CoreBase):
         *,
         items: tuple[str, str],
         next_link: tuple[str, str],
+        headers: Mapping[str, Any] | None = None,
+        options: RequestOptions | None = None,
     ) -> AsyncIterator[Any]:
         page = await first_page()
         while True:
@@ -782,9 +1133,41 @@ class AsyncCore(_CoreBase):
             link = _attr(page, next_link)
             if not link:
                 return
-            request = self._follow(self._http, operation, str(link))
-            response = await self._send(operation, request, self.retry.max_retries)
-            page = self._result(operation, response, returns)
+            url = str(link)
+            response = await self._exchange(
+                operation,
+                functools.partial(self._follow, self._http, operation, url, headers, options),
+                self._max_retries(options),
+            )
+            page = modified(self._parse(operation, response, returns)).data
+
+    async def _exchange(
+        self, operation: Operation, build: Callable[[], httpx.Request], max_retries: int
+    ) -> httpx.Response:
+        """Send with retries; after a 401, refresh the token (once, shared) and replay the request."""
+        request = build()
+        response = await self._send(operation, request, max_retries)
+        if self._wants_refresh(operation, response, self._refresher is not None) and await self._refresh(
+            request.headers.get("Authorization")
+        ):
+            response = await self._send(operation, build(), max_retries)
+        return response
+
+    async def _refresh(self, used: str | None) -> bool:
+        loop = asyncio.get_running_loop()
+        lock = self._refresh_locks.setdefault(loop, asyncio.Lock())
+        async with lock:
+            if self._current_authorization() != used:
+                return True
+            refresh_token, refresher = self._refresh_token, self._refresher
+            if refresh_token is None or refresher is None:
+                return False
+            try:
+                access, rotated = await refresher(refresh_token)
+            except ApiError:
+                return False
+            self._store_tokens(access, rotated)
+            return True
 
     async def _send(
         self, operation: Operation | None, request: httpx.Request, max_retries: int
@@ -803,7 +1186,10 @@ class AsyncCore(_CoreBase):
                     self._event(operation, request, attempt, backoff, None, exc)
                     await asyncio.sleep(backoff)
                     continue
-                raise
+                error = self._transport_error(operation, request, exc)
+                if error is exc:
+                    raise
+                raise error from exc
             if response.status_code == 409:
                 await response.aread()  # the problem `code` decides whether a 409 is retried
             if self.retry.retries_status(request, response) and self._should_retry(

@@ -1,4 +1,4 @@
-// generated from openapi/openapi.yaml (sha256 f072d6df1faa9820c6a4f2ed0b1945c09d41baaa1af96bde5f5ac64dcebe9af3), do not edit; regenerate with `contract generate`
+// generated from openapi/openapi.yaml (sha256 65141b0eaeeb19bbe3cb2fa181272dc8a7153185677fb345f9fbf887c8c82193), do not edit; regenerate with `contract generate`
 /**
  * Typed client for Project-management API 1.0.0: one class per tag, one method
  * per operation. Types come from openapi-typescript (`./schema.js`), requests from openapi-fetch; auth,
@@ -7,8 +7,10 @@
 import type { paths } from "./schema.js";
 import {
   ApiCore,
+  type ApiResponse,
   type ClientOptions,
   type KeyedOperationInit,
+  type NotModified,
   type OperationData,
   type OperationInit,
   type PageItem,
@@ -25,11 +27,299 @@ const SECURITY: SecuritySchemes = {
   },
 };
 
+/** Each operation as the runtime sends it. */
+const OP = {
+  "auth_token_obtain": {
+    method: "post",
+    path: "/auth/token",
+    operationId: "auth_token_obtain",
+    security: [],
+  },
+  "auth_token_refresh": {
+    method: "post",
+    path: "/auth/token/refresh",
+    operationId: "auth_token_refresh",
+    security: [],
+  },
+  "api_keys_list": {
+    method: "get",
+    path: "/api-keys",
+    operationId: "api_keys_list",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "api_keys_create": {
+    method: "post",
+    path: "/api-keys",
+    operationId: "api_keys_create",
+    security: ["apiKeyAuth", "bearerAuth"],
+    acceptsIdempotencyKey: true,
+  },
+  "api_keys_revoke": {
+    method: "delete",
+    path: "/api-keys/{api_key_id}",
+    operationId: "api_keys_revoke",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "users_list": {
+    method: "get",
+    path: "/users",
+    operationId: "users_list",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "users_register": {
+    method: "post",
+    path: "/users",
+    operationId: "users_register",
+    security: [],
+  },
+  "users_me_retrieve": {
+    method: "get",
+    path: "/users/me",
+    operationId: "users_me_retrieve",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "users_me_update": {
+    method: "patch",
+    path: "/users/me",
+    operationId: "users_me_update",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "projects_list": {
+    method: "get",
+    path: "/projects",
+    operationId: "projects_list",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "projects_create": {
+    method: "post",
+    path: "/projects",
+    operationId: "projects_create",
+    security: ["apiKeyAuth", "bearerAuth"],
+    acceptsIdempotencyKey: true,
+  },
+  "projects_retrieve": {
+    method: "get",
+    path: "/projects/{project_id}",
+    operationId: "projects_retrieve",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "projects_replace": {
+    method: "put",
+    path: "/projects/{project_id}",
+    operationId: "projects_replace",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "projects_delete": {
+    method: "delete",
+    path: "/projects/{project_id}",
+    operationId: "projects_delete",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "projects_update": {
+    method: "patch",
+    path: "/projects/{project_id}",
+    operationId: "projects_update",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "project_members_list": {
+    method: "get",
+    path: "/projects/{project_id}/members",
+    operationId: "project_members_list",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "project_members_add": {
+    method: "post",
+    path: "/projects/{project_id}/members",
+    operationId: "project_members_add",
+    security: ["apiKeyAuth", "bearerAuth"],
+    acceptsIdempotencyKey: true,
+  },
+  "project_members_remove": {
+    method: "delete",
+    path: "/projects/{project_id}/members/{user_id}",
+    operationId: "project_members_remove",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "project_members_update": {
+    method: "patch",
+    path: "/projects/{project_id}/members/{user_id}",
+    operationId: "project_members_update",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "tasks_list": {
+    method: "get",
+    path: "/projects/{project_id}/tasks",
+    operationId: "tasks_list",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "tasks_create": {
+    method: "post",
+    path: "/projects/{project_id}/tasks",
+    operationId: "tasks_create",
+    security: ["apiKeyAuth", "bearerAuth"],
+    acceptsIdempotencyKey: true,
+  },
+  "tasks_retrieve": {
+    method: "get",
+    path: "/projects/{project_id}/tasks/{task_id}",
+    operationId: "tasks_retrieve",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "tasks_delete": {
+    method: "delete",
+    path: "/projects/{project_id}/tasks/{task_id}",
+    operationId: "tasks_delete",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "tasks_update": {
+    method: "patch",
+    path: "/projects/{project_id}/tasks/{task_id}",
+    operationId: "tasks_update",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "comments_list": {
+    method: "get",
+    path: "/projects/{project_id}/tasks/{task_id}/comments",
+    operationId: "comments_list",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "comments_create": {
+    method: "post",
+    path: "/projects/{project_id}/tasks/{task_id}/comments",
+    operationId: "comments_create",
+    security: ["apiKeyAuth", "bearerAuth"],
+    acceptsIdempotencyKey: true,
+  },
+  "comments_delete": {
+    method: "delete",
+    path: "/projects/{project_id}/tasks/{task_id}/comments/{comment_id}",
+    operationId: "comments_delete",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "comments_update": {
+    method: "patch",
+    path: "/projects/{project_id}/tasks/{task_id}/comments/{comment_id}",
+    operationId: "comments_update",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "webhooks_list": {
+    method: "get",
+    path: "/projects/{project_id}/webhooks",
+    operationId: "webhooks_list",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "webhooks_create": {
+    method: "post",
+    path: "/projects/{project_id}/webhooks",
+    operationId: "webhooks_create",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "webhooks_retrieve": {
+    method: "get",
+    path: "/projects/{project_id}/webhooks/{webhook_id}",
+    operationId: "webhooks_retrieve",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "webhooks_delete": {
+    method: "delete",
+    path: "/projects/{project_id}/webhooks/{webhook_id}",
+    operationId: "webhooks_delete",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "webhooks_update": {
+    method: "patch",
+    path: "/projects/{project_id}/webhooks/{webhook_id}",
+    operationId: "webhooks_update",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "webhooks_ping": {
+    method: "post",
+    path: "/projects/{project_id}/webhooks/{webhook_id}/ping",
+    operationId: "webhooks_ping",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "webhook_deliveries_list": {
+    method: "get",
+    path: "/projects/{project_id}/webhooks/{webhook_id}/deliveries",
+    operationId: "webhook_deliveries_list",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "webhook_deliveries_redeliver": {
+    method: "post",
+    path: "/projects/{project_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver",
+    operationId: "webhook_deliveries_redeliver",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "health_live": {
+    method: "get",
+    path: "/health/live",
+    operationId: "health_live",
+    security: [],
+  },
+  "health_ready": {
+    method: "get",
+    path: "/health/ready",
+    operationId: "health_ready",
+    security: [],
+  },
+} as const;
+
+/**
+ * `auth` calls that resolve to the whole response: `ApiResponse` (typed `data`, `status`, `headers`,
+ * `etag`, `rateLimit`...).
+ */
+export class AuthApiWithResponse {
+  constructor(private readonly core: ApiCore<paths>) {}
+
+  /** `auth.tokenObtain` with the response's status and headers. */
+  tokenObtain(
+    ...init: OperationInit<paths, "/auth/token", "post">
+  ): Promise<ApiResponse<OperationData<paths, "/auth/token", "post">>> {
+    return this.core.respondModified(OP["auth_token_obtain"], init[0]);
+  }
+
+  /** `auth.tokenRefresh` with the response's status and headers. */
+  tokenRefresh(
+    ...init: OperationInit<paths, "/auth/token/refresh", "post">
+  ): Promise<ApiResponse<OperationData<paths, "/auth/token/refresh", "post">>> {
+    return this.core.respondModified(OP["auth_token_refresh"], init[0]);
+  }
+
+  /** `auth.apiKeysList` with the response's status and headers. */
+  apiKeysList(
+    ...init: OperationInit<paths, "/api-keys", "get">
+  ): Promise<ApiResponse<OperationData<paths, "/api-keys", "get">>> {
+    return this.core.respondModified(OP["api_keys_list"], init[0]);
+  }
+
+  /** `auth.apiKeysCreate` with the response's status and headers. */
+  apiKeysCreate(
+    ...init: KeyedOperationInit<paths, "/api-keys", "post", "Idempotency-Key">
+  ): Promise<ApiResponse<OperationData<paths, "/api-keys", "post">>> {
+    return this.core.respondModified(OP["api_keys_create"], init[0]);
+  }
+
+  /** `auth.apiKeysRevoke` with the response's status and headers. */
+  apiKeysRevoke(
+    ...init: OperationInit<paths, "/api-keys/{api_key_id}", "delete">
+  ): Promise<ApiResponse<OperationData<paths, "/api-keys/{api_key_id}", "delete">>> {
+    return this.core.respondModified(OP["api_keys_revoke"], init[0]);
+  }
+}
+
 /**
  * JWT token issuance and refresh, and management of the caller's API keys.
+ *
+ * `withResponse` has the same calls, resolving to the whole response (`ApiResponse`: status, headers, `etag`,
+ * `rateLimit`, `requestId`...).
  */
 export class AuthApi {
-  constructor(private readonly core: ApiCore<paths>) {}
+  /** The same calls, resolving to the whole response. */
+  readonly withResponse: AuthApiWithResponse;
+
+  constructor(private readonly core: ApiCore<paths>) {
+    this.withResponse = new AuthApiWithResponse(core);
+  }
 
   /**
    * Obtain a JWT token pair
@@ -39,10 +329,10 @@ export class AuthApi {
    * yield `401 invalid_credentials`.
    *
    * `POST /auth/token` (operationId `auth_token_obtain`)
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   tokenObtain(...init: OperationInit<paths, "/auth/token", "post">): Promise<OperationData<paths, "/auth/token", "post">> {
-    return this.core.call("post", "/auth/token", "auth_token_obtain", [], init[0]);
+    return this.core.call(OP["auth_token_obtain"], init[0]);
   }
 
   /**
@@ -52,10 +342,10 @@ export class AuthApi {
    * blacklisted refresh token yields `401 token_not_valid`.
    *
    * `POST /auth/token/refresh` (operationId `auth_token_refresh`)
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   tokenRefresh(...init: OperationInit<paths, "/auth/token/refresh", "post">): Promise<OperationData<paths, "/auth/token/refresh", "post">> {
-    return this.core.call("post", "/auth/token/refresh", "auth_token_refresh", [], init[0]);
+    return this.core.call(OP["auth_token_refresh"], init[0]);
   }
 
   /**
@@ -65,20 +355,21 @@ export class AuthApi {
    * `-created_at`). Secrets are never returned here, only each key's `prefix`.
    *
    * `GET /api-keys` (operationId `api_keys_list`)
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   apiKeysList(...init: OperationInit<paths, "/api-keys", "get">): Promise<OperationData<paths, "/api-keys", "get">> {
-    return this.core.call("get", "/api-keys", "api_keys_list", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["api_keys_list"], init[0]);
   }
 
   /**
-   * Every item of every page of `apiKeysList`, following the `next` links.
+   * Every item of every page of `apiKeysList`, following the `next` links
+   * (every page with this call's headers, timeout and retries).
    * @throws {ApiError} for a non-2xx response.
    */
   apiKeysListIter(
     ...init: OperationInit<paths, "/api-keys", "get">
   ): AsyncGenerator<PageItem<OperationData<paths, "/api-keys", "get">, "items">, void, undefined> {
-    return this.core.paginate("get", "/api-keys", "api_keys_list", ["apiKeyAuth", "bearerAuth"], init[0], "items", "next");
+    return this.core.paginate(OP["api_keys_list"], init[0], "items", "next");
   }
 
   /**
@@ -96,10 +387,10 @@ export class AuthApi {
    * The same key with a different request yields `422 idempotency_key_reused`; while the first
    * request is still running, `409 idempotency_key_in_use` with `Retry-After`. Use a random UUID.
    * Sent as `Idempotency-Key` (set only here: it is not in `params.header`); with it the request is retried like an idempotent one.
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   apiKeysCreate(...init: KeyedOperationInit<paths, "/api-keys", "post", "Idempotency-Key">): Promise<OperationData<paths, "/api-keys", "post">> {
-    return this.core.call("post", "/api-keys", "api_keys_create", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["api_keys_create"], init[0]);
   }
 
   /**
@@ -109,18 +400,62 @@ export class AuthApi {
    * to someone else, do not exist or are already revoked yield `404 not_found`.
    *
    * `DELETE /api-keys/{api_key_id}` (operationId `api_keys_revoke`)
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   apiKeysRevoke(...init: OperationInit<paths, "/api-keys/{api_key_id}", "delete">): Promise<OperationData<paths, "/api-keys/{api_key_id}", "delete">> {
-    return this.core.call("delete", "/api-keys/{api_key_id}", "api_keys_revoke", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["api_keys_revoke"], init[0]);
+  }
+}
+
+/**
+ * `users` calls that resolve to the whole response: `ApiResponse` (typed `data`, `status`, `headers`,
+ * `etag`, `rateLimit`...), or `NotModified` for a 304.
+ */
+export class UsersApiWithResponse {
+  constructor(private readonly core: ApiCore<paths>) {}
+
+  /** `users.list` with the response's status and headers. */
+  list(
+    ...init: OperationInit<paths, "/users", "get">
+  ): Promise<ApiResponse<OperationData<paths, "/users", "get">>> {
+    return this.core.respondModified(OP["users_list"], init[0]);
+  }
+
+  /** `users.register` with the response's status and headers. */
+  register(
+    ...init: OperationInit<paths, "/users", "post">
+  ): Promise<ApiResponse<OperationData<paths, "/users", "post">>> {
+    return this.core.respondModified(OP["users_register"], init[0]);
+  }
+
+  /** `users.meRetrieve` with the response's status and headers; `NotModified` for a 304 (`If-None-Match`). */
+  meRetrieve(
+    ...init: OperationInit<paths, "/users/me", "get">
+  ): Promise<ApiResponse<OperationData<paths, "/users/me", "get">> | NotModified> {
+    return this.core.respond(OP["users_me_retrieve"], init[0]);
+  }
+
+  /** `users.meUpdate` with the response's status and headers. */
+  meUpdate(
+    ...init: OperationInit<paths, "/users/me", "patch">
+  ): Promise<ApiResponse<OperationData<paths, "/users/me", "patch">>> {
+    return this.core.respondModified(OP["users_me_update"], init[0]);
   }
 }
 
 /**
  * Self-service registration, the caller's own profile, and the staff-only user directory.
+ *
+ * `withResponse` has the same calls, resolving to the whole response (`ApiResponse`: status, headers, `etag`,
+ * `rateLimit`, `requestId`...), or `NotModified` for a 304 to a conditional GET.
  */
 export class UsersApi {
-  constructor(private readonly core: ApiCore<paths>) {}
+  /** The same calls, resolving to the whole response. */
+  readonly withResponse: UsersApiWithResponse;
+
+  constructor(private readonly core: ApiCore<paths>) {
+    this.withResponse = new UsersApiWithResponse(core);
+  }
 
   /**
    * List users (staff only)
@@ -129,20 +464,21 @@ export class UsersApi {
    * `search` matches `username`, `email` and `full_name` (case-insensitive substring).
    *
    * `GET /users` (operationId `users_list`)
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   list(...init: OperationInit<paths, "/users", "get">): Promise<OperationData<paths, "/users", "get">> {
-    return this.core.call("get", "/users", "users_list", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["users_list"], init[0]);
   }
 
   /**
-   * Every item of every page of `list`, following the `next` links.
+   * Every item of every page of `list`, following the `next` links
+   * (every page with this call's headers, timeout and retries).
    * @throws {ApiError} for a non-2xx response.
    */
   listIter(
     ...init: OperationInit<paths, "/users", "get">
   ): AsyncGenerator<PageItem<OperationData<paths, "/users", "get">, "items">, void, undefined> {
-    return this.core.paginate("get", "/users", "users_list", ["apiKeyAuth", "bearerAuth"], init[0], "items", "next");
+    return this.core.paginate(OP["users_list"], init[0], "items", "next");
   }
 
   /**
@@ -155,10 +491,10 @@ export class UsersApi {
    * under which a user reads their own account.
    *
    * `POST /users` (operationId `users_register`)
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   register(...init: OperationInit<paths, "/users", "post">): Promise<OperationData<paths, "/users", "post">> {
-    return this.core.call("post", "/users", "users_register", [], init[0]);
+    return this.core.call(OP["users_register"], init[0]);
   }
 
   /**
@@ -167,10 +503,11 @@ export class UsersApi {
    * Returns the authenticated caller's own account.
    *
    * `GET /users/me` (operationId `users_me_retrieve`)
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
+   * @throws {NotModifiedError} for a 304 to `If-None-Match`: `withResponse.meRetrieve` resolves to `NotModified` instead.
    */
   meRetrieve(...init: OperationInit<paths, "/users/me", "get">): Promise<OperationData<paths, "/users/me", "get">> {
-    return this.core.call("get", "/users/me", "users_me_retrieve", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["users_me_retrieve"], init[0]);
   }
 
   /**
@@ -180,18 +517,76 @@ export class UsersApi {
    * unchanged. An email already used by another account yields `409 email_taken`.
    *
    * `PATCH /users/me` (operationId `users_me_update`)
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   meUpdate(...init: OperationInit<paths, "/users/me", "patch">): Promise<OperationData<paths, "/users/me", "patch">> {
-    return this.core.call("patch", "/users/me", "users_me_update", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["users_me_update"], init[0]);
+  }
+}
+
+/**
+ * `projects` calls that resolve to the whole response: `ApiResponse` (typed `data`, `status`, `headers`,
+ * `etag`, `rateLimit`...), or `NotModified` for a 304.
+ */
+export class ProjectsApiWithResponse {
+  constructor(private readonly core: ApiCore<paths>) {}
+
+  /** `projects.list` with the response's status and headers. */
+  list(
+    ...init: OperationInit<paths, "/projects", "get">
+  ): Promise<ApiResponse<OperationData<paths, "/projects", "get">>> {
+    return this.core.respondModified(OP["projects_list"], init[0]);
+  }
+
+  /** `projects.create` with the response's status and headers. */
+  create(
+    ...init: KeyedOperationInit<paths, "/projects", "post", "Idempotency-Key">
+  ): Promise<ApiResponse<OperationData<paths, "/projects", "post">>> {
+    return this.core.respondModified(OP["projects_create"], init[0]);
+  }
+
+  /** `projects.retrieve` with the response's status and headers; `NotModified` for a 304 (`If-None-Match`). */
+  retrieve(
+    ...init: OperationInit<paths, "/projects/{project_id}", "get">
+  ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}", "get">> | NotModified> {
+    return this.core.respond(OP["projects_retrieve"], init[0]);
+  }
+
+  /** `projects.replace` with the response's status and headers. */
+  replace(
+    ...init: OperationInit<paths, "/projects/{project_id}", "put">
+  ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}", "put">>> {
+    return this.core.respondModified(OP["projects_replace"], init[0]);
+  }
+
+  /** `projects.delete_` with the response's status and headers. */
+  delete_(
+    ...init: OperationInit<paths, "/projects/{project_id}", "delete">
+  ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}", "delete">>> {
+    return this.core.respondModified(OP["projects_delete"], init[0]);
+  }
+
+  /** `projects.update` with the response's status and headers. */
+  update(
+    ...init: OperationInit<paths, "/projects/{project_id}", "patch">
+  ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}", "patch">>> {
+    return this.core.respondModified(OP["projects_update"], init[0]);
   }
 }
 
 /**
  * Projects the caller is a member of. The creator becomes the project's first owner.
+ *
+ * `withResponse` has the same calls, resolving to the whole response (`ApiResponse`: status, headers, `etag`,
+ * `rateLimit`, `requestId`...), or `NotModified` for a 304 to a conditional GET.
  */
 export class ProjectsApi {
-  constructor(private readonly core: ApiCore<paths>) {}
+  /** The same calls, resolving to the whole response. */
+  readonly withResponse: ProjectsApiWithResponse;
+
+  constructor(private readonly core: ApiCore<paths>) {
+    this.withResponse = new ProjectsApiWithResponse(core);
+  }
 
   /**
    * List the caller's projects
@@ -200,20 +595,21 @@ export class ProjectsApi {
    * `search` matches `name` and `description` (case-insensitive substring).
    *
    * `GET /projects` (operationId `projects_list`)
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   list(...init: OperationInit<paths, "/projects", "get">): Promise<OperationData<paths, "/projects", "get">> {
-    return this.core.call("get", "/projects", "projects_list", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["projects_list"], init[0]);
   }
 
   /**
-   * Every item of every page of `list`, following the `next` links.
+   * Every item of every page of `list`, following the `next` links
+   * (every page with this call's headers, timeout and retries).
    * @throws {ApiError} for a non-2xx response.
    */
   listIter(
     ...init: OperationInit<paths, "/projects", "get">
   ): AsyncGenerator<PageItem<OperationData<paths, "/projects", "get">, "items">, void, undefined> {
-    return this.core.paginate("get", "/projects", "projects_list", ["apiKeyAuth", "bearerAuth"], init[0], "items", "next");
+    return this.core.paginate(OP["projects_list"], init[0], "items", "next");
   }
 
   /**
@@ -229,10 +625,10 @@ export class ProjectsApi {
    * The same key with a different request yields `422 idempotency_key_reused`; while the first
    * request is still running, `409 idempotency_key_in_use` with `Retry-After`. Use a random UUID.
    * Sent as `Idempotency-Key` (set only here: it is not in `params.header`); with it the request is retried like an idempotent one.
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   create(...init: KeyedOperationInit<paths, "/projects", "post", "Idempotency-Key">): Promise<OperationData<paths, "/projects", "post">> {
-    return this.core.call("post", "/projects", "projects_create", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["projects_create"], init[0]);
   }
 
   /**
@@ -241,10 +637,11 @@ export class ProjectsApi {
    * Returns a project the caller is a member of. Non-members get `404 not_found`.
    *
    * `GET /projects/{project_id}` (operationId `projects_retrieve`)
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
+   * @throws {NotModifiedError} for a 304 to `If-None-Match`: `withResponse.retrieve` resolves to `NotModified` instead.
    */
   retrieve(...init: OperationInit<paths, "/projects/{project_id}", "get">): Promise<OperationData<paths, "/projects/{project_id}", "get">> {
-    return this.core.call("get", "/projects/{project_id}", "projects_retrieve", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["projects_retrieve"], init[0]);
   }
 
   /**
@@ -254,10 +651,10 @@ export class ProjectsApi {
    * only: viewers get `403 permission_denied`, non-members `404 not_found`.
    *
    * `PUT /projects/{project_id}` (operationId `projects_replace`)
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   replace(...init: OperationInit<paths, "/projects/{project_id}", "put">): Promise<OperationData<paths, "/projects/{project_id}", "put">> {
-    return this.core.call("put", "/projects/{project_id}", "projects_replace", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["projects_replace"], init[0]);
   }
 
   /**
@@ -267,10 +664,10 @@ export class ProjectsApi {
    * maintainers and viewers get `403 permission_denied`, non-members `404 not_found`.
    *
    * `DELETE /projects/{project_id}` (operationId `projects_delete`)
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   delete_(...init: OperationInit<paths, "/projects/{project_id}", "delete">): Promise<OperationData<paths, "/projects/{project_id}", "delete">> {
-    return this.core.call("delete", "/projects/{project_id}", "projects_delete", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["projects_delete"], init[0]);
   }
 
   /**
@@ -280,19 +677,63 @@ export class ProjectsApi {
    * only: viewers get `403 permission_denied`, non-members `404 not_found`.
    *
    * `PATCH /projects/{project_id}` (operationId `projects_update`)
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   update(...init: OperationInit<paths, "/projects/{project_id}", "patch">): Promise<OperationData<paths, "/projects/{project_id}", "patch">> {
-    return this.core.call("patch", "/projects/{project_id}", "projects_update", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["projects_update"], init[0]);
+  }
+}
+
+/**
+ * `members` calls that resolve to the whole response: `ApiResponse` (typed `data`, `status`, `headers`,
+ * `etag`, `rateLimit`...).
+ */
+export class MembersApiWithResponse {
+  constructor(private readonly core: ApiCore<paths>) {}
+
+  /** `members.projectMembersList` with the response's status and headers. */
+  projectMembersList(
+    ...init: OperationInit<paths, "/projects/{project_id}/members", "get">
+  ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/members", "get">>> {
+    return this.core.respondModified(OP["project_members_list"], init[0]);
+  }
+
+  /** `members.projectMembersAdd` with the response's status and headers. */
+  projectMembersAdd(
+    ...init: KeyedOperationInit<paths, "/projects/{project_id}/members", "post", "Idempotency-Key">
+  ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/members", "post">>> {
+    return this.core.respondModified(OP["project_members_add"], init[0]);
+  }
+
+  /** `members.projectMembersRemove` with the response's status and headers. */
+  projectMembersRemove(
+    ...init: OperationInit<paths, "/projects/{project_id}/members/{user_id}", "delete">
+  ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/members/{user_id}", "delete">>> {
+    return this.core.respondModified(OP["project_members_remove"], init[0]);
+  }
+
+  /** `members.projectMembersUpdate` with the response's status and headers. */
+  projectMembersUpdate(
+    ...init: OperationInit<paths, "/projects/{project_id}/members/{user_id}", "patch">
+  ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/members/{user_id}", "patch">>> {
+    return this.core.respondModified(OP["project_members_update"], init[0]);
   }
 }
 
 /**
  * Project membership and roles. `owner` manages members and everything else, `maintainer`
  * edits the project, tasks and comments, `viewer` is read-only.
+ *
+ * `withResponse` has the same calls, resolving to the whole response (`ApiResponse`: status, headers, `etag`,
+ * `rateLimit`, `requestId`...).
  */
 export class MembersApi {
-  constructor(private readonly core: ApiCore<paths>) {}
+  /** The same calls, resolving to the whole response. */
+  readonly withResponse: MembersApiWithResponse;
+
+  constructor(private readonly core: ApiCore<paths>) {
+    this.withResponse = new MembersApiWithResponse(core);
+  }
 
   /**
    * List a project's members
@@ -301,20 +742,21 @@ export class MembersApi {
    * `404 not_found`.
    *
    * `GET /projects/{project_id}/members` (operationId `project_members_list`)
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   projectMembersList(...init: OperationInit<paths, "/projects/{project_id}/members", "get">): Promise<OperationData<paths, "/projects/{project_id}/members", "get">> {
-    return this.core.call("get", "/projects/{project_id}/members", "project_members_list", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["project_members_list"], init[0]);
   }
 
   /**
-   * Every item of every page of `projectMembersList`, following the `next` links.
+   * Every item of every page of `projectMembersList`, following the `next` links
+   * (every page with this call's headers, timeout and retries).
    * @throws {ApiError} for a non-2xx response.
    */
   projectMembersListIter(
     ...init: OperationInit<paths, "/projects/{project_id}/members", "get">
   ): AsyncGenerator<PageItem<OperationData<paths, "/projects/{project_id}/members", "get">, "items">, void, undefined> {
-    return this.core.paginate("get", "/projects/{project_id}/members", "project_members_list", ["apiKeyAuth", "bearerAuth"], init[0], "items", "next");
+    return this.core.paginate(OP["project_members_list"], init[0], "items", "next");
   }
 
   /**
@@ -332,10 +774,10 @@ export class MembersApi {
    * The same key with a different request yields `422 idempotency_key_reused`; while the first
    * request is still running, `409 idempotency_key_in_use` with `Retry-After`. Use a random UUID.
    * Sent as `Idempotency-Key` (set only here: it is not in `params.header`); with it the request is retried like an idempotent one.
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   projectMembersAdd(...init: KeyedOperationInit<paths, "/projects/{project_id}/members", "post", "Idempotency-Key">): Promise<OperationData<paths, "/projects/{project_id}/members", "post">> {
-    return this.core.call("post", "/projects/{project_id}/members", "project_members_add", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["project_members_add"], init[0]);
   }
 
   /**
@@ -347,10 +789,10 @@ export class MembersApi {
    * last owner yields `409 last_owner`.
    *
    * `DELETE /projects/{project_id}/members/{user_id}` (operationId `project_members_remove`)
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   projectMembersRemove(...init: OperationInit<paths, "/projects/{project_id}/members/{user_id}", "delete">): Promise<OperationData<paths, "/projects/{project_id}/members/{user_id}", "delete">> {
-    return this.core.call("delete", "/projects/{project_id}/members/{user_id}", "project_members_remove", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["project_members_remove"], init[0]);
   }
 
   /**
@@ -361,18 +803,69 @@ export class MembersApi {
    * Demoting the project's last owner yields `409 last_owner`.
    *
    * `PATCH /projects/{project_id}/members/{user_id}` (operationId `project_members_update`)
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   projectMembersUpdate(...init: OperationInit<paths, "/projects/{project_id}/members/{user_id}", "patch">): Promise<OperationData<paths, "/projects/{project_id}/members/{user_id}", "patch">> {
-    return this.core.call("patch", "/projects/{project_id}/members/{user_id}", "project_members_update", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["project_members_update"], init[0]);
+  }
+}
+
+/**
+ * `tasks` calls that resolve to the whole response: `ApiResponse` (typed `data`, `status`, `headers`,
+ * `etag`, `rateLimit`...), or `NotModified` for a 304.
+ */
+export class TasksApiWithResponse {
+  constructor(private readonly core: ApiCore<paths>) {}
+
+  /** `tasks.list` with the response's status and headers. */
+  list(
+    ...init: OperationInit<paths, "/projects/{project_id}/tasks", "get">
+  ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/tasks", "get">>> {
+    return this.core.respondModified(OP["tasks_list"], init[0]);
+  }
+
+  /** `tasks.create` with the response's status and headers. */
+  create(
+    ...init: KeyedOperationInit<paths, "/projects/{project_id}/tasks", "post", "Idempotency-Key">
+  ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/tasks", "post">>> {
+    return this.core.respondModified(OP["tasks_create"], init[0]);
+  }
+
+  /** `tasks.retrieve` with the response's status and headers; `NotModified` for a 304 (`If-None-Match`). */
+  retrieve(
+    ...init: OperationInit<paths, "/projects/{project_id}/tasks/{task_id}", "get">
+  ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/tasks/{task_id}", "get">> | NotModified> {
+    return this.core.respond(OP["tasks_retrieve"], init[0]);
+  }
+
+  /** `tasks.delete_` with the response's status and headers. */
+  delete_(
+    ...init: OperationInit<paths, "/projects/{project_id}/tasks/{task_id}", "delete">
+  ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/tasks/{task_id}", "delete">>> {
+    return this.core.respondModified(OP["tasks_delete"], init[0]);
+  }
+
+  /** `tasks.update` with the response's status and headers. */
+  update(
+    ...init: OperationInit<paths, "/projects/{project_id}/tasks/{task_id}", "patch">
+  ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/tasks/{task_id}", "patch">>> {
+    return this.core.respondModified(OP["tasks_update"], init[0]);
   }
 }
 
 /**
  * Tasks within a project, with status, priority, assignee and due date.
+ *
+ * `withResponse` has the same calls, resolving to the whole response (`ApiResponse`: status, headers, `etag`,
+ * `rateLimit`, `requestId`...), or `NotModified` for a 304 to a conditional GET.
  */
 export class TasksApi {
-  constructor(private readonly core: ApiCore<paths>) {}
+  /** The same calls, resolving to the whole response. */
+  readonly withResponse: TasksApiWithResponse;
+
+  constructor(private readonly core: ApiCore<paths>) {
+    this.withResponse = new TasksApiWithResponse(core);
+  }
 
   /**
    * List a project's tasks
@@ -383,20 +876,21 @@ export class TasksApi {
    * `low` < `normal` < `high` < `urgent`.
    *
    * `GET /projects/{project_id}/tasks` (operationId `tasks_list`)
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   list(...init: OperationInit<paths, "/projects/{project_id}/tasks", "get">): Promise<OperationData<paths, "/projects/{project_id}/tasks", "get">> {
-    return this.core.call("get", "/projects/{project_id}/tasks", "tasks_list", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["tasks_list"], init[0]);
   }
 
   /**
-   * Every item of every page of `list`, following the `next` links.
+   * Every item of every page of `list`, following the `next` links
+   * (every page with this call's headers, timeout and retries).
    * @throws {ApiError} for a non-2xx response.
    */
   listIter(
     ...init: OperationInit<paths, "/projects/{project_id}/tasks", "get">
   ): AsyncGenerator<PageItem<OperationData<paths, "/projects/{project_id}/tasks", "get">, "items">, void, undefined> {
-    return this.core.paginate("get", "/projects/{project_id}/tasks", "tasks_list", ["apiKeyAuth", "bearerAuth"], init[0], "items", "next");
+    return this.core.paginate(OP["tasks_list"], init[0], "items", "next");
   }
 
   /**
@@ -414,10 +908,10 @@ export class TasksApi {
    * The same key with a different request yields `422 idempotency_key_reused`; while the first
    * request is still running, `409 idempotency_key_in_use` with `Retry-After`. Use a random UUID.
    * Sent as `Idempotency-Key` (set only here: it is not in `params.header`); with it the request is retried like an idempotent one.
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   create(...init: KeyedOperationInit<paths, "/projects/{project_id}/tasks", "post", "Idempotency-Key">): Promise<OperationData<paths, "/projects/{project_id}/tasks", "post">> {
-    return this.core.call("post", "/projects/{project_id}/tasks", "tasks_create", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["tasks_create"], init[0]);
   }
 
   /**
@@ -427,10 +921,11 @@ export class TasksApi {
    * belong to the project, get `404 not_found`.
    *
    * `GET /projects/{project_id}/tasks/{task_id}` (operationId `tasks_retrieve`)
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
+   * @throws {NotModifiedError} for a 304 to `If-None-Match`: `withResponse.retrieve` resolves to `NotModified` instead.
    */
   retrieve(...init: OperationInit<paths, "/projects/{project_id}/tasks/{task_id}", "get">): Promise<OperationData<paths, "/projects/{project_id}/tasks/{task_id}", "get">> {
-    return this.core.call("get", "/projects/{project_id}/tasks/{task_id}", "tasks_retrieve", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["tasks_retrieve"], init[0]);
   }
 
   /**
@@ -440,10 +935,10 @@ export class TasksApi {
    * `403 permission_denied`, non-members `404 not_found`.
    *
    * `DELETE /projects/{project_id}/tasks/{task_id}` (operationId `tasks_delete`)
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   delete_(...init: OperationInit<paths, "/projects/{project_id}/tasks/{task_id}", "delete">): Promise<OperationData<paths, "/projects/{project_id}/tasks/{task_id}", "delete">> {
-    return this.core.call("delete", "/projects/{project_id}/tasks/{task_id}", "tasks_delete", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["tasks_delete"], init[0]);
   }
 
   /**
@@ -455,18 +950,62 @@ export class TasksApi {
    * member of the project yields `422 assignee_not_member`.
    *
    * `PATCH /projects/{project_id}/tasks/{task_id}` (operationId `tasks_update`)
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   update(...init: OperationInit<paths, "/projects/{project_id}/tasks/{task_id}", "patch">): Promise<OperationData<paths, "/projects/{project_id}/tasks/{task_id}", "patch">> {
-    return this.core.call("patch", "/projects/{project_id}/tasks/{task_id}", "tasks_update", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["tasks_update"], init[0]);
+  }
+}
+
+/**
+ * `comments` calls that resolve to the whole response: `ApiResponse` (typed `data`, `status`, `headers`,
+ * `etag`, `rateLimit`...).
+ */
+export class CommentsApiWithResponse {
+  constructor(private readonly core: ApiCore<paths>) {}
+
+  /** `comments.list` with the response's status and headers. */
+  list(
+    ...init: OperationInit<paths, "/projects/{project_id}/tasks/{task_id}/comments", "get">
+  ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/tasks/{task_id}/comments", "get">>> {
+    return this.core.respondModified(OP["comments_list"], init[0]);
+  }
+
+  /** `comments.create` with the response's status and headers. */
+  create(
+    ...init: KeyedOperationInit<paths, "/projects/{project_id}/tasks/{task_id}/comments", "post", "Idempotency-Key">
+  ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/tasks/{task_id}/comments", "post">>> {
+    return this.core.respondModified(OP["comments_create"], init[0]);
+  }
+
+  /** `comments.delete_` with the response's status and headers. */
+  delete_(
+    ...init: OperationInit<paths, "/projects/{project_id}/tasks/{task_id}/comments/{comment_id}", "delete">
+  ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/tasks/{task_id}/comments/{comment_id}", "delete">>> {
+    return this.core.respondModified(OP["comments_delete"], init[0]);
+  }
+
+  /** `comments.update` with the response's status and headers. */
+  update(
+    ...init: OperationInit<paths, "/projects/{project_id}/tasks/{task_id}/comments/{comment_id}", "patch">
+  ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/tasks/{task_id}/comments/{comment_id}", "patch">>> {
+    return this.core.respondModified(OP["comments_update"], init[0]);
   }
 }
 
 /**
  * Discussion comments on a task. Only a comment's author may edit or delete it.
+ *
+ * `withResponse` has the same calls, resolving to the whole response (`ApiResponse`: status, headers, `etag`,
+ * `rateLimit`, `requestId`...).
  */
 export class CommentsApi {
-  constructor(private readonly core: ApiCore<paths>) {}
+  /** The same calls, resolving to the whole response. */
+  readonly withResponse: CommentsApiWithResponse;
+
+  constructor(private readonly core: ApiCore<paths>) {
+    this.withResponse = new CommentsApiWithResponse(core);
+  }
 
   /**
    * List a task's comments
@@ -475,20 +1014,21 @@ export class CommentsApi {
    * and tasks that do not belong to the project, get `404 not_found`.
    *
    * `GET /projects/{project_id}/tasks/{task_id}/comments` (operationId `comments_list`)
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   list(...init: OperationInit<paths, "/projects/{project_id}/tasks/{task_id}/comments", "get">): Promise<OperationData<paths, "/projects/{project_id}/tasks/{task_id}/comments", "get">> {
-    return this.core.call("get", "/projects/{project_id}/tasks/{task_id}/comments", "comments_list", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["comments_list"], init[0]);
   }
 
   /**
-   * Every item of every page of `list`, following the `next` links.
+   * Every item of every page of `list`, following the `next` links
+   * (every page with this call's headers, timeout and retries).
    * @throws {ApiError} for a non-2xx response.
    */
   listIter(
     ...init: OperationInit<paths, "/projects/{project_id}/tasks/{task_id}/comments", "get">
   ): AsyncGenerator<PageItem<OperationData<paths, "/projects/{project_id}/tasks/{task_id}/comments", "get">, "items">, void, undefined> {
-    return this.core.paginate("get", "/projects/{project_id}/tasks/{task_id}/comments", "comments_list", ["apiKeyAuth", "bearerAuth"], init[0], "items", "next");
+    return this.core.paginate(OP["comments_list"], init[0], "items", "next");
   }
 
   /**
@@ -505,10 +1045,10 @@ export class CommentsApi {
    * The same key with a different request yields `422 idempotency_key_reused`; while the first
    * request is still running, `409 idempotency_key_in_use` with `Retry-After`. Use a random UUID.
    * Sent as `Idempotency-Key` (set only here: it is not in `params.header`); with it the request is retried like an idempotent one.
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   create(...init: KeyedOperationInit<paths, "/projects/{project_id}/tasks/{task_id}/comments", "post", "Idempotency-Key">): Promise<OperationData<paths, "/projects/{project_id}/tasks/{task_id}/comments", "post">> {
-    return this.core.call("post", "/projects/{project_id}/tasks/{task_id}/comments", "comments_create", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["comments_create"], init[0]);
   }
 
   /**
@@ -519,10 +1059,10 @@ export class CommentsApi {
    * `404 not_found`.
    *
    * `DELETE /projects/{project_id}/tasks/{task_id}/comments/{comment_id}` (operationId `comments_delete`)
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   delete_(...init: OperationInit<paths, "/projects/{project_id}/tasks/{task_id}/comments/{comment_id}", "delete">): Promise<OperationData<paths, "/projects/{project_id}/tasks/{task_id}/comments/{comment_id}", "delete">> {
-    return this.core.call("delete", "/projects/{project_id}/tasks/{task_id}/comments/{comment_id}", "comments_delete", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["comments_delete"], init[0]);
   }
 
   /**
@@ -533,19 +1073,91 @@ export class CommentsApi {
    * `404 not_found`.
    *
    * `PATCH /projects/{project_id}/tasks/{task_id}/comments/{comment_id}` (operationId `comments_update`)
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   update(...init: OperationInit<paths, "/projects/{project_id}/tasks/{task_id}/comments/{comment_id}", "patch">): Promise<OperationData<paths, "/projects/{project_id}/tasks/{task_id}/comments/{comment_id}", "patch">> {
-    return this.core.call("patch", "/projects/{project_id}/tasks/{task_id}/comments/{comment_id}", "comments_update", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["comments_update"], init[0]);
+  }
+}
+
+/**
+ * `webhooks` calls that resolve to the whole response: `ApiResponse` (typed `data`, `status`, `headers`,
+ * `etag`, `rateLimit`...).
+ */
+export class WebhooksApiWithResponse {
+  constructor(private readonly core: ApiCore<paths>) {}
+
+  /** `webhooks.list` with the response's status and headers. */
+  list(
+    ...init: OperationInit<paths, "/projects/{project_id}/webhooks", "get">
+  ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/webhooks", "get">>> {
+    return this.core.respondModified(OP["webhooks_list"], init[0]);
+  }
+
+  /** `webhooks.create` with the response's status and headers. */
+  create(
+    ...init: OperationInit<paths, "/projects/{project_id}/webhooks", "post">
+  ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/webhooks", "post">>> {
+    return this.core.respondModified(OP["webhooks_create"], init[0]);
+  }
+
+  /** `webhooks.retrieve` with the response's status and headers. */
+  retrieve(
+    ...init: OperationInit<paths, "/projects/{project_id}/webhooks/{webhook_id}", "get">
+  ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/webhooks/{webhook_id}", "get">>> {
+    return this.core.respondModified(OP["webhooks_retrieve"], init[0]);
+  }
+
+  /** `webhooks.delete_` with the response's status and headers. */
+  delete_(
+    ...init: OperationInit<paths, "/projects/{project_id}/webhooks/{webhook_id}", "delete">
+  ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/webhooks/{webhook_id}", "delete">>> {
+    return this.core.respondModified(OP["webhooks_delete"], init[0]);
+  }
+
+  /** `webhooks.update` with the response's status and headers. */
+  update(
+    ...init: OperationInit<paths, "/projects/{project_id}/webhooks/{webhook_id}", "patch">
+  ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/webhooks/{webhook_id}", "patch">>> {
+    return this.core.respondModified(OP["webhooks_update"], init[0]);
+  }
+
+  /** `webhooks.ping` with the response's status and headers. */
+  ping(
+    ...init: OperationInit<paths, "/projects/{project_id}/webhooks/{webhook_id}/ping", "post">
+  ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/webhooks/{webhook_id}/ping", "post">>> {
+    return this.core.respondModified(OP["webhooks_ping"], init[0]);
+  }
+
+  /** `webhooks.webhookDeliveriesList` with the response's status and headers. */
+  webhookDeliveriesList(
+    ...init: OperationInit<paths, "/projects/{project_id}/webhooks/{webhook_id}/deliveries", "get">
+  ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/webhooks/{webhook_id}/deliveries", "get">>> {
+    return this.core.respondModified(OP["webhook_deliveries_list"], init[0]);
+  }
+
+  /** `webhooks.webhookDeliveriesRedeliver` with the response's status and headers. */
+  webhookDeliveriesRedeliver(
+    ...init: OperationInit<paths, "/projects/{project_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver", "post">
+  ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver", "post">>> {
+    return this.core.respondModified(OP["webhook_deliveries_redeliver"], init[0]);
   }
 }
 
 /**
  * Outgoing webhooks: owners subscribe URLs to a project's events; deliveries are signed, retried
- * and listed. Payloads are declared in the top-level `webhooks` section.
+ * and listed. Payloads are declared in the top-level `webhooks` section (tag `webhook-events`).
+ *
+ * `withResponse` has the same calls, resolving to the whole response (`ApiResponse`: status, headers, `etag`,
+ * `rateLimit`, `requestId`...).
  */
 export class WebhooksApi {
-  constructor(private readonly core: ApiCore<paths>) {}
+  /** The same calls, resolving to the whole response. */
+  readonly withResponse: WebhooksApiWithResponse;
+
+  constructor(private readonly core: ApiCore<paths>) {
+    this.withResponse = new WebhooksApiWithResponse(core);
+  }
 
   /**
    * List a project's webhook subscriptions
@@ -554,20 +1166,21 @@ export class WebhooksApi {
    * `403 permission_denied`, non-members `404 not_found`. The signing secret is never listed.
    *
    * `GET /projects/{project_id}/webhooks` (operationId `webhooks_list`)
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   list(...init: OperationInit<paths, "/projects/{project_id}/webhooks", "get">): Promise<OperationData<paths, "/projects/{project_id}/webhooks", "get">> {
-    return this.core.call("get", "/projects/{project_id}/webhooks", "webhooks_list", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["webhooks_list"], init[0]);
   }
 
   /**
-   * Every item of every page of `list`, following the `next` links.
+   * Every item of every page of `list`, following the `next` links
+   * (every page with this call's headers, timeout and retries).
    * @throws {ApiError} for a non-2xx response.
    */
   listIter(
     ...init: OperationInit<paths, "/projects/{project_id}/webhooks", "get">
   ): AsyncGenerator<PageItem<OperationData<paths, "/projects/{project_id}/webhooks", "get">, "items">, void, undefined> {
-    return this.core.paginate("get", "/projects/{project_id}/webhooks", "webhooks_list", ["apiKeyAuth", "bearerAuth"], init[0], "items", "next");
+    return this.core.paginate(OP["webhooks_list"], init[0], "items", "next");
   }
 
   /**
@@ -584,10 +1197,10 @@ export class WebhooksApi {
    * `422 webhook_url_unresolvable`), unless the server's settings explicitly allow that host.
    *
    * `POST /projects/{project_id}/webhooks` (operationId `webhooks_create`)
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   create(...init: OperationInit<paths, "/projects/{project_id}/webhooks", "post">): Promise<OperationData<paths, "/projects/{project_id}/webhooks", "post">> {
-    return this.core.call("post", "/projects/{project_id}/webhooks", "webhooks_create", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["webhooks_create"], init[0]);
   }
 
   /**
@@ -598,10 +1211,10 @@ export class WebhooksApi {
    * another project, get `404 not_found`.
    *
    * `GET /projects/{project_id}/webhooks/{webhook_id}` (operationId `webhooks_retrieve`)
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   retrieve(...init: OperationInit<paths, "/projects/{project_id}/webhooks/{webhook_id}", "get">): Promise<OperationData<paths, "/projects/{project_id}/webhooks/{webhook_id}", "get">> {
-    return this.core.call("get", "/projects/{project_id}/webhooks/{webhook_id}", "webhooks_retrieve", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["webhooks_retrieve"], init[0]);
   }
 
   /**
@@ -611,10 +1224,10 @@ export class WebhooksApi {
    * (`403 permission_denied`); non-members get `404 not_found`.
    *
    * `DELETE /projects/{project_id}/webhooks/{webhook_id}` (operationId `webhooks_delete`)
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   delete_(...init: OperationInit<paths, "/projects/{project_id}/webhooks/{webhook_id}", "delete">): Promise<OperationData<paths, "/projects/{project_id}/webhooks/{webhook_id}", "delete">> {
-    return this.core.call("delete", "/projects/{project_id}/webhooks/{webhook_id}", "webhooks_delete", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["webhooks_delete"], init[0]);
   }
 
   /**
@@ -625,10 +1238,10 @@ export class WebhooksApi {
    * Owners only (`403 permission_denied`); non-members get `404 not_found`.
    *
    * `PATCH /projects/{project_id}/webhooks/{webhook_id}` (operationId `webhooks_update`)
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   update(...init: OperationInit<paths, "/projects/{project_id}/webhooks/{webhook_id}", "patch">): Promise<OperationData<paths, "/projects/{project_id}/webhooks/{webhook_id}", "patch">> {
-    return this.core.call("patch", "/projects/{project_id}/webhooks/{webhook_id}", "webhooks_update", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["webhooks_update"], init[0]);
   }
 
   /**
@@ -639,10 +1252,10 @@ export class WebhooksApi {
    * (`403 permission_denied`); non-members get `404 not_found`.
    *
    * `POST /projects/{project_id}/webhooks/{webhook_id}/ping` (operationId `webhooks_ping`)
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   ping(...init: OperationInit<paths, "/projects/{project_id}/webhooks/{webhook_id}/ping", "post">): Promise<OperationData<paths, "/projects/{project_id}/webhooks/{webhook_id}/ping", "post">> {
-    return this.core.call("post", "/projects/{project_id}/webhooks/{webhook_id}/ping", "webhooks_ping", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["webhooks_ping"], init[0]);
   }
 
   /**
@@ -653,20 +1266,21 @@ export class WebhooksApi {
    * error. Owners only (`403 permission_denied`); non-members get `404 not_found`.
    *
    * `GET /projects/{project_id}/webhooks/{webhook_id}/deliveries` (operationId `webhook_deliveries_list`)
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   webhookDeliveriesList(...init: OperationInit<paths, "/projects/{project_id}/webhooks/{webhook_id}/deliveries", "get">): Promise<OperationData<paths, "/projects/{project_id}/webhooks/{webhook_id}/deliveries", "get">> {
-    return this.core.call("get", "/projects/{project_id}/webhooks/{webhook_id}/deliveries", "webhook_deliveries_list", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["webhook_deliveries_list"], init[0]);
   }
 
   /**
-   * Every item of every page of `webhookDeliveriesList`, following the `next` links.
+   * Every item of every page of `webhookDeliveriesList`, following the `next` links
+   * (every page with this call's headers, timeout and retries).
    * @throws {ApiError} for a non-2xx response.
    */
   webhookDeliveriesListIter(
     ...init: OperationInit<paths, "/projects/{project_id}/webhooks/{webhook_id}/deliveries", "get">
   ): AsyncGenerator<PageItem<OperationData<paths, "/projects/{project_id}/webhooks/{webhook_id}/deliveries", "get">, "items">, void, undefined> {
-    return this.core.paginate("get", "/projects/{project_id}/webhooks/{webhook_id}/deliveries", "webhook_deliveries_list", ["apiKeyAuth", "bearerAuth"], init[0], "items", "next");
+    return this.core.paginate(OP["webhook_deliveries_list"], init[0], "items", "next");
   }
 
   /**
@@ -677,18 +1291,48 @@ export class WebhooksApi {
    * non-members, and a delivery of another webhook, get `404 not_found`.
    *
    * `POST /projects/{project_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver` (operationId `webhook_deliveries_redeliver`)
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   webhookDeliveriesRedeliver(...init: OperationInit<paths, "/projects/{project_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver", "post">): Promise<OperationData<paths, "/projects/{project_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver", "post">> {
-    return this.core.call("post", "/projects/{project_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver", "webhook_deliveries_redeliver", ["apiKeyAuth", "bearerAuth"], init[0]);
+    return this.core.call(OP["webhook_deliveries_redeliver"], init[0]);
   }
 }
 
 /**
- * Liveness and readiness probes, served at the root (outside `/api/v1`).
+ * `health` calls that resolve to the whole response: `ApiResponse` (typed `data`, `status`, `headers`,
+ * `etag`, `rateLimit`...).
+ */
+export class HealthApiWithResponse {
+  constructor(private readonly core: ApiCore<paths>) {}
+
+  /** `health.live` with the response's status and headers. */
+  live(
+    ...init: OperationInit<paths, "/health/live", "get">
+  ): Promise<ApiResponse<OperationData<paths, "/health/live", "get">>> {
+    return this.core.respondModified(OP["health_live"], init[0]);
+  }
+
+  /** `health.ready` with the response's status and headers. */
+  ready(
+    ...init: OperationInit<paths, "/health/ready", "get">
+  ): Promise<ApiResponse<OperationData<paths, "/health/ready", "get">>> {
+    return this.core.respondModified(OP["health_ready"], init[0]);
+  }
+}
+
+/**
+ * Liveness and readiness probes (also answered at the root, `/health/live` and `/health/ready`).
+ *
+ * `withResponse` has the same calls, resolving to the whole response (`ApiResponse`: status, headers, `etag`,
+ * `rateLimit`, `requestId`...).
  */
 export class HealthApi {
-  constructor(private readonly core: ApiCore<paths>) {}
+  /** The same calls, resolving to the whole response. */
+  readonly withResponse: HealthApiWithResponse;
+
+  constructor(private readonly core: ApiCore<paths>) {
+    this.withResponse = new HealthApiWithResponse(core);
+  }
 
   /**
    * Liveness probe
@@ -697,11 +1341,10 @@ export class HealthApi {
    * the database or the cache does not get healthy processes restarted. Public and not throttled.
    *
    * `GET /health/live` (operationId `health_live`)
-   * Served at the operation's own server `/` (on the origin of `baseUrl`).
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   live(...init: OperationInit<paths, "/health/live", "get">): Promise<OperationData<paths, "/health/live", "get">> {
-    return this.core.call("get", "/health/live", "health_live", [], init[0], this.core.serverUrl("/"));
+    return this.core.call(OP["health_live"], init[0]);
   }
 
   /**
@@ -711,11 +1354,10 @@ export class HealthApi {
    * `checks` naming the dependency that failed. Public and not throttled.
    *
    * `GET /health/ready` (operationId `health_ready`)
-   * Served at the operation's own server `/` (on the origin of `baseUrl`).
-   * @throws {ApiError} for a non-2xx response; `problem` holds an `application/problem+json` body.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   ready(...init: OperationInit<paths, "/health/ready", "get">): Promise<OperationData<paths, "/health/ready", "get">> {
-    return this.core.call("get", "/health/ready", "health_ready", [], init[0], this.core.serverUrl("/"));
+    return this.core.call(OP["health_ready"], init[0]);
   }
 }
 
@@ -756,11 +1398,12 @@ export class HealthApi {
  * 
  * | Status | Codes |
  * |--------|-------|
- * | 400 | `validation_error`, `invalid_cursor`, `malformed_json` |
+ * | 400 | `validation_error`, `invalid_cursor`, `malformed_json`; `invalid_host` (a `Host` this server does not serve) |
  * | 401 | `not_authenticated`, `authentication_failed`, `invalid_credentials`, `token_not_valid` |
  * | 403 | `permission_denied` |
  * | 404 | `not_found` |
  * | 405 | `method_not_allowed` (with an `Allow` header) |
+ * | 406 | `not_acceptable` (`Accept` allows none of the media types the operation declares) |
  * | 409 | `username_taken`, `email_taken`, `already_member`, `last_owner`, `idempotency_key_in_use` |
  * | 412 | `precondition_failed` |
  * | 413 | `payload_too_large` |
@@ -769,6 +1412,9 @@ export class HealthApi {
  * | 429 | `throttled` (with a `Retry-After` header, in seconds) |
  * | 500 | `internal_error` |
  * | 503 | `service_unavailable` (the database or the cache unreachable), `dependency_unavailable` (readiness) |
+ * 
+ * Every error answer is `Cache-Control: no-store`. Any media type an operation declares in any of its
+ * responses may be named in `Accept`; a success without a body (`204`) ignores `Accept`.
  * 
  * Project-scoped resources are invisible to non-members: they receive `404 not_found`, never `403`.
  * Members whose role does not allow an action receive `403 permission_denied`.
@@ -823,8 +1469,9 @@ export class HealthApi {
  * 
  * ## Health
  * 
- * `GET /health/live` and `GET /health/ready` are served at the root, outside `/api/v1`, for load
- * balancers and orchestrators: public, not throttled. Readiness checks the database and the cache and
+ * `GET /health/live` and `GET /health/ready` (under `/api/v1`, like every operation) are public and not
+ * throttled. For load balancers and orchestrators the server answers the same two operations at the
+ * root too (`/health/live`, `/health/ready`). Readiness checks the database and the cache and
  * answers `503 dependency_unavailable`, naming the failing dependency in `checks`, when one is down.
  */
 export class ProjectManagementClient {
@@ -849,6 +1496,16 @@ export class ProjectManagementClient {
     this.comments = new CommentsApi(this.core);
     this.webhooks = new WebhooksApi(this.core);
     this.health = new HealthApi(this.core);
+    // With `refreshToken`, a 401 refreshes through `auth_token_refresh` and replays the call.
+    this.core.setRefresher(async (refreshToken) => {
+      const tokens = await this.auth.tokenRefresh({ body: { "refresh": refreshToken } });
+      return { accessToken: tokens["access"] };
+    });
+  }
+
+  /** Use this refresh token from now on: a 401 then refreshes the access token once and replays the call. */
+  setRefreshToken(refreshToken: string | undefined): void {
+    this.core.setRefreshToken(refreshToken);
   }
 
   /** Use this bearer token (or a function returning the current one) from now on. */
