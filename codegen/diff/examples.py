@@ -57,7 +57,6 @@ def template() -> dict[str, Any]:
                 }
             }
         },
-        "servers": [{"url": "https://api.example.com/v1"}],
         "components": {
             "securitySchemes": {
                 "bearerAuth": {"type": "http", "scheme": "bearer"},

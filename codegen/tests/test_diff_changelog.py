@@ -32,7 +32,7 @@ def _pair() -> tuple[dict[str, Any], dict[str, Any]]:
         "required": ["name"],
         "properties": {"name": {"type": "string"}},
     }  # error: a required property
-    revision["servers"].append({"url": "https://eu.api.example.com/v1"})  # info, whole API
+    revision["servers"] = [{"url": "https://eu.api.example.com/v1"}]  # info, whole API
     revision["webhooks"]["itemCreated"]["post"]["parameters"] = [
         {"name": "X-Signature", "in": "header", "schema": {"type": "string"}}
     ]  # info
