@@ -28,18 +28,22 @@ FORWARDED_HEADERS = (
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=8)
 def _networks(trusted: tuple[str, ...]) -> tuple[Network, ...]:
     return tuple(ipaddress.ip_network(entry, strict=False) for entry in trusted)
 
 
-@lru_cache(maxsize=256)
 def is_trusted_proxy(address: str) -> bool:
+    return _is_trusted(address, tuple(settings.TRUSTED_PROXIES))
+
+
+@lru_cache(maxsize=256)
+def _is_trusted(address: str, trusted: tuple[str, ...]) -> bool:
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:
         return False
-    return any(ip in network for network in _networks(tuple(settings.TRUSTED_PROXIES)))
+    return any(ip in network for network in _networks(trusted))
 
 
 class ForwardedHeadersMiddleware:
