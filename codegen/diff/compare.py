@@ -42,6 +42,7 @@ _PROPERTY_RULES = {
     ("response-property", "required-removed"): "response-required-property-removed",
     ("response-property", "optional-removed"): "response-optional-property-removed",
     ("response-property", "became-optional"): "response-property-became-optional",
+    ("response-property", "became-readable"): "response-write-only-property-became-readable",
     ("request-parameter", "new-required"): "new-required-request-parameter-property",
     ("request-parameter", "became-required"): "request-parameter-property-became-required",
 }

@@ -97,12 +97,11 @@ oasdiff checks with no rule here, and why:
   (`deprecated` with an `x-sunset` date) is not implemented yet; until it is, every removal is judged
   as a removal (an error), which is at least as strict.
 * `discriminator` changes, tags (`api-tag-*`), `components.schemas` removed (`api-schema-removed`),
-  `info.version` policy (`api-version-*`, `api-major-version-*`), `readOnly`/`writeOnly` transitions
-  (`*-became-read-only`, `*-became-write-only`, ...), `default` changes in responses and
-  descriptions of OAuth2 scopes: informational only in oasdiff (except
-  `response-required-property-became-non-write-only`, a warning: a write-only property that starts
-  being returned; here it is an added response property, info), or, for components, judged where an
-  operation uses them.
+  `info.version` policy (`api-version-*`, `api-major-version-*`), `default` changes in responses and
+  descriptions of OAuth2 scopes: informational only in oasdiff, or, for components, judged where an
+  operation uses them. Other `readOnly`/`writeOnly` transitions (informational in oasdiff) are judged
+  as the property appearing or vanishing in that direction: a property that becomes `readOnly` is a
+  removed request property, one that stops being `readOnly` and is required is a new required one.
 * `x-extensible-enum` (`*-x-extensible-enum-value-removed`): an extension this project does not use.
 * OpenAPI 3.2 `itemSchema` (`*-media-type-item-schema-*`): documents here are 3.0 or 3.1.
 """

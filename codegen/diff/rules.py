@@ -760,6 +760,21 @@ _PLAIN: list[Rule] = [
         _checks(("response-property-became-optional", E)),
     ),
     Rule(
+        "response-write-only-property-became-readable",
+        W,
+        "a required write-only property is no longer write-only: responses now carry it",
+        Example(
+            "response-schema",
+            {
+                "type": "object",
+                "required": ["secret"],
+                "properties": {"secret": {**_STRING, "writeOnly": True}},
+            },
+            {"type": "object", "required": ["secret"], "properties": {"secret": _STRING}},
+        ),
+        _checks(("response-required-property-became-non-write-only", W)),
+    ),
+    Rule(
         "response-property-added",
         I,
         "a property was added to a response body",

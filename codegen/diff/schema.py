@@ -367,7 +367,20 @@ class SchemaComparer:
             child = pointer_join(pointer, "properties", name)
             child_label = name if label.startswith("the ") else f"{label}.{name}"
             old, new = b_props.get(name), r_props.get(name)
-            if self._flag(old, hidden, self.base) or self._flag(new, hidden, self.revision):
+            # hidden in this direction (readOnly in a request, writeOnly in a response): absent here
+            was_hidden = self._flag(old, hidden, self.base)
+            if was_hidden:
+                old = None
+            if self._flag(new, hidden, self.revision):
+                new = None
+            if old is None and new is None:
+                continue
+            if old is None and was_hidden and not self.request and name in r_req:
+                self.emit(
+                    "became-readable",
+                    child,
+                    f"required property {child_label} is no longer write-only: now returned{_in(label)}",
+                )
                 continue
             if old is None:
                 if self.request:

@@ -645,3 +645,22 @@ def test_serialization_defaults_written_out_and_explode_on_a_scalar_are_not_chan
     assert ids(
         document("parameters", [untyped]), document("parameters", [{**untyped, "explode": False}])
     ) == ["request-parameter-explode-changed"]
+
+
+def test_read_only_and_write_only_transitions_count_as_the_property_appearing_or_vanishing() -> None:
+    def doc(slot: str, required: list[str], **flags: bool) -> dict[str, Any]:
+        schema = {"type": "object", "required": required, "properties": {"p": {"type": "string", **flags}}}
+        return document(slot, schema)
+
+    # a required property that stops being readOnly must now be sent
+    assert ids(doc("request-schema", ["p"], readOnly=True), doc("request-schema", ["p"])) == [
+        "new-required-request-property"
+    ]
+    # a property that becomes readOnly is no longer accepted from clients
+    assert ids(doc("request-schema", []), doc("request-schema", [], readOnly=True)) == [
+        "request-property-removed"
+    ]
+    # a required response property that becomes writeOnly is no longer returned
+    assert ids(doc("response-schema", ["p"]), doc("response-schema", ["p"], writeOnly=True)) == [
+        "response-required-property-removed"
+    ]
