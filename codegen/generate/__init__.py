@@ -2,8 +2,9 @@
 
 Outputs (default: the repository's own locations; `--out DIR` for anything else):
 
-* python-models: `server/contract/generated/models.py` and the SDK's `models.py` (identical copies);
-  with `--out DIR`, `DIR/python/src/<pkg>/models.py`;
+* python-models: `server/contract/generated/models.py` (exact: the server enforces the contract) and the
+  SDK's `models.py` (lenient where it reads: unknown enum values and properties, see `openness.py`); with
+  `--out DIR`, `DIR/python/src/<pkg>/models.py`;
 * python-sdk: `clients/python` (`src/projectmgmt_client/_client.py`, `__init__.py`); `DIR/python`;
 * typescript: `clients/typescript` (`src/generated/schema.ts`, `src/generated/client.ts`); `DIR/typescript`.
 
@@ -25,6 +26,7 @@ from codegen.document import Document, load_document
 from codegen.findings import Finding, Severity
 from codegen.generate.ir import Api, build_api
 from codegen.generate.naming import snake
+from codegen.generate.openness import open_for_clients
 from codegen.generate.prepare import prepare
 from codegen.generate.python_models import generate_models
 from codegen.generate.render import environment
@@ -122,12 +124,15 @@ def run_generate(options: GenerateOptions) -> GenerateResult:
     layout = layout_for(doc, options)
     lap("load")
 
+    # The SDKs read what they receive leniently (unknown enum values and properties); the server's models
+    # are generated from the document as it is (see codegen/generate/openness.py).
+    client_data = open_for_clients(data)
     types_job = None
     if "typescript" in options.targets:
         from codegen.generate.prepare import for_typescript
         from codegen.generate.typescript import start_types
 
-        ts_data, rewritten = for_typescript(data)
+        ts_data, rewritten = for_typescript(client_data)
         for pointer, message in rewritten:
             result.notes.append(doc.finding(pointer, "generate-typescript-ref", message, Severity.INFO))
         types_job = start_types(ts_data)
@@ -136,23 +141,26 @@ def run_generate(options: GenerateOptions) -> GenerateResult:
     ts_header = header_line(doc, "//")
     outputs: list[OutputFile] = []
 
-    models_result = generate_models(data, py_header)
+    models_result = generate_models(client_data, py_header, lenient=True)
     for message in models_result.messages:
         result.notes.append(doc.finding("/components/schemas", "generate-models", message, Severity.INFO))
     if models_result.error:
         result.failed["python-models"] = models_result.error
-    lap("python models")
     if "python-models" in options.targets:
         outputs.append(OutputFile(layout.package_dir / "models.py", models_result.source))
         if layout.server_models is not None:
-            outputs.append(OutputFile(layout.server_models / "models.py", models_result.source))
+            server_result = generate_models(data, py_header)
+            if server_result.error:
+                result.failed["python-models"] = server_result.error
+            outputs.append(OutputFile(layout.server_models / "models.py", server_result.source))
             outputs.append(
                 OutputFile(
                     layout.server_models / "__init__.py",
                     f"{py_header}\n"
-                    '"""Pydantic models of the contract: the same file as the Python SDK\'s models.py."""\n',
+                    '"""Pydantic models of the contract, exact (the SDK\'s models.py reads leniently)."""\n',
                 )
             )
+    lap("python models")
 
     ir_notes: list[Finding] = []
 
@@ -205,7 +213,7 @@ def run_generate(options: GenerateOptions) -> GenerateResult:
         lap("python sdk")
 
     if types_job is not None:
-        from codegen.generate.typescript import model_aliases, package_versions
+        from codegen.generate.typescript import keep_known_values, model_aliases, package_versions
 
         schema, diagnostics = types_job.result()
         lap("typescript types (wait)")
@@ -216,6 +224,7 @@ def run_generate(options: GenerateOptions) -> GenerateResult:
                 for line in diagnostics.splitlines()[:10]:
                     result.notes.append(doc.finding("", "generate-typescript", line, Severity.INFO))
             src = layout.typescript_root / "src"
+            schema = keep_known_values(schema)
             outputs.append(OutputFile(src / "generated" / "schema.ts", f"{ts_header}\n{schema}"))
             outputs.append(
                 OutputFile(

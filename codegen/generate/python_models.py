@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import re
 import tempfile
 import warnings
 from collections.abc import Callable
@@ -60,17 +61,22 @@ def empty_models(header: str, reason: str) -> str:
     )
 
 
-def generate_models(data: dict[str, Any], header: str) -> ModelsResult:
-    """Run datamodel-code-generator on the prepared document; never raises for a bad document."""
+def generate_models(data: dict[str, Any], header: str, *, lenient: bool = False) -> ModelsResult:
+    """Run datamodel-code-generator on the prepared document; never raises for a bad document.
+
+    `lenient` (the SDKs' models, from `open_for_clients`): unions are tried left to right, so that a known
+    enum value parses into its enum member and only an unknown one stays a plain string.
+    """
     schemas = (
         (data.get("components") or {}).get("schemas") if isinstance(data.get("components"), dict) else None
     )
     if not isinstance(schemas, dict) or not schemas:
         return ModelsResult(empty_models(header, "the document has no components.schemas"), {}, [])
+    mode = {"union_mode": "left_to_right"} if lenient else {}
     attempts: list[Callable[[], ModelsResult]] = [
-        lambda: _run(data, header, {"deserialize_default_values": ["enum"]}),
+        lambda: _run(data, header, {"deserialize_default_values": ["enum"], **mode}),
         # Fallback for documents the richer options trip over: no typed defaults, no constraints.
-        lambda: _run(data, header, {"field_constraints": False}),
+        lambda: _run(data, header, {"field_constraints": False, **mode}),
     ]
     errors: list[str] = []
     for attempt in attempts:
@@ -81,11 +87,30 @@ def generate_models(data: dict[str, Any], header: str) -> ModelsResult:
             continue
         if errors:
             result.messages.insert(0, f"first attempt failed ({errors[0]}); generated with fallback options")
+        if lenient:
+            result.source = _left_to_right_items(result.source)
         return result
     reason = f"datamodel-code-generator failed: {errors[-1]}"
     return ModelsResult(
         empty_models(header, "generation failed, see the generate notes"), {}, [], error=reason
     )
+
+
+_OPEN_ITEMS = re.compile(r"\blist\[([A-Za-z_][A-Za-z0-9_]*) \| str\]")
+
+
+def _left_to_right_items(source: str) -> str:
+    """`list[Kind | str]` -> `list[Annotated[Kind | str, Field(union_mode="left_to_right")]]`: the generator
+    sets `union_mode` on fields only, and pydantic's smart mode would keep a known value as a plain `str`."""
+    replaced = _OPEN_ITEMS.sub(r'list[Annotated[\1 | str, Field(union_mode="left_to_right")]]', source)
+    if replaced == source:
+        return source
+    typing_import = re.search(r"^from typing import (.+)$", replaced, re.MULTILINE)
+    if typing_import is None:
+        annotated = "from typing import Annotated\n\nfrom pydantic import"
+        return replaced.replace("from pydantic import", annotated, 1)
+    names = sorted({*typing_import.group(1).split(", "), "Annotated"})
+    return replaced.replace(typing_import.group(0), "from typing import " + ", ".join(names), 1)
 
 
 def _describe(exc: BaseException) -> str:

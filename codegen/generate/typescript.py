@@ -46,6 +46,15 @@ class TypesJob:
             self.workdir.cleanup()
 
 
+_OPEN_ENUM = re.compile(r'(["\]]) \| string(?=[;)\],|\s])')
+
+
+def keep_known_values(schema: str) -> str:
+    """`"todo" | "done" | string` -> `"todo" | "done" | (string & {})`: the same values, but editors still
+    offer the known ones (a plain `| string` absorbs them). The open enums come from `open_for_clients`."""
+    return _OPEN_ENUM.sub(r"\1 | (string & {})", schema)
+
+
 def node_executable() -> str:
     node = shutil.which("node")
     if node is None:

@@ -688,3 +688,48 @@ def test_with_retries_on_a_create_without_a_key_gets_a_generated_one(no_sleep: l
     )
     client.projects.update(1, models.ProjectUpdate(name="y"))
     assert [r.headers.get("Idempotency-Key") for r in seen] == [None, None]
+
+
+# ------------------------------------------------------------------------------------------------------------
+# forward compatibility: unknown enum values and properties are read, requests stay exact (issue 14, point 5)
+# ------------------------------------------------------------------------------------------------------------
+def test_a_newer_server_s_enum_values_and_properties_do_not_break_reading() -> None:
+    newer = {**TASK, "status": "blocked", "blocked_by": [7], "priority": "urgent"}
+    page = {"items": [TASK, newer], "next": None, "previous": None}
+    http = httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(200, json=page)))
+    client = ProjectManagementClient("http://api.test", token="t", http_client=http)
+    known, unknown = list(client.tasks.list_iter(12))
+    assert known.status is models.TaskStatus.TODO  # a known value is still the enum member
+    assert unknown.status == "blocked" and not isinstance(unknown.status, models.TaskStatus)
+    assert unknown.priority is models.TaskPriority.URGENT
+    assert not hasattr(unknown, "blocked_by")  # an unknown property is ignored, not refused
+    # lists of enums and webhook payloads too
+    events = models.WebhookEvents.model_validate(["task.created", "task.archived"]).root
+    assert events == [models.WebhookEventType.TASK_CREATED, "task.archived"]
+    assert isinstance(events[0], models.WebhookEventType)
+    event = models.TaskCreatedEvent.model_validate(
+        {
+            "id": "evt_" + "0" * 32,
+            "type": "task.created",
+            "created_at": "2026-11-23T10:20:00Z",
+            "project_id": 12,
+            "data": newer,
+            "actor_id": 3,
+        }
+    )
+    assert event.data.status == "blocked"
+
+
+def test_what_the_sdk_sends_and_what_the_server_enforces_stay_exact() -> None:
+    from pydantic import ValidationError
+
+    from server.contract.generated import models as server_models
+
+    with pytest.raises(ValidationError):  # request models keep their exact enums and refuse extras
+        models.TaskCreate.model_validate({"title": "x", "priority": "critical"})
+    with pytest.raises(ValidationError):
+        models.TaskUpdate.model_validate({"unknown": 1})
+    newer = {**TASK, "status": "blocked"}
+    with pytest.raises(ValidationError):  # the server's models are the contract, exactly
+        server_models.Task.model_validate(newer)
+    assert models.Task.model_validate(newer).status == "blocked"

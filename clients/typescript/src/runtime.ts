@@ -8,7 +8,6 @@ import createClient, { type Client, type MaybeOptionalInit } from "openapi-fetch
 import type {
   HttpMethod,
   MediaType,
-  Readable,
   RequiredKeysOf,
   ResponseObjectMap,
   SuccessResponse,
@@ -102,9 +101,14 @@ export type KeyedOperationInit<
 
 type ResponsesOf<T> = ResponseObjectMap<T> extends Record<string | number, unknown> ? ResponseObjectMap<T> : never;
 
-/** The parsed success body of an operation (`undefined` for responses without content). */
-export type OperationData<Paths, P extends keyof Paths, M extends HttpMethod> = Readable<
-  SuccessResponse<ResponsesOf<OperationOf<Paths, P, M>>, MediaType>
+/**
+ * The parsed success body of an operation (`undefined` for responses without content). Not wrapped in
+ * openapi-fetch's `Readable` (it only strips `--read-write-markers`, which the generator does not emit, and it
+ * would map the open enums' `string & {}` as if it were an object).
+ */
+export type OperationData<Paths, P extends keyof Paths, M extends HttpMethod> = SuccessResponse<
+  ResponsesOf<OperationOf<Paths, P, M>>,
+  MediaType
 >;
 
 /** The element type of the array `Key` of a page. */

@@ -245,3 +245,29 @@ test("with retries on, a create without an idempotencyKey gets a generated one, 
   await update.client.projects.update({ params: { path: { project_id: 1 } }, body: { name: "y" } });
   assert.equal(update.seen[0]!.headers.get("idempotency-key"), null);
 });
+
+test("a newer server's enum values read as known-or-unknown strings; requests stay exact", async () => {
+  const newer = { ...TASK, status: "blocked", blocked_by: [7] };
+  const { client } = stub(() => json({ items: [TASK, newer], next: null, previous: null }));
+  const labels: string[] = [];
+  for await (const task of client.tasks.listIter({ params: { path: { project_id: 12 } } })) {
+    // `Task["status"]` is "todo" | "in_progress" | "done" | (string & {}): a switch needs its default.
+    switch (task.status) {
+      case "todo":
+      case "in_progress":
+      case "done":
+        labels.push(task.status);
+        break;
+      default:
+        labels.push(`unknown:${task.status}`);
+    }
+  }
+  assert.deepEqual(labels, ["todo", "unknown:blocked"]);
+  const read: Task = { ...TASK, status: "blocked" }; // compiles: a response type takes unknown values
+  assert.equal(read.status, "blocked");
+  // Compile-time only (never called): what the SDK sends keeps the exact enum.
+  const typeOnly = (): Promise<unknown> =>
+    // @ts-expect-error "critical" is not a TaskPriority
+    client.tasks.create({ params: { path: { project_id: 12 } }, body: { title: "x", priority: "critical" } });
+  void typeOnly;
+});

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
@@ -47,7 +47,7 @@ class Liveness(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    status: Status
+    status: Status | str = Field(..., union_mode="left_to_right")
 
 
 class CheckResult(StrEnum):
@@ -84,7 +84,7 @@ class TokenPair(BaseModel):
     """
     JWT refresh token for `POST /auth/token/refresh`.
     """
-    token_type: TokenType
+    token_type: TokenType | str = Field(..., union_mode="left_to_right")
     expires_in: int
     """
     Lifetime of the access token, in seconds.
@@ -107,7 +107,7 @@ class AccessToken(BaseModel):
     """
     JWT access token; send it as `Authorization: Bearer <access>`.
     """
-    token_type: TokenType
+    token_type: TokenType | str = Field(..., union_mode="left_to_right")
     expires_in: int
     """
     Lifetime of the access token, in seconds.
@@ -261,7 +261,7 @@ class Project(BaseModel):
     id: int = Field(..., ge=1)
     name: str = Field(..., max_length=200)
     description: str = Field(..., max_length=5000)
-    role: Role
+    role: Role | str = Field(..., union_mode="left_to_right")
     """
     The caller's role in this project.
     """
@@ -320,7 +320,7 @@ class Member(BaseModel):
         populate_by_name=True,
     )
     user: UserSummary
-    role: Role
+    role: Role | str = Field(..., union_mode="left_to_right")
     joined_at: AwareDatetime
 
 
@@ -384,8 +384,8 @@ class Task(BaseModel):
     project_id: int = Field(..., ge=1)
     title: str = Field(..., max_length=200)
     description: str = Field(..., max_length=10000)
-    status: TaskStatus
-    priority: TaskPriority
+    status: TaskStatus | str = Field(..., union_mode="left_to_right")
+    priority: TaskPriority | str = Field(..., union_mode="left_to_right")
     assignee_id: int | None = Field(..., ge=1)
     """
     ID of the assigned project member; `null` if unassigned.
@@ -540,12 +540,12 @@ class WebhookUrl(RootModel[str]):
     """
 
 
-class WebhookEvents(RootModel[list[WebhookEventType]]):
+class WebhookEvents(RootModel[list[Annotated[WebhookEventType | str, Field(union_mode="left_to_right")]]]):
     """
     The event types to send to this URL.
     """
 
-    root: list[WebhookEventType] = Field(..., max_length=7, min_length=1)
+    root: list[Annotated[WebhookEventType | str, Field(union_mode="left_to_right")]] = Field(..., max_length=7, min_length=1)
     """
     The event types to send to this URL.
     """
@@ -668,8 +668,8 @@ class WebhookDelivery(BaseModel):
     id: int = Field(..., ge=1)
     webhook_id: int = Field(..., ge=1)
     event_id: WebhookEventId
-    event_type: WebhookEventType
-    status: WebhookDeliveryStatus
+    event_type: WebhookEventType | str = Field(..., union_mode="left_to_right")
+    status: WebhookDeliveryStatus | str = Field(..., union_mode="left_to_right")
     attempt_count: int = Field(..., ge=0)
     next_attempt_at: AwareDatetime | None
     """
@@ -722,7 +722,6 @@ class TaskCreatedEvent(BaseModel):
     """
 
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
     id: WebhookEventId
@@ -741,7 +740,6 @@ class TaskUpdatedEvent(BaseModel):
     """
 
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
     id: WebhookEventId
@@ -760,7 +758,6 @@ class TaskDeletedEvent(BaseModel):
     """
 
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
     id: WebhookEventId
@@ -779,7 +776,6 @@ class CommentCreatedEvent(BaseModel):
     """
 
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
     id: WebhookEventId
@@ -798,7 +794,6 @@ class MemberAddedEvent(BaseModel):
     """
 
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
     id: WebhookEventId
@@ -817,7 +812,6 @@ class MemberRemovedEvent(BaseModel):
     """
 
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
     id: WebhookEventId
@@ -836,7 +830,6 @@ class PingEvent(BaseModel):
     """
 
     model_config = ConfigDict(
-        extra="forbid",
         populate_by_name=True,
     )
     id: WebhookEventId
@@ -895,8 +888,8 @@ class HealthChecks(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    database: CheckResult
-    cache: CheckResult
+    database: CheckResult | str = Field(..., union_mode="left_to_right")
+    cache: CheckResult | str = Field(..., union_mode="left_to_right")
 
 
 class ReadinessProblem(Problem):
@@ -918,5 +911,5 @@ class Readiness(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    status: Status
+    status: Status | str = Field(..., union_mode="left_to_right")
     checks: HealthChecks

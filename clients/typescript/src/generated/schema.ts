@@ -734,19 +734,17 @@ export interface components {
         };
         /** @description The process is up. */
         Liveness: {
-            /** @enum {string} */
-            status: "ok";
+            status: "ok" | (string & {});
         };
         /** @description Every dependency answered. */
         Readiness: {
-            /** @enum {string} */
-            status: "ok";
+            status: "ok" | (string & {});
             checks: components["schemas"]["HealthChecks"];
         };
         /** @description Each dependency readiness checks, and whether it answered. */
         HealthChecks: {
-            database: components["schemas"]["CheckResult"];
-            cache: components["schemas"]["CheckResult"];
+            database: components["schemas"]["CheckResult"] | (string & {});
+            cache: components["schemas"]["CheckResult"] | (string & {});
         };
         /**
          * @description `ok` when the dependency answered in time, `unavailable` otherwise.
@@ -766,8 +764,7 @@ export interface components {
             access: string;
             /** @description JWT refresh token for `POST /auth/token/refresh`. */
             refresh: string;
-            /** @enum {string} */
-            token_type: "Bearer";
+            token_type: "Bearer" | (string & {});
             /** @description Lifetime of the access token, in seconds. */
             expires_in: number;
         };
@@ -777,8 +774,7 @@ export interface components {
         AccessToken: {
             /** @description JWT access token; send it as `Authorization: Bearer <access>`. */
             access: string;
-            /** @enum {string} */
-            token_type: "Bearer";
+            token_type: "Bearer" | (string & {});
             /** @description Lifetime of the access token, in seconds. */
             expires_in: number;
         };
@@ -886,7 +882,7 @@ export interface components {
             name: string;
             description: string;
             /** @description The caller's role in this project. */
-            role: components["schemas"]["Role"];
+            role: components["schemas"]["Role"] | (string & {});
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -920,7 +916,7 @@ export interface components {
         };
         Member: {
             user: components["schemas"]["UserSummary"];
-            role: components["schemas"]["Role"];
+            role: components["schemas"]["Role"] | (string & {});
             /** Format: date-time */
             joined_at: string;
         };
@@ -962,8 +958,8 @@ export interface components {
             project_id: number;
             title: string;
             description: string;
-            status: components["schemas"]["TaskStatus"];
-            priority: components["schemas"]["TaskPriority"];
+            status: components["schemas"]["TaskStatus"] | (string & {});
+            priority: components["schemas"]["TaskPriority"] | (string & {});
             /**
              * Format: int64
              * @description ID of the assigned project member; `null` if unassigned.
@@ -1078,7 +1074,7 @@ export interface components {
          */
         WebhookUrl: string;
         /** @description The event types to send to this URL. */
-        WebhookEvents: components["schemas"]["WebhookEventType"][];
+        WebhookEvents: (components["schemas"]["WebhookEventType"] | (string & {}))[];
         Webhook: {
             /** Format: int64 */
             id: number;
@@ -1163,8 +1159,8 @@ export interface components {
             /** Format: int64 */
             webhook_id: number;
             event_id: components["schemas"]["WebhookEventId"];
-            event_type: components["schemas"]["WebhookEventType"];
-            status: components["schemas"]["WebhookDeliveryStatus"];
+            event_type: components["schemas"]["WebhookEventType"] | (string & {});
+            status: components["schemas"]["WebhookDeliveryStatus"] | (string & {});
             attempt_count: number;
             /**
              * Format: date-time
