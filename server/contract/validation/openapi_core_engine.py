@@ -12,7 +12,16 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from openapi_core import Config, OpenAPI
+from openapi_core.casting.schemas import oas31_casters_dict
+from openapi_core.casting.schemas.casters import (
+    AnyCaster,
+    IntegerCaster,
+    NumberCaster,
+    PrimitiveCaster,
+    TypesCaster,
+)
 from openapi_core.casting.schemas.exceptions import CastError
+from openapi_core.casting.schemas.factories import SchemaCastersFactory
 from openapi_core.contrib.django import DjangoOpenAPIRequest, DjangoOpenAPIResponse
 from openapi_core.deserializing.exceptions import DeserializeError
 from openapi_core.deserializing.styles.exceptions import EmptyQueryParameterValue
@@ -26,7 +35,9 @@ from openapi_core.validation.request.exceptions import (
     SecurityValidationError,
 )
 from openapi_core.validation.response.exceptions import HeaderValidationError, MissingRequiredHeader
+from openapi_core.validation.schemas import oas31_schema_validators_factory
 
+from ..casting import canonical_integer, canonical_number
 from ..spec import Contract, Operation
 from .engine import RequestRejected, Violation
 from .pointers import json_pointer, unexpected_property
@@ -72,11 +83,37 @@ def _json_loads(value: bytes | str, **parameters: str) -> Any:
     return json.loads(value)
 
 
+class _CanonicalInteger(IntegerCaster):
+    """int() accepts `01`, `+1`, ` 1` and non-ASCII digits; parameters cast from the JSON spelling only."""
+
+    def cast(self, value: Any) -> int:
+        return value if isinstance(value, int) else canonical_integer(str(value))
+
+
+class _CanonicalNumber(NumberCaster):
+    def cast(self, value: Any) -> float:
+        return value if isinstance(value, int | float) else canonical_number(str(value))
+
+
+# openapi-core's OpenAPI 3.1 casters with the integer and number casters of server.contract.casting.
+STRICT_CASTERS = SchemaCastersFactory(
+    oas31_schema_validators_factory,
+    TypesCaster(
+        {**oas31_casters_dict, "integer": _CanonicalInteger, "number": _CanonicalNumber},
+        AnyCaster,
+        multi=PrimitiveCaster,
+    ),
+)
+
+
 class OpenAPICoreEngine:
     def __init__(self, contract: Contract) -> None:
         self.contract = contract
         # problem+json is JSON; openapi-core only knows that of application/json out of the box.
-        config = Config(extra_media_type_deserializers={"application/problem+json": _json_loads})
+        config = Config(
+            extra_media_type_deserializers={"application/problem+json": _json_loads},
+            schema_casters_factory=STRICT_CASTERS,
+        )
         self.openapi = OpenAPI.from_dict(contract.document, config=config)
 
     def validate_request(self, operation: Operation, request: HttpRequest) -> None:
