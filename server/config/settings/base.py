@@ -156,6 +156,9 @@ WHITENOISE_USE_FINDERS = True
 # Bodies larger than this are refused with 413 before anything reads them.
 REQUEST_MAX_BODY_BYTES = env.int("REQUEST_MAX_BODY_BYTES", default=1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BODY_BYTES
+# JSON bodies nested deeper than this are a 400 malformed_json (server.contract.validation.json_body): a limit
+# below those of every parser and validator behind it (jsonschema-rs stops at 255).
+REQUEST_MAX_JSON_DEPTH = env.int("REQUEST_MAX_JSON_DEPTH", default=32)
 
 # The reverse proxies whose X-Forwarded-* headers are believed (addresses or networks); from anyone else
 # those headers are dropped (server.common.proxies). Loopback by default: nginx on the same host.
@@ -170,7 +173,7 @@ REST_FRAMEWORK = {
     # orjson: the JSON encoder is on every response's hot path.
     "DEFAULT_RENDERER_CLASSES": ["drf_orjson_renderer.renderers.ORJSONRenderer"],
     "ORJSON_RENDERER_OPTIONS": (orjson.OPT_UTC_Z,),
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["server.contract.validation.json_body.DepthLimitedJSONParser"],
     "DEFAULT_THROTTLE_CLASSES": [
         # DRF's scopes and rates on atomic counters shared through the cache (Redis when configured).
         "server.common.throttling.AnonRateThrottle",

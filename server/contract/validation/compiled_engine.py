@@ -8,21 +8,22 @@ two engines accept and reject the same documents (tests/test_engine_agreement.py
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
 import jsonschema_rs
-import orjson
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from openapi_schema_validator import oas31_format_checker
 
 from ..casting import cast_parameter
 from ..spec import Contract, ContractError, Operation
 from .engine import RequestRejected, Violation
+from .json_body import TooDeep, parse_json
 from .pointers import json_pointer, unexpected_property
 
 _ABSENT = object()
+# jsonschema-rs refuses ("Recursion limit reached") instances nested deeper than this.
+_RESPONSE_MAX_DEPTH = 255
 
 
 def _escape(token: str) -> str:
@@ -31,19 +32,6 @@ def _escape(token: str) -> str:
 
 def _media_type(content_type: str) -> str:
     return content_type.split(";", 1)[0].strip().lower()
-
-
-# Every digit becomes "9", everything else a space: a run of 19 digits is then a plain substring search.
-_DIGITS_ONLY = bytes(57 if 48 <= byte <= 57 else 32 for byte in range(256))
-_LONG_NUMBER = b"9" * 19
-
-
-def _json_loads(raw: bytes) -> Any:
-    # orjson turns integers beyond 64 bits into floats, silently; a 64-bit integer has at most 19 digits,
-    # so only documents with a run of 19+ digits take the exact (slower) parser.
-    if _LONG_NUMBER in raw.translate(_DIGITS_ONLY):
-        return json.loads(raw)
-    return orjson.loads(raw)
 
 
 class _OpenAPIFormat:
@@ -294,7 +282,9 @@ class CompiledEngine:
                 violations=[],
             )
         try:
-            body = _json_loads(raw)
+            body = parse_json(raw)
+        except TooDeep as exc:
+            raise exc.rejection() from None
         except ValueError as exc:
             raise RequestRejected(
                 status=400,
@@ -344,7 +334,8 @@ class CompiledEngine:
         if validator is None or not isinstance(response, HttpResponse):
             return violations
         try:
-            body = _json_loads(response.content)
+            # The server's own output: bounded only by what jsonschema-rs can walk.
+            body = parse_json(response.content, limit=_RESPONSE_MAX_DEPTH)
         except ValueError as exc:
             return [*violations, Violation(code="malformed_json", message=str(exc), pointer="")]
         return violations + _schema_violations(validator, body)

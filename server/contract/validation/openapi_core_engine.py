@@ -40,6 +40,7 @@ from openapi_core.validation.schemas import oas31_schema_validators_factory
 from ..casting import canonical_integer, canonical_number
 from ..spec import Contract, Operation
 from .engine import RequestRejected, Violation
+from .json_body import TooDeep, parse_json
 from .pointers import json_pointer, unexpected_property
 
 
@@ -117,6 +118,14 @@ class OpenAPICoreEngine:
         self.openapi = OpenAPI.from_dict(contract.document, config=config)
 
     def validate_request(self, operation: Operation, request: HttpRequest) -> None:
+        if operation.has_request_body and request.body and "json" in (request.content_type or ""):
+            # openapi-core's json.loads and python-jsonschema recurse: a deep body must not reach them.
+            try:
+                parse_json(request.body)
+            except TooDeep as exc:
+                raise exc.rejection() from None
+            except ValueError:
+                pass  # openapi-core reports it as malformed_json below
         violations: list[Violation] = []
         unsupported_media_type: str | None = None
         malformed: str | None = None
