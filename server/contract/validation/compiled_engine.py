@@ -18,6 +18,7 @@ from openapi_schema_validator import oas31_format_checker
 from ..casting import cast_parameter
 from ..spec import Contract, ContractError, Operation
 from .engine import RequestRejected, Violation
+from .formats import FORMAT_CHECKS
 from .json_body import TooDeep, parse_json
 from .pointers import json_pointer, unexpected_property
 
@@ -36,13 +37,18 @@ def _media_type(content_type: str) -> str:
 
 class _OpenAPIFormat:
     """`format` checked by openapi-core's own checker, for every instance type (int32/int64 bound integers;
-    jsonschema-rs' built-in formats only look at strings and differ on some formats)."""
+    jsonschema-rs' built-in formats only look at strings and differ on some formats); `date` and `date-time`
+    by the server's own (formats.py), as in the fast tier and the reference engine."""
 
     def __init__(self, parent_schema: dict[str, Any], value: str, schema_path: list[Any]) -> None:
         self.format = value
 
     def validate(self, instance: Any) -> None:
-        if not oas31_format_checker.conforms(instance, self.format):
+        check = FORMAT_CHECKS.get(self.format)
+        conforms = (
+            check(instance) if check is not None else oas31_format_checker.conforms(instance, self.format)
+        )
+        if not conforms:
             raise ValueError(f"{instance!r} is not a {self.format!r}")
 
 
@@ -125,7 +131,9 @@ class CompiledEngine:
         # Two tiers. `fast` (jsonschema-rs' native formats, int32/int64 as bounds) answers "valid?" for the
         # common case without calling into Python; only a document it rejects goes through `precise`
         # (formats checked by openapi-core's checker), which finds the violations exactly as the reference.
-        self.fast = jsonschema_rs.validator_map_for(_with_integer_bounds(document), validate_formats=True)
+        self.fast = jsonschema_rs.validator_map_for(
+            _with_integer_bounds(document), validate_formats=True, formats=FORMAT_CHECKS
+        )
         self.precise = jsonschema_rs.validator_map_for(document, keywords={"format": _OpenAPIFormat})
         self.operations = {
             operation_id: self._compile(operation) for operation_id, operation in contract.operations.items()

@@ -40,6 +40,7 @@ from openapi_core.validation.schemas import oas31_schema_validators_factory
 from ..casting import canonical_integer, canonical_number
 from ..spec import Contract, Operation
 from .engine import RequestRejected, Violation
+from .formats import FORMAT_CHECKS
 from .json_body import TooDeep, parse_json
 from .pointers import json_pointer, unexpected_property
 
@@ -114,6 +115,7 @@ class OpenAPICoreEngine:
         config = Config(
             extra_media_type_deserializers={"application/problem+json": _json_loads},
             schema_casters_factory=STRICT_CASTERS,
+            extra_format_validators=FORMAT_CHECKS,
         )
         self.openapi = OpenAPI.from_dict(contract.document, config=config)
 
