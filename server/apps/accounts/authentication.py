@@ -1,4 +1,11 @@
-"""Authentication for DRF: JWT bearer tokens (no query) and `X-API-Key`."""
+"""Authentication for DRF: JWT bearer tokens (no query) and `X-API-Key`.
+
+Every failed authentication counts against the client address's `auth_failures` budget (server.common.
+throttling.FailureBudget): past it, a failing request gets 429 instead of 401 until the window ends. Valid
+credentials are never refused for it and cost no extra round trip: tokens and keys cannot be guessed (an
+HMAC signature, 256 random bits), so the budget is about abuse, not about an oracle, and a client behind the
+same address as an abuser keeps working.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +22,8 @@ from rest_framework_simplejwt.models import TokenUser
 from rest_framework_simplejwt.settings import api_settings as jwt_settings
 from rest_framework_simplejwt.tokens import Token
 
+from server.common.throttling import FailureBudget, client_address
+
 from .models import ApiKey, User
 from .selectors import api_key_get_by_prefix
 from .services import api_key_hash, api_key_split, api_key_touch
@@ -23,6 +32,12 @@ API_KEY_HEADER = "X-API-Key"
 _META_KEY = "HTTP_X_API_KEY"
 # Compared against when no key has the presented prefix, so both paths do the same work.
 _DUMMY_HASH = api_key_hash("pm_00000000_dummy")
+AUTH_FAILURES = FailureBudget("auth_failures")
+
+
+def authentication_failed(request: Request) -> None:
+    """Count a failed authentication against the client address; raises Throttled past its budget."""
+    AUTH_FAILURES.fail(request, client_address(request))
 
 
 class TokenCaller(TokenUser):
@@ -47,6 +62,13 @@ class JWTAuthentication(JWTStatelessUserAuthentication):
     which refuses an inactive or deleted account. A deactivated user is refused at once either way (401).
     """
 
+    def authenticate(self, request: Request) -> tuple[Any, Token] | None:
+        try:
+            return super().authenticate(request)
+        except AuthenticationFailed:
+            authentication_failed(request)
+            raise
+
     # simplejwt types the result as a TypeVar over its user classes; a TokenUser subclass is what it wants.
     def get_user(self, validated_token: Token) -> TokenCaller:  # type: ignore[override]
         claim = validated_token.get(jwt_settings.USER_ID_CLAIM)
@@ -67,6 +89,13 @@ class ApiKeyAuthentication(BaseAuthentication):
     """
 
     def authenticate(self, request: Request) -> tuple[User, ApiKey] | None:
+        try:
+            return self._authenticate(request)
+        except AuthenticationFailed:
+            authentication_failed(request)
+            raise
+
+    def _authenticate(self, request: Request) -> tuple[User, ApiKey] | None:
         raw: Any = request.META.get(_META_KEY)
         if raw is None:
             return None

@@ -19,6 +19,7 @@ from server.apps.idempotency.service import idempotent
 from server.common.conditional import if_match
 from server.common.errors import ApiError, BadRequest, PermissionDenied
 from server.common.pagination import paginate
+from server.common.throttling import FailureBudget
 from server.contract.spectacular import (
     SEARCH,
     id_parameter,
@@ -31,6 +32,7 @@ from server.contract.spectacular_http import IDEMPOTENCY_KEY, caching, condition
 from server.contract.views import ContractAPIView
 
 from . import selectors, services
+from .authentication import authentication_failed
 from .presenters import present_api_key, present_api_key_with_secret, present_user
 from .schema import (
     AccessTokenSerializer,
@@ -50,6 +52,10 @@ TOKEN_TYPE = "Bearer"
 NOT_MODIFIED, CONDITIONAL_GET = conditional_get()
 PRECONDITION_FAILED, CONDITIONAL_WRITE = conditional_write()
 _WWW_AUTHENTICATE = 'Bearer realm="api"'
+# Wrong passwords per account (the `auth` scope already limits every attempt per address): past the budget,
+# the account's token requests are refused with 429 before the password is checked, so a guesser spreading
+# over many addresses learns nothing more until the window ends.
+PASSWORD_FAILURES = FailureBudget("password_failures")
 
 
 def _access_lifetime_seconds() -> int:
@@ -83,12 +89,16 @@ class AuthTokenView(ContractAPIView):
         parameters=caching(200, cache="no-store", vary=False),
     )
     def post(self, request: Request) -> Response:
+        # Usernames compare case-insensitively (User.objects.get_by_natural_key): so does the budget.
+        account = str(self.body.get("username", "") if isinstance(self.body, dict) else "").lower()
+        PASSWORD_FAILURES.check(request, account)
         serializer = TokenObtainPairSerializer(data=self.body, context={"request": request})
         try:
             valid = serializer.is_valid()
         except AuthenticationFailed:
             valid = False
         if not valid:
+            PASSWORD_FAILURES.fail(request, account)
             raise ApiError(
                 status=401,
                 code="invalid_credentials",
@@ -124,6 +134,7 @@ class AuthTokenRefreshView(ContractAPIView):
             # Expired, malformed, wrong type (an access token), or its user is gone / inactive.
             valid = False
         if not valid:
+            authentication_failed(request)  # a refresh token is a credential too
             raise ApiError(
                 status=401,
                 code="token_not_valid",

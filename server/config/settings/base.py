@@ -188,6 +188,10 @@ REST_FRAMEWORK = {
         "user": env("THROTTLE_RATE_USER", default="1200/min"),
         "register": env("THROTTLE_RATE_REGISTER", default="10/hour"),
         "auth": env("THROTTLE_RATE_AUTH", default="30/min"),
+        # Failed authentications: bad API keys, access and refresh tokens per client address; wrong passwords
+        # per account. Past the budget, 429 (server.common.throttling.FailureBudget).
+        "auth_failures": env("THROTTLE_RATE_AUTH_FAILURES", default="20/min"),
+        "password_failures": env("THROTTLE_RATE_PASSWORD_FAILURES", default="10/hour"),
     },
     "EXCEPTION_HANDLER": "server.common.errors.problem_exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",

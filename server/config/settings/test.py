@@ -24,6 +24,8 @@ REST_FRAMEWORK = {
         "user": "10000/min",
         "register": "10000/min",
         "auth": "10000/min",
+        "auth_failures": "10000/min",
+        "password_failures": "10000/min",
     },
 }
 
