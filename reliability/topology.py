@@ -100,6 +100,7 @@ class Topology:
         self.settings = settings or Settings()
         self.root = self.settings.root
         self.nginx_prefix = self.root / "nginx"
+        self._max_body_bytes: str | None = None
 
     # --- configuration ------------------------------------------------------------------------------------
 
@@ -140,6 +141,11 @@ class Topology:
         env.update(overrides)
         return env
 
+    def max_body_bytes(self) -> str:
+        if self._max_body_bytes is None:  # one Django start-up, not one per nginx reload
+            self._max_body_bytes = setting(self.app_env(), "REQUEST_MAX_BODY_BYTES")
+        return self._max_body_bytes
+
     def render_nginx(self) -> Path:
         s = self.settings
         self.nginx_prefix.mkdir(parents=True, exist_ok=True)
@@ -151,7 +157,7 @@ class Topology:
             {
                 "API_UPSTREAM_SERVERS": upstreams,
                 "NGINX_LISTEN": f"127.0.0.1:{s.nginx_port}",
-                "REQUEST_MAX_BODY_BYTES": setting(self.app_env(), "REQUEST_MAX_BODY_BYTES"),
+                "REQUEST_MAX_BODY_BYTES": self.max_body_bytes(),
                 "NGINX_ERRORS_DIR": str(NGINX_TEMPLATES / "errors"),
                 "NGINX_PROXY_READ_TIMEOUT": s.nginx_proxy_read_timeout,
                 "NGINX_ACCESS_LOG": str(self.nginx_prefix / "access.log"),

@@ -22,6 +22,8 @@ bind = os.environ.get("GUNICORN_BIND") or _default_bind
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 worker_class = "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+# SIGTERM is graceful: the master stops accepting and each worker finishes the request it holds, for up to
+# this long (a rolling restart takes the instance out of the proxy's rotation first; docs/operations.md).
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
 # Recycle workers now and then (jittered, so they do not all restart at once): bounds any slow leak.
