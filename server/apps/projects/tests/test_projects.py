@@ -276,7 +276,13 @@ def test_delete_an_unknown_project_is_404(client: ContractClient) -> None:
     assert_problem(client.send("DELETE", "/projects/987654"), 404, "not_found")
 
 
-def test_a_project_can_have_several_owners_who_may_all_delete_it(world: ProjectWorld) -> None:
-    second_owner = user_make("sam")
-    member_add(world.project, second_owner, "owner")
-    assert client_for(second_owner).send("DELETE", f"/projects/{world.project.pk}").status_code == 204
+@pytest.mark.parametrize("deleter", [0, 1, 2], ids=["first-owner", "second-owner", "third-owner"])
+def test_a_project_can_have_several_owners_who_may_all_delete_it(world: ProjectWorld, deleter: int) -> None:
+    owners = [world.owner, user_make("sam"), user_make("tess")]
+    for owner in owners[1:]:
+        member_add(world.project, owner, "owner")
+
+    response = client_for(owners[deleter]).send("DELETE", f"/projects/{world.project.pk}")
+
+    assert response.status_code == 204, response.content
+    assert not Project.objects.filter(pk=world.project.pk).exists()
