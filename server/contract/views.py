@@ -6,6 +6,7 @@ The order of checks follows Connexion's stack: routing (the URLconf built from t
 
 from __future__ import annotations
 
+import io
 import logging
 from collections.abc import Sequence
 from typing import Any, ClassVar
@@ -26,9 +27,18 @@ from server.common.throttling import ScopedRateThrottle
 from .query import typed_query
 from .spec import Operation
 from .validation import ResponseContractViolation, get_engine
+from .validation.json_body import DepthLimitedJSONParser
 
 logger = logging.getLogger(__name__)
 _UNSET = object()
+_JSON_PARSER = DepthLimitedJSONParser()
+
+
+def _parsed_body(request: Request) -> Any:
+    raw = request._request.body
+    if not raw or request._request.content_type != _JSON_PARSER.media_type:
+        return request.data  # {} for no body, 415 for a media type no parser takes
+    return _JSON_PARSER.parse(io.BytesIO(raw))
 
 
 class ContractAPIView(APIView):
@@ -87,9 +97,10 @@ class ContractAPIView(APIView):
         self.query = typed_query(operation, request.query_params)
         self.body = None
         if operation.has_request_body:
-            # An engine may hand over the body it already parsed; otherwise DRF parses it.
+            # An engine may hand over the body it already parsed; otherwise the same parse of the same bytes,
+            # so validation on and off differ by validation alone (DRF's parsers only for other media types).
             parsed = getattr(request._request, "contract_body", _UNSET)
-            self.body = request.data if parsed is _UNSET else parsed
+            self.body = _parsed_body(request) if parsed is _UNSET else parsed
 
     def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any) -> Response:
         response = super().finalize_response(request, response, *args, **kwargs)
