@@ -1166,14 +1166,20 @@ _STEMS += [
         E,
         None,
         None,
-        "the `default` changed or was removed: clients that omit the value get different behaviour",
+        "the `default` was set, changed or removed: clients that omit the value get different behaviour",
         {"type": "integer", "default": 20},
         {"type": "integer", "default": 50},
         {
             "parameter": _checks(
-                ("request-parameter-default-value-changed", E), ("request-parameter-default-value-removed", I)
+                ("request-parameter-default-value-changed", E),
+                ("request-parameter-default-value-added", E),
+                ("request-parameter-default-value-removed", E),
             ),
-            "request": (*_body("default-value-changed", I), *_body("default-value-removed", I)),
+            "request": (
+                *_body("default-value-changed", I),
+                *_body("default-value-added", I),
+                *_body("default-value-removed", I),
+            ),
         },
         _DEFAULT_WHY,
     ),
@@ -1235,6 +1241,29 @@ _STEMS += [
         {"anyOf": [{"type": "string"}]},
         {"anyOf": [{"type": "string"}, {"type": "integer"}]},
         {"request": _body("any-of-added", I), "response": _body("any-of-added", E, "response")},
+    ),
+    _Stem(
+        "all-of-added",
+        E,
+        E,
+        I,
+        I,
+        "an `allOf` member was added (it can only constrain; what it says is reported too)",
+        {"allOf": [{"type": "object"}]},
+        {"allOf": [{"type": "object"}, {"type": "object"}]},
+        {"request": _body("all-of-added", E), "response": _body("all-of-added", I, "response")},
+    ),
+    _Stem(
+        "all-of-removed",
+        W,
+        W,
+        E,
+        E,
+        "an `allOf` member was removed (what it said is reported too)",
+        {"allOf": [{"type": "object"}, {"type": "object"}]},
+        {"allOf": [{"type": "object"}]},
+        # oasdiff: info in its latest releases, a warning in earlier ones
+        {"request": _body("all-of-removed", W), "response": _body("all-of-removed", E, "response")},
     ),
     _Stem(
         "additional-properties-narrowed",

@@ -33,6 +33,8 @@ class Node:
     nullable: bool
     types: frozenset[str] | None  # without "null"; None when unconstrained
     members: dict[str, list[Any]] = field(default_factory=dict)  # "oneOf"/"anyOf" -> non-null members
+    # `allOf` members that say more than annotations, before flattening (None: no allOf)
+    constraining_all_of: int | None = None
 
 
 def _types(schema: dict[str, Any]) -> tuple[frozenset[str] | None, bool]:
@@ -86,7 +88,13 @@ class Normalizer:
                     inner.nullable = True
                     return inner
             members[keyword] = non_null
-        return Node(flat, pointer if isinstance(ref, str) else None, nullable, types, members)
+        all_of = target.get("allOf") if isinstance(target, dict) else None
+        constraining = sum(not self._annotation_only(m) for m in all_of) if isinstance(all_of, list) else None
+        return Node(flat, pointer if isinstance(ref, str) else None, nullable, types, members, constraining)
+
+    def _annotation_only(self, member: Any) -> bool:
+        _, target = self.resolver.deref(member)
+        return isinstance(target, dict) and all(key in _ANNOTATIONS for key in target)
 
     def _flatten(self, schema: dict[str, Any], seen: set[str]) -> dict[str, Any]:
         all_of = schema.get("allOf")
@@ -206,6 +214,17 @@ class SchemaComparer:
             )
         for keyword in ("oneOf", "anyOf"):
             self._members(keyword, b, r, pointer, label, properties, depth)
+        # allOf is flattened, so what its members say is compared above; a member more, or fewer, in an allOf
+        # is reported too (each one can only constrain), counted so that renaming a component is not a
+        # change; writing a schema as an allOf, or the reverse, is not
+        if b.constraining_all_of is None or r.constraining_all_of is None:
+            return
+        if r.constraining_all_of > b.constraining_all_of:
+            self.emit("all-of-added", pointer_join(pointer, "allOf"), f"{label}: an allOf member was added")
+        elif r.constraining_all_of < b.constraining_all_of:
+            self.emit(
+                "all-of-removed", pointer_join(pointer, "allOf"), f"{label}: an allOf member was removed"
+            )
 
     def _types(self, b: Node, r: Node, pointer: str, label: str) -> None:
         if self.request:
@@ -355,6 +374,8 @@ class SchemaComparer:
         if "default" in b and ("default" not in r or canonical(b["default"]) != canonical(r["default"])):
             new = f"to {json.dumps(r['default'])}" if "default" in r else "removed"
             self.emit("default-value-changed", pointer, f"{label}: default {json.dumps(b['default'])} {new}")
+        elif "default" in r and "default" not in b:
+            self.emit("default-value-changed", pointer, f"{label}: default set to {json.dumps(r['default'])}")
 
     def _properties(self, b: dict[str, Any], r: dict[str, Any], pointer: str, label: str, depth: int) -> None:
         b_props, r_props = b.get("properties"), r.get("properties")
@@ -462,6 +483,19 @@ class SchemaComparer:
             )
 
 
+_ANNOTATIONS = frozenset(
+    {
+        "description",
+        "title",
+        "example",
+        "examples",
+        "deprecated",
+        "default",
+        "$comment",
+        "readOnly",
+        "writeOnly",
+    }
+)
 # JSON Schema assertions without a rule of their own (see _keywords)
 _UPPER_BOUNDS = frozenset({"maxProperties", "maxContains"})
 _LOWER_BOUNDS = frozenset({"minProperties", "minContains"})

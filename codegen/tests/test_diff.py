@@ -173,8 +173,10 @@ def test_allof_is_flattened() -> None:
     assert ids(document("response-schema", flat), document("response-schema", composed)) == []
     dropped = copy.deepcopy(composed)
     del dropped["allOf"][1]
-    assert ids(document("response-schema", composed), document("response-schema", dropped)) == [
-        "response-required-property-removed"
+    # what the member said, and that a member went (each is an error in a response)
+    assert sorted(ids(document("response-schema", composed), document("response-schema", dropped))) == [
+        "response-property-all-of-removed",
+        "response-required-property-removed",
     ]
 
 
@@ -663,4 +665,11 @@ def test_read_only_and_write_only_transitions_count_as_the_property_appearing_or
     # a required response property that becomes writeOnly is no longer returned
     assert ids(doc("response-schema", ["p"]), doc("response-schema", ["p"], writeOnly=True)) == [
         "response-required-property-removed"
+    ]
+
+
+def test_setting_a_default_is_reported_like_changing_it() -> None:
+    base = document("parameter-schema", {"type": "integer"})
+    assert ids(base, document("parameter-schema", {"type": "integer", "default": 20})) == [
+        "request-parameter-default-value-changed"
     ]
