@@ -92,10 +92,11 @@ raised); **warning**: possibly breaking, reported; **info**: compatible, reporte
 _NOT_MAPPED = """\
 oasdiff checks with no rule here, and why:
 
-* deprecation, sunset and stability (`endpoint-deprecated-with-sunset`, `api-sunset-*`,
-  `*-sunset-*`, `*-stability-*`, `*-deprecated-sunset-*`, `*-reactivated`): the deprecation workflow
-  (`deprecated` with an `x-sunset` date) is not implemented yet; until it is, every removal is judged
-  as a removal (an error), which is at least as strict.
+* deprecation, sunset and stability (`api-deprecated-sunset-*`, `api-sunset-*`, `*-sunset-*`,
+  `*-stability-*`, `*-reactivated`): the deprecation workflow (`deprecated` with an `x-sunset` date,
+  issue 16 point 4) is not implemented yet. Until it is, a removal is an error whether or not it was
+  deprecated (at least as strict as oasdiff), but the checks on the sunset date itself (deprecated
+  without one, one too early, one moved or deleted) have no counterpart here yet.
 * `discriminator` changes, tags (`api-tag-*`), `components.schemas` removed (`api-schema-removed`),
   `info.version` policy (`api-version-*`, `api-major-version-*`), `default` changes in responses and
   descriptions of OAuth2 scopes: informational only in oasdiff, or, for components, judged where an
