@@ -3,6 +3,7 @@
 import os
 import tempfile
 from datetime import timedelta
+from importlib.util import find_spec
 from pathlib import Path
 
 import environ
@@ -94,6 +95,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
             "options": f"-c statement_timeout={env.int('DATABASE_STATEMENT_TIMEOUT_MS', default=5_000)}",
         }
     )
+if env("DJANGO_SERVER_INTERFACE", default="wsgi") == "asgi":
+    # Under ASGI each request's sync code runs in a thread of its own (server/config/asgi.py): a persistent
+    # connection would be one new, never-closed connection per request. Connections last one request there,
+    # from psycopg's pool when psycopg_pool is installed (`psycopg[pool]`), at most DATABASE_POOL_MAX_SIZE.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and find_spec("psycopg_pool"):
+        DATABASES["default"]["OPTIONS"]["pool"] = {
+            "min_size": 1,
+            "max_size": env.int("DATABASE_POOL_MAX_SIZE", default=10),
+        }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Concurrent writers queue for the write lock instead of failing with "database is locked": every
     # transaction takes it up front (BEGIN IMMEDIATE) and waits up to `timeout` seconds for it; WAL lets
