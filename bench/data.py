@@ -142,3 +142,74 @@ def ensure_data(*, read_tasks: int, scale_tasks: int) -> BenchData:
         read_tasks=read_tasks,
         scale_tasks=scale_tasks,
     )
+
+
+# --- the scaling axes beyond task count (issue 18, point 4) ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AxesData:
+    many_projects_user_id: int  # a member of `projects` projects
+    crowd_project_id: int  # a project with `members` members (the bench user owns it)
+    projects: int
+    members: int
+
+
+def ensure_axes(*, owner_id: int, projects: int, members: int) -> AxesData:
+    """User `bench-many` in `projects` projects, project `bench-crowd` with `members` members (users
+    `bench-crowd-N`), inserted with set-based SQL once and reused while the counts are right."""
+    many = _user("bench-many")
+    owner = User.objects.get(pk=owner_id)
+    crowd = _project("bench-crowd", owner, [])
+    memberships, users, projects_table = (
+        Membership._meta.db_table,
+        User._meta.db_table,
+        Project._meta.db_table,
+    )
+    with transaction.atomic(), connection.cursor() as cursor:
+        if Membership.objects.filter(user=many).count() != projects:
+            print(f"  seeding {projects:,} projects for bench-many ...", flush=True)
+            Membership.objects.filter(user=many).delete()
+            Project.objects.filter(name__startswith="bench-many-").delete()
+            cursor.execute(
+                f"""
+                WITH made AS (
+                    INSERT INTO {projects_table} (name, description, created_at, updated_at)
+                    SELECT 'bench-many-' || i, 'One of many', now() - i * interval '1 minute',
+                           now() - i * interval '1 minute'
+                    FROM generate_series(1, %(count)s) AS i RETURNING id
+                )
+                INSERT INTO {memberships} (project_id, user_id, role, joined_at)
+                SELECT id, %(user)s, 'viewer', now() FROM made
+                """,
+                {"count": projects, "user": many.pk},
+            )
+        if Membership.objects.filter(project=crowd).count() != members + 1:
+            print(f"  seeding {members:,} members into bench-crowd ...", flush=True)
+            Membership.objects.filter(project=crowd).exclude(user=owner).delete()
+            cursor.execute(
+                f"""
+                INSERT INTO {users} (password, is_superuser, username, first_name, last_name, email,
+                                     is_staff, is_active, date_joined, full_name)
+                SELECT '!', false, 'bench-crowd-' || i, '', '', 'bench-crowd-' || i || '@bench.example',
+                       false, true, now(), 'Crowd ' || i
+                FROM generate_series(1, %(count)s) AS i
+                ON CONFLICT (username) DO NOTHING
+                """,
+                {"count": members},
+            )
+            cursor.execute(
+                f"""
+                INSERT INTO {memberships} (project_id, user_id, role, joined_at)
+                SELECT %(project)s, id, 'viewer', now() - id * interval '1 second'
+                FROM {users} WHERE username LIKE 'bench-crowd-%%'
+                ORDER BY id LIMIT %(count)s
+                """,
+                {"project": crowd.pk, "count": members},
+            )
+    with connection.cursor() as cursor:
+        cursor.execute(f"VACUUM ANALYZE {memberships}")
+        cursor.execute(f"VACUUM ANALYZE {projects_table}")
+    return AxesData(
+        many_projects_user_id=many.pk, crowd_project_id=crowd.pk, projects=projects, members=members
+    )

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bench import verdicts
+
 DEFAULT = Path(__file__).resolve().parent / "results" / "latest.json"
 
 
@@ -20,6 +22,17 @@ def _side(side: dict[str, Any]) -> str:
 def _quartiles(record: dict[str, Any]) -> str:
     q1, q3 = record.get("ratio_quartiles") or (record["ratio"], record["ratio"])
     return f"{q1:.2f}-{q3:.2f}"
+
+
+def _verdict(record: dict[str, Any]) -> str:
+    if record.get("goal") is None:
+        return ""
+    # Runs before bench/verdicts.py recorded only a median-based yes/no: judge them the same way now.
+    q1, q3 = record.get("ratio_quartiles") or (record["ratio"], record["ratio"])
+    text = record.get("verdict") or verdicts.verdict(
+        record["ratio"], q1, q3, record["goal"], record["goal_op"]
+    )
+    return text if text == verdicts.MET else f"**{text}**"
 
 
 def markdown(result: dict[str, Any]) -> str:
@@ -41,13 +54,13 @@ def markdown(result: dict[str, Any]) -> str:
         f"{m['openapi_core']}, {m['gunicorn']} |",
         f"| wrk | {m['wrk']} |",
         "",
-        "| comparison | ratio | q1-q3 | goal | met | cpu ratio | A p50 / p99 ms | A req/s | A cpu ms/req "
+        "| comparison | ratio | q1-q3 | goal | verdict | cpu ratio | A p50 / p99 ms | A req/s | A cpu ms/req "
         "| B p50 / p99 ms | B req/s | B cpu ms/req |",
         "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in result["comparisons"]:
         goal = "" if r["goal"] is None else f"{r['goal_op']} {r['goal']:.2f}"
-        met = "" if r["met"] is None else ("yes" if r["met"] else "**no**")
+        met = _verdict(r)
         lines.append(
             f"| `{r['name']}` | {r['ratio']:.3f} | {_quartiles(r)} | {goal} | {met} | {r['cpu_ratio']:.3f} "
             f"| {_side(r['a'])} | {_side(r['b'])} |"
@@ -59,7 +72,9 @@ def markdown(result: dict[str, Any]) -> str:
         "",
         "A = our endpoints with validation on, except in `scaling/*` (A = 1,000,000 tasks, B = 1,000 tasks, "
         "both ours); B = validation off (`contract_tax`), idiomatic DRF (`vs_drf`), "
-        "openapi-core's middleware (`vs_openapi_core`).",
+        "openapi-core's middleware (`vs_openapi_core`), the FastAPI and django-ninja peers (`vs_fastapi`, "
+        "`vs_fastapi_orm`, `vs_ninja`); in `serving/<model>/*` A = our server served as <model>, "
+        "B = gunicorn sync, direct; in `scaling/<case>` A = the large data, B = the small (p50).",
         "",
         "| SQL queries per request | list | retrieve | create | update |",
         "|---|---:|---:|---:|---:|",

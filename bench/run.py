@@ -40,6 +40,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 
+from bench import instructions, scaling, serving, verdicts
+
 REPO = Path(__file__).resolve().parents[1]
 BENCH = REPO / "bench"
 LUA = BENCH / "lua"
@@ -99,6 +101,16 @@ class Config:
     client_cpu: str = field(default_factory=lambda: os.environ.get("BENCH_CLIENT_CPU") or "1")
     startups: int = field(default_factory=lambda: _env_int("BENCH_STARTUPS", 3))
     skip_generate: bool = field(default_factory=lambda: os.environ.get("BENCH_SKIP_GENERATE") == "1")
+    # The serving-model rows (bench/serving.py): six more servers.
+    serving: bool = field(default_factory=lambda: os.environ.get("BENCH_SERVING") == "1")
+    # The scaling axes (bench/scaling.py): filters, search, orderings, 10,000 projects, 10,000 members.
+    scaling_axes: bool = field(default_factory=lambda: os.environ.get("BENCH_SCALING_AXES") == "1")
+    axes_projects: int = field(default_factory=lambda: _env_int("BENCH_AXES_PROJECTS", 10_000))
+    axes_members: int = field(default_factory=lambda: _env_int("BENCH_AXES_MEMBERS", 10_000))
+    # Fail the run when the instruction-count tax misses its goal (make bench-smoke).
+    check_instructions: bool = field(
+        default_factory=lambda: os.environ.get("BENCH_CHECK_INSTRUCTIONS") == "1"
+    )
     output: Path = field(
         default_factory=lambda: Path(os.environ.get("BENCH_OUTPUT") or BENCH / "results" / "latest.json")
     )
@@ -207,7 +219,14 @@ class Server:
     port: int
     prefix: str
     env: dict[str, str]
+    # How it is served: "gunicorn" (WSGI, BENCH_WORKER_CLASS), "gthread" (gunicorn's threaded worker), or
+    # "uvicorn" (ASGI); `app` is the import path of the application.
+    serve: str = "gunicorn"
+    app: str = "server.config.wsgi:application"
+    # Another process in front (nginx): requests go to `port`, the server itself listens on `upstream_port`.
+    upstream_port: int | None = None
     process: subprocess.Popen[bytes] | None = None
+    proxy: subprocess.Popen[bytes] | None = None
     startup_seconds: float | None = None
 
 
@@ -224,6 +243,32 @@ def endpoint_paths(prefix: str, seeded: Any) -> dict[str, str]:
         "create": f"{prefix}/projects/{write}/tasks",
         "update": f"{prefix}/projects/{write}/tasks/{seeded.write_task_id}",
     }
+
+
+def instruction_requests(paths: dict[str, str]) -> dict[str, dict[str, Any]]:
+    """The bench's four requests as bench.instructions sends them in-process."""
+    bodies = _bodies()
+    methods = {"create": "POST", "update": "PATCH"}
+    return {
+        endpoint: {
+            "method": methods.get(endpoint, "GET"),
+            "path": path,
+            "body": json.dumps(bodies[endpoint]) if endpoint in bodies else None,
+            "status": EXPECTED_STATUS[endpoint],
+        }
+        for endpoint, path in paths.items()
+    }
+
+
+def instruction_env(config: Config, engine: str) -> dict[str, str]:
+    return cached_bytecode_env(
+        {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
+            "DATABASE_URL": config.database_url,
+            "CONTRACT_VALIDATION_ENGINE": engine,
+        }
+    )
 
 
 def variant_servers(config: Config, engine: str) -> list[Server]:
@@ -249,6 +294,66 @@ def variant_servers(config: Config, engine: str) -> list[Server]:
     ]
 
 
+def peer_servers(config: Config) -> list[Server]:
+    """The same endpoints in other stacks (bench/peers/): FastAPI on SQLAlchemy Core and on its ORM (uvicorn,
+    as FastAPI is deployed), django-ninja on the bench's Django settings (gunicorn, as ours)."""
+    return [
+        Server(
+            "fastapi",
+            "FastAPI + SQLAlchemy Core (asyncpg)",
+            config.port + 4,
+            API,
+            {},
+            serve="uvicorn",
+            app="bench.peers.fastapi_core:app",
+        ),
+        Server(
+            "fastapi-orm",
+            "FastAPI + SQLAlchemy async ORM",
+            config.port + 5,
+            API,
+            {},
+            serve="uvicorn",
+            app="bench.peers.fastapi_orm:app",
+        ),
+        Server(
+            "ninja",
+            "django-ninja",
+            config.port + 6,
+            API,
+            {"DJANGO_SETTINGS_MODULE": "bench.peers.ninja_settings"},
+        ),
+    ]
+
+
+def serving_servers(config: Config, engine: str) -> list[Server]:
+    """Our server (validation on) served each way of bench/serving.py; `contract` is the sync one, direct."""
+    on = variant_servers(config, engine)[0].env
+    servers = []
+    port = config.port + 7
+    for name, serve, app in serving.MODELS:
+        if name != "sync":
+            servers.append(
+                Server(f"contract-{name}", f"contract on, {name}", port, API, on, serve=serve, app=app)
+            )
+            port += 1
+        if serving.nginx() is not None:
+            servers.append(
+                Server(
+                    f"contract-{name}-nginx",
+                    f"contract on, {name} behind nginx",
+                    port,
+                    API,
+                    on,
+                    serve=serve,
+                    app=app,
+                    upstream_port=port + 1,
+                )
+            )
+            port += 2
+    return servers
+
+
 def _port_free(port: int) -> bool:
     with socket.socket() as sock:
         return sock.connect_ex(("127.0.0.1", port)) != 0
@@ -267,30 +372,54 @@ def _request(port: int, method: str, path: str, token: str, body: str | None = N
         conn.close()
 
 
-def start_server(server: Server, config: Config, probe_path: str, token: str, log_dir: Path) -> None:
-    if not _port_free(server.port):
-        raise SystemExit(f"port {server.port} is in use; set BENCH_PORT to another base port")
+def server_command(server: Server, config: Config, port: int) -> list[str]:
+    """One worker process on the server's CPU, as the variant says it is served."""
+    pinned = ["taskset", "-c", config.server_cpu]
+    if server.serve == "uvicorn":
+        # uvicorn's defaults pick uvloop and httptools when installed (`uvicorn[standard]`), as deployed.
+        return [
+            *pinned,
+            str(VENV_BIN / "uvicorn"),
+            server.app,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            "1",
+            "--backlog",
+            "2048",
+            "--no-access-log",
+            "--log-level",
+            "warning",
+        ]
+    worker_class = "gthread" if server.serve == "gthread" else config.worker_class
     command = [
-        "taskset",
-        "-c",
-        config.server_cpu,
+        *pinned,
         str(VENV_BIN / "gunicorn"),
-        "server.config.wsgi:application",
+        server.app,
         "--config",  # as `make serve` runs it; the flags below override what the bench sets differently
         str(REPO / "server" / "config" / "gunicorn.conf.py"),
         "--bind",
-        f"127.0.0.1:{server.port}",
+        f"127.0.0.1:{port}",
         "--workers",
         "1",
         "--worker-class",
-        config.worker_class,
+        worker_class,
         "--backlog",
         "2048",
         "--log-level",
         "warning",
     ]
-    if config.worker_class == "gthread":
+    if worker_class == "gthread":
         command += ["--threads", str(config.gthreads)]
+    return command
+
+
+def start_server(server: Server, config: Config, probe_path: str, token: str, log_dir: Path) -> None:
+    if not _port_free(server.port):
+        raise SystemExit(f"port {server.port} is in use; set BENCH_PORT to another base port")
+    command = server_command(server, config, server.upstream_port or server.port)
     env = cached_bytecode_env(
         {
             **os.environ,
@@ -304,6 +433,8 @@ def start_server(server: Server, config: Config, probe_path: str, token: str, lo
     log = (log_dir / f"{server.name}.log").open("wb")
     started = time.perf_counter()
     server.process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+    if server.upstream_port is not None:
+        server.proxy = serving.start_nginx(server.name, server.port, server.upstream_port, config.server_cpu)
     deadline = started + 120
     while time.perf_counter() < deadline:
         if server.process.poll() is not None:
@@ -316,20 +447,23 @@ def start_server(server: Server, config: Config, probe_path: str, token: str, lo
         if status == 200:
             server.startup_seconds = time.perf_counter() - started
             return
+        if server.proxy is not None and status in (502, 503, 504):  # nginx is up, the server not yet
+            time.sleep(0.005)
+            continue
         raise SystemExit(f"{server.name}: GET {probe_path} answered {status}; see {log.name}")
     raise SystemExit(f"{server.name}: no answer within 120 s; see {log.name}")
 
 
 def stop_servers(servers: list[Server]) -> None:
-    for server in servers:
-        if server.process is not None and server.process.poll() is None:
-            server.process.terminate()
-    for server in servers:
-        if server.process is not None:
-            try:
-                server.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                server.process.kill()
+    processes = [p for s in servers for p in (s.process, s.proxy) if p is not None]
+    for process in processes:
+        if process.poll() is None:
+            process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
 
 
 @contextmanager
@@ -349,6 +483,7 @@ class Scenario:
     server: Server
     endpoint: str
     path: str
+    token: str | None = None  # another caller's (the scaling axes); else the bench user's
 
     @property
     def key(self) -> str:
@@ -371,7 +506,8 @@ def server_cpu_seconds(server: Server) -> float:
     if server.process is None:
         return 0.0
     ticks = 0
-    for pid in _process_tree(server.process.pid):
+    roots = [p.pid for p in (server.process, server.proxy) if p is not None]  # nginx in front counts too
+    for pid in (pid for root in roots for pid in _process_tree(root)):
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
@@ -406,9 +542,9 @@ def wrk(scenario: Scenario, config: Config, token: str, seconds: float) -> dict[
         "--timeout",
         "10s",
         "-s",
-        str(LUA / SCRIPTS[scenario.endpoint]),
+        str(LUA / SCRIPTS.get(scenario.endpoint, "get.lua")),
         "-H",
-        f"Authorization: Bearer {token}",
+        f"Authorization: Bearer {scenario.token or token}",
         f"http://127.0.0.1:{scenario.server.port}{scenario.path}",
     ]
     cpu_before = server_cpu_seconds(scenario.server)
@@ -428,6 +564,9 @@ def wrk(scenario: Scenario, config: Config, token: str, seconds: float) -> dict[
         "requests": raw["requests"],
         "errors": errors,
         "non_2xx": raw["errors_status"],
+        # Connections refused or reset, reads and writes that failed, requests past wrk's --timeout: each is a
+        # request the figures leave out, so a run with any fails as one with a non-2xx answer does.
+        "socket_errors": sum(raw[f"errors_{kind}"] for kind in ("connect", "read", "write", "timeout")),
         # Server CPU per request: much less sensitive than req/s to other work on the machine.
         "cpu_ms": 1000 * cpu / raw["requests"] if raw["requests"] else float("nan"),
         "raw": raw,
@@ -443,6 +582,7 @@ def summarize(runs: list[dict[str, Any]]) -> dict[str, Any]:
         "requests": sum(r["requests"] for r in runs),
         "errors": sum(r["errors"] for r in runs),
         "non_2xx": sum(r["non_2xx"] for r in runs),
+        "socket_errors": sum(r["socket_errors"] for r in runs),
         "rounds": [
             {k: r[k] for k in ("rps", "p50_ms", "p90_ms", "p99_ms", "cpu_ms", "requests", "errors")}
             for r in runs
@@ -553,21 +693,25 @@ def _fmt_side(side: dict[str, Any]) -> str:
 
 
 def print_table(records: list[dict[str, Any]], extras: list[str]) -> None:
-    head = f"{'comparison':<26} {'ratio':>6} {'q1-q3':>11} {'goal':>7} {'met':>4} {'cpu':>6}"
+    head = f"{'comparison':<26} {'ratio':>6} {'q1-q3':>11} {'goal':>7} {'verdict':>12} {'cpu':>6}"
     head += f"   {'A p50':>7} {'A p99':>7} {'A req/s':>8}   {'B p50':>7} {'B p99':>7} {'B req/s':>8}"
     print()
     print(head)
     print("-" * len(head))
     for r in records:
         goal = "" if r["goal"] is None else f"{r['goal_op']}{r['goal']:.2f}"
-        met = "" if r["met"] is None else ("yes" if r["met"] else "NO")
+        verdict = r["verdict"] or ""
         q1, q3 = r["ratio_quartiles"]
-        ratios = f"{r['ratio']:6.3f} {q1:5.2f}-{q3:<5.2f} {goal:>7} {met:>4} {r['cpu_ratio']:6.3f}"
+        ratios = f"{r['ratio']:6.3f} {q1:5.2f}-{q3:<5.2f} {goal:>7} {verdict:>12} {r['cpu_ratio']:6.3f}"
         print(f"{r['name']:<26} {ratios}   {_fmt_side(r['a'])}   {_fmt_side(r['b'])}")
     print("ratio: A ÷ B of requests/s (scaling: of latency, 1,000,000 ÷ 1,000 tasks), the median of the")
     print("       per-round ratios; q1-q3: their quartiles; latencies in ms")
     print("cpu: the same ratio from the server's CPU time per request (B ÷ A; scaling A ÷ B), which other")
     print("     work on the machine disturbs less than requests/s")
+    print(
+        "verdict: met = median and the far quartile (q1; q3 for latency) meet the goal; within noise = only"
+    )
+    print("     the median does; missed = the median does not")
     for line in extras:
         print(line)
 
@@ -594,10 +738,20 @@ def _record(
         goal_op, description = "<=", f"{metric} of A ÷ {metric} of B (lower is better)"
     ratio, cpu_ratio = statistics.median(rounds), statistics.median(cpu_rounds)
     spread = statistics.quantiles(rounds, n=4) if len(rounds) > 1 else [ratio, ratio, ratio]
-    met = None if goal is None else (ratio >= goal if goal_op == ">=" else ratio <= goal)
+    verdict = None if goal is None else verdicts.verdict(ratio, spread[0], spread[2], goal, goal_op)
 
     def side(label: str, s: dict[str, Any]) -> dict[str, Any]:
-        keys = ("p50_ms", "p99_ms", "rps", "cpu_ms", "requests", "errors", "non_2xx", "rounds")
+        keys = (
+            "p50_ms",
+            "p99_ms",
+            "rps",
+            "cpu_ms",
+            "requests",
+            "errors",
+            "non_2xx",
+            "socket_errors",
+            "rounds",
+        )
         return {"label": label, **{k: s[k] for k in keys}}
 
     return {
@@ -606,7 +760,9 @@ def _record(
         "metric": description,
         "goal": goal,
         "goal_op": goal_op,
-        "met": met,
+        # `met` only when the quartile on the goal's far side meets it too (bench/verdicts.py).
+        "met": None if verdict is None else verdict == verdicts.MET,
+        "verdict": verdict,
         "ratio_per_round": rounds,
         "ratio_quartiles": [spread[0], spread[2]],
         # Server CPU ms per request, B ÷ A (A ÷ B for latency ratios): the ratio in the same direction.
@@ -645,11 +801,34 @@ def main() -> None:
     token = mint_token(seeded.user_id)
 
     api, base = API, BASELINE
-    servers = variant_servers(config, engine)
+    servers = [*variant_servers(config, engine), *peer_servers(config)]
+    if config.serving:
+        servers += serving_servers(config, engine)
     contract = servers[0]
 
     def paths(prefix: str) -> dict[str, str]:
         return endpoint_paths(prefix, seeded)
+
+    axes_cases: list[dict[str, Any]] = []
+    axes_tokens: dict[str, str] = {"bench": token}
+    plans: dict[str, Any] = {}
+    if config.scaling_axes:
+        axes = data.ensure_axes(
+            owner_id=seeded.user_id, projects=config.axes_projects, members=config.axes_members
+        )
+        axes_tokens["bench-many"] = mint_token(axes.many_projects_user_id)
+        from server.apps.accounts.models import User
+
+        member_id = User.objects.get(username="bench-member-01").pk
+        axes_cases = scaling.cases(seeded, axes, member_id)
+        print("\nEXPLAIN of every query of the large side (scaling axes):")
+        for case in axes_cases:
+            plans[case["name"]] = scaling.explain(case["large"], axes_tokens[case["user"]])
+            scans = plans[case["name"]]["seq_scans"]
+            print(
+                f"  {case['name']:<28} "
+                + (f"SEQUENTIAL SCAN of {', '.join(scans)}" if scans else "no seq scan")
+            )
 
     print("\nSQL queries per request (CaptureQueriesContext, Django test client):")
     scale_list = f"{api}/projects/{seeded.scale_project_id}/tasks"
@@ -684,6 +863,10 @@ def main() -> None:
             for endpoint, path in paths(server.prefix).items():
                 scenarios[endpoint].append(Scenario(server, endpoint, path))
         scenarios["list"].append(Scenario(contract, "list-1m", scale_list))
+        for case in axes_cases:
+            case_token = axes_tokens[case["user"]]
+            for size in ("large", "small"):
+                scenarios["list"].append(Scenario(contract, f"{size}:{case['name']}", case[size], case_token))
 
         # Every scenario must answer as expected before it is measured.
         bodies = _bodies()
@@ -691,8 +874,8 @@ def main() -> None:
             for s in group:
                 method = {"create": "POST", "update": "PATCH"}.get(s.endpoint, "GET")
                 body = json.dumps(bodies[s.endpoint]) if s.endpoint in bodies else None
-                status, content = _request(s.server.port, method, s.path, token, body)
-                if status != EXPECTED_STATUS[s.endpoint]:
+                status, content = _request(s.server.port, method, s.path, s.token or token, body)
+                if status != EXPECTED_STATUS.get(s.endpoint, 200):
                     raise SystemExit(f"{s.key}: {method} {s.path} answered {status}: {content[:500]!r}")
 
         all_scenarios = [s for group in scenarios.values() for s in group]
@@ -754,6 +937,27 @@ def main() -> None:
                 goal=None,
             )
         )
+    for peer, goal in (("fastapi", 0.8), ("fastapi-orm", 0.8), ("ninja", 1.0)):
+        for endpoint in ENDPOINTS:
+            records.append(
+                _record(
+                    f"vs_{peer.replace('-', '_')}/{endpoint}",
+                    side(f"contract/{endpoint}"),
+                    side(f"{peer}/{endpoint}"),
+                    goal=goal,
+                )
+            )
+    for server in servers:
+        if server.name.startswith("contract-") and server.name != "contract-off":
+            for endpoint in ENDPOINTS:
+                records.append(
+                    _record(
+                        f"serving/{server.name.removeprefix('contract-')}/{endpoint}",
+                        side(f"{server.name}/{endpoint}"),
+                        side(f"contract/{endpoint}"),
+                        goal=None,
+                    )
+                )
     for metric in ("p50_ms", "p99_ms"):
         record = _record(
             f"scaling/list_{metric.removesuffix('_ms')}",
@@ -767,6 +971,23 @@ def main() -> None:
             f"{config.read_tasks:,} tasks": counts["contract"]["list"],
         }
         records.append(record)
+
+    for case in axes_cases:
+        record = _record(
+            f"scaling/{case['name']}",
+            side(f"contract/large:{case['name']}"),
+            side(f"contract/small:{case['name']}"),
+            goal=1.2,
+            metric="p50_ms",
+        )
+        record["seq_scans"] = plans[case["name"]]["seq_scans"]
+        records.append(record)
+
+    print("\ncounting instructions per request under valgrind (bench/instructions.py) ...", flush=True)
+    instruction_tax = instructions.measure(
+        instruction_requests(paths(api)), token, instruction_env(config, engine)
+    )
+    print("\n".join(instructions.report_lines(instruction_tax)))
 
     print("\nmeasuring start-up (fresh interpreters, median of 3) and codegen ...", flush=True)
     bind = bind_contract_seconds(engine)
@@ -806,6 +1027,8 @@ def main() -> None:
             "wrk": f"-t{config.threads} -c{config.connections}",
             "gunicorn": f"1 worker, {config.worker_class}"
             + (f" ({config.gthreads} threads)" if config.worker_class == "gthread" else ""),
+            "servers": {server.name: f"{server.label}: {server.serve} {server.app}" for server in servers},
+            "serving_rows": config.serving,
             "server_cpu": config.server_cpu,
             "client_cpu": config.client_cpu,
             "engine": engine,
@@ -819,6 +1042,8 @@ def main() -> None:
             "loadavg_after": loadavg(),
         },
         "comparisons": records,
+        "instructions": instruction_tax,
+        "scaling_plans": plans,
         "queries_per_request": counts,
         "startup": {
             "gunicorn_first_response_seconds": {s.name: s.startup_seconds for s in servers},
@@ -837,11 +1062,27 @@ def main() -> None:
     print(
         f"\nwrote {config.output.relative_to(REPO) if config.output.is_relative_to(REPO) else config.output}"
     )
-    # A non-2xx answer under load (a 500 from strict response validation, say) means that scenario did not
-    # measure what it claims to: fail the run, after writing every figure for the post-mortem.
-    non_2xx = {k: v["non_2xx"] for k, v in summary.items() if v["non_2xx"]}
-    if non_2xx:
-        raise SystemExit(f"non-2xx responses under load: {non_2xx}; see bench/results/logs/")
+    fail_on_errors(summary)
+    if config.check_instructions:
+        missed = {
+            k: round(v["tax_percent"], 2) for k, v in instruction_tax["endpoints"].items() if not v["met"]
+        }
+        if missed:
+            raise SystemExit(
+                f"contract tax in instructions over {instructions.GOAL_PERCENT:g} % (percent): {missed}"
+            )
+
+
+def fail_on_errors(summary: dict[str, dict[str, Any]]) -> None:
+    """A non-2xx answer under load (a 500 from strict response validation, say), a socket error or a timeout
+    means that scenario did not measure what it claims to: fail the run (after its figures are written)."""
+    failed = {
+        key: {kind: value[kind] for kind in ("non_2xx", "socket_errors") if value[kind]}
+        for key, value in summary.items()
+        if value["non_2xx"] or value["socket_errors"]
+    }
+    if failed:
+        raise SystemExit(f"errors under load: {failed}; see bench/results/logs/")
 
 
 if __name__ == "__main__":

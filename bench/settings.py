@@ -11,13 +11,15 @@ turn ours off through the env).
 import os
 import warnings
 
-os.environ.setdefault("DJANGO_SECRET_KEY", "bench-secret-key-not-for-production-0123456789abcdef")
+from bench import defaults
+
+os.environ.setdefault("DJANGO_SECRET_KEY", defaults.SECRET_KEY)
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "*")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bench")
-os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/14")
+os.environ.setdefault("REDIS_URL", defaults.REDIS_URL)
 os.environ.setdefault("JWT_ACCESS_MINUTES", str(7 * 24 * 60))
-os.environ.setdefault("THROTTLE_RATE_ANON", "1000000000/min")
-os.environ.setdefault("THROTTLE_RATE_USER", "1000000000/min")
+os.environ.setdefault("THROTTLE_RATE_ANON", defaults.THROTTLE_RATE)
+os.environ.setdefault("THROTTLE_RATE_USER", defaults.THROTTLE_RATE)
 
 from server.config.settings.production import *  # noqa: F403
 from server.config.settings.production import MIDDLEWARE, env
@@ -26,7 +28,7 @@ from server.config.settings.production import MIDDLEWARE, env
 warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
 
 DEBUG = False
-SECRET_KEY = "bench-secret-key-not-for-production-0123456789abcdef"
+SECRET_KEY = defaults.SECRET_KEY
 ALLOWED_HOSTS = ["*"]
 ROOT_URLCONF = "bench.urls"
 
