@@ -12,7 +12,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-browser run serve worker migrate demo-data test test-python test-postgres test-browser lint format bench bench-services bench-smoke clean \
-	install-ts lint-contract generate generate-check test-sdk-typescript contract contract-live drift \
+	install-ts lint-contract generate generate-check test-sdk-typescript sdk-packages contract contract-live drift \
 	breaking release-contract changelog mock docs beat topology topology-stop reliability validate-kubernetes
 
 help: ## Show this help
@@ -165,6 +165,14 @@ test-sdk-typescript: install install-ts ## The TypeScript SDK: build with tsc --
 	cd $(TS_SDK) && ../../$(BIN)/python -m codegen.tests.live_server -- npm test --silent
 	cd $(TS_SDK) && ../../$(BIN)/python -m codegen.tests.mock_server -- npm run --silent test:mock
 
+SDK_DIST := var/sdk-dist
+
+sdk-packages: install install-ts ## Both SDKs as published: python -m build + twine check (into var/sdk-dist), npm publish --dry-run
+	rm -rf $(SDK_DIST) && mkdir -p $(SDK_DIST)
+	$(BIN)/python -m build --outdir $(SDK_DIST) clients/python
+	$(BIN)/twine check --strict $(SDK_DIST)/*
+	cd $(TS_SDK) && npm run --silent build && npm publish --dry-run --access public --loglevel=warn
+
 drift: install ## Compare the schema the views derive (drf-spectacular) with the contract; print every difference
 	$(BIN)/python -m contract_tests.drift
 
@@ -174,7 +182,7 @@ contract: install drift ## Schemathesis in-process (every check, stateful), drif
 contract-live: install ## The contract tests against gunicorn on PostgreSQL (CONTRACT_LIVE_DATABASE_URL=, CONTRACT_*=)
 	$(BIN)/python -m contract_tests.live
 
-test: lint lint-contract generate-check breaking test-python contract test-sdk-typescript test-browser ## Every check and test on the embedded defaults (CI also runs test-postgres)
+test: lint lint-contract generate-check breaking test-python contract test-sdk-typescript sdk-packages test-browser ## Every check and test on the embedded defaults (CI also runs test-postgres)
 
 BENCH_ROUNDS ?= 10
 BENCH_SECONDS ?= 3

@@ -1,41 +1,31 @@
-"""HTTP caching and conditional requests, as the contract declares them per operation and response.
+"""Entity tags and conditional writes (the contract-driven response side is server.contract.caching).
 
-* `ETag`: a strong validator, the hash of the representation (the response body's JSON, keys sorted). Set on
-  every response whose contract declares an `ETag` header. A representation may depend on the caller (a
-  project's `role`), so the tag is per caller too, like the response (`Vary`).
-* `If-None-Match` on a GET whose 200 carries an `ETag` -> 304 with no body (weak comparison, RFC 9110 13.1.2).
+* `ETag`: a strong validator, the hash of the representation (the response body's JSON, keys sorted). A
+  representation may depend on the caller (a project's `role`), so the tag is per caller too (`Vary`).
 * `If-Match` on PUT/PATCH/DELETE: the view hands `if_match(request, present)` to the service, which re-reads
   the row locked (`SELECT ... FOR UPDATE`) inside the write's transaction and compares (strong comparison);
   a mismatch is `412 precondition_failed`. Check and write are one atomic step, so of two editors who read the
   same version only the first one's write succeeds. `If-Match` is optional: without it the write is
   unconditional (the pre-existing behaviour every client relies on).
-* `Cache-Control` and `Vary`: the value of a declared `Cache-Control` header is the `const` of its schema in
-  the contract; a declared `Vary` gets the credentials headers (`Authorization`, `X-API-Key`).
 
-Entity-tag parsing and comparison reuse Django's (`django.utils.http.parse_etags`, `django.utils.cache`).
+Entity-tag parsing reuses Django's (`django.utils.http.parse_etags`).
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import orjson
 from django.db import transaction
 from django.db.models import Model
-from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 from rest_framework.request import Request
-from rest_framework.response import Response
 
 from .errors import ApiError, NotFound
-
-if TYPE_CHECKING:
-    from server.contract.spec import Contract, Operation
 
 # The credentials headers: a response to one caller must never be served to another.
 VARY_ON = ("Authorization", "X-API-Key")
@@ -107,68 +97,3 @@ def lock_and_check(instance: M, precondition: Precondition | None, *, keep: tupl
         setattr(current, name, getattr(instance, name))
     precondition.check(current)
     return current
-
-
-# --- what the contract declares ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DeclaredHeaders:
-    etag: bool
-    cache_control: str | None
-    vary: bool
-
-
-def declared_headers(operation: Operation) -> dict[str, DeclaredHeaders]:
-    """status -> the caching headers the contract declares on that response of `operation`."""
-    from server.contract.spec import get_contract
-
-    return _declared_headers(get_contract(), operation.path, operation.method)
-
-
-@functools.cache
-def _declared_headers(contract: Contract, path: str, method: str) -> dict[str, DeclaredHeaders]:
-    from server.contract.spec import resolve
-
-    document = contract.document
-    raw_operation = document["paths"][path][method]
-    declared: dict[str, DeclaredHeaders] = {}
-    for status, raw_response in (raw_operation.get("responses") or {}).items():
-        headers = resolve(document, raw_response).get("headers") or {}
-        names = {name.lower(): name for name in headers}
-        cache_control = None
-        if "cache-control" in names:
-            header = resolve(document, headers[names["cache-control"]])
-            cache_control = resolve(document, header.get("schema", {})).get("const")
-        declared[str(status)] = DeclaredHeaders(
-            etag="etag" in names, cache_control=cache_control, vary="vary" in names
-        )
-    return declared
-
-
-def apply(operation: Operation, request: Request, response: Response) -> Response:
-    """Set the caching headers the contract declares for this response; answer 304 to a matching
-    `If-None-Match`. Called on every response of a contract operation, before it is validated."""
-    declared = declared_headers(operation).get(str(response.status_code))
-    if declared is None:
-        return response
-    if declared.cache_control and not response.has_header("Cache-Control"):
-        response["Cache-Control"] = declared.cache_control
-    if declared.vary:
-        patch_vary_headers(response, VARY_ON)
-    if declared.etag and not response.has_header("ETag") and response.data is not None:
-        response["ETag"] = etag_of(response.data)
-    if request.method == "GET" and response.status_code == 200 and response.has_header("ETag"):
-        header = request.headers.get("If-None-Match")
-        if header is not None and _none_match_fails(parse_etags(header), response["ETag"]):
-            response.status_code = 304
-            response.data = None  # rendered empty; DRF then drops Content-Type
-    return response
-
-
-def _none_match_fails(tags: list[str], etag: str) -> bool:
-    """Weak comparison: W/"x" and "x" match."""
-    if tags == ["*"]:
-        return True
-    bare = etag.removeprefix("W/")
-    return any(tag.removeprefix("W/") == bare for tag in tags)

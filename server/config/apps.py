@@ -15,3 +15,5 @@ class ServerConfig(AppConfig):
         from . import checks
 
         common_checks.refuse_to_start(*common_checks.CHECKS, *checks.CHECKS)
+        # The Celery app, before any task runs: the apps' tasks are shared_tasks, bound to it.
+        from . import celery  # noqa: F401

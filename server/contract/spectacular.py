@@ -11,7 +11,8 @@ Documentation only: nothing here runs while a request is served. What each piece
 * the errors every operation can get from the stack itself are added here from what the stack is configured
   with: 400 (request validation: the operation has parameters or a body), 401 + `WWW-Authenticate` (it has
   authenticators), 413 and 415 (it has a body: RequestSizeLimitMiddleware, the media-type check), 429 +
-  `Retry-After` (it has throttles), 500 and 503 (the exception handler).
+  `Retry-After` (it has throttles), 406 (a success with a body: content negotiation), 500 and 503 (the
+  exception handler); every error with `Cache-Control: no-store`.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.validators import ProhibitNullCharactersValidator
-from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema_field
@@ -135,28 +135,6 @@ def problems(*statuses: int) -> dict[Any, Any]:
     return {(status, PROBLEM_CONTENT_TYPE): ProblemSerializer for status in statuses}
 
 
-# --- authentication schemes ---------------------------------------------------------------------------------
-
-
-class BearerAuthScheme(OpenApiAuthenticationExtension):
-    target_class = "server.apps.accounts.authentication.JWTAuthentication"
-    name = "bearerAuth"
-    priority = 1  # before drf-spectacular's own extension for simplejwt ("jwtAuth")
-
-    def get_security_definition(self, auto_schema: AutoSchema) -> dict[str, Any]:
-        return {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
-
-
-class ApiKeyAuthScheme(OpenApiAuthenticationExtension):
-    target_class = "server.apps.accounts.authentication.ApiKeyAuthentication"
-    name = "apiKeyAuth"
-
-    def get_security_definition(self, auto_schema: AutoSchema) -> dict[str, Any]:
-        from server.apps.accounts.authentication import API_KEY_HEADER
-
-        return {"type": "apiKey", "in": "header", "name": API_KEY_HEADER}
-
-
 # --- the schema class ---------------------------------------------------------------------------------------
 
 
@@ -238,6 +216,11 @@ class ContractAutoSchema(AutoSchema):
                 for name in ("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"):
                     headers[name] = {"schema": rate_limit, "required": True}
             headers["X-Request-ID"] = {"schema": REQUEST_ID_SCHEMA, "required": True}
+            if status[0] in "45":  # server.common.errors: no cache stores an error
+                headers["Cache-Control"] = {
+                    "schema": {"type": "string", "const": "no-store"},
+                    "required": True,
+                }
 
     def _stack_statuses(self, operation: dict[str, Any]) -> list[int]:
         """What the stack in front of (and behind) every handler answers, given how this one is set up."""
@@ -249,6 +232,14 @@ class ContractAutoSchema(AutoSchema):
             statuses.append(401)  # DRF authentication: missing or bad credentials
         if has_body:
             statuses += [413, 415]  # RequestSizeLimitMiddleware; the body's media type
+        if any(code.startswith("2") and r.get("content") for code, r in operation["responses"].items()):
+            statuses.append(406)  # server.contract.negotiation: an Accept naming no declared media type
         if self.view.get_throttles():
             statuses.append(429)
         return [*statuses, 500, 503]  # the exception handler: unexpected errors, the database unreachable
+
+
+def drop_operation_aliases(endpoints: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """drf-spectacular preprocessing hook: leave out the routes `binding.operation_alias` adds (the contract
+    declares each operation once; the alias serves the same view at a second path)."""
+    return [endpoint for endpoint in endpoints if not getattr(endpoint[3], "contract_alias", False)]

@@ -1,8 +1,8 @@
-"""How the views describe idempotency, conditional requests and caching to drf-spectacular (drift check).
+"""How the views describe conditional requests and caching to drf-spectacular (drift check).
 
-What each piece derives from: the `@idempotent` decorator reads `Idempotency-Key` and adds
-`Idempotent-Replayed` on a replay (server.apps.idempotency); server.common.conditional.apply() sets `ETag`,
-`Cache-Control` and `Vary` and answers 304; `if_match()` / `lock_and_check()` answer 412.
+What each piece derives from: server.contract.caching.apply() sets `ETag`, `Cache-Control` and `Vary` and
+answers 304; server.common.conditional's `if_match()` / `lock_and_check()` answer 412. (Idempotency is the
+idempotency app's to describe: server.apps.idempotency.schema.)
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from typing import Any, Literal
 
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 
-from server.apps.idempotency.service import IDEMPOTENCY_HEADER, REPLAYED_HEADER
 from server.common.conditional import CACHE_NO_STORE, CACHE_PRIVATE
 
 from .spectacular import problems
@@ -20,10 +19,6 @@ from .spectacular import problems
 ENTITY_TAGS = {"type": "string", "maxLength": 1024, "pattern": '^(\\*|(W/)?"[!#-~]*"( *, *(W/)?"[!#-~]*")*)$'}
 # server.common.conditional.etag_of(): a 128-bit BLAKE2b hash, hex, quoted.
 ETAG = {"type": "string", "pattern": '^"[0-9a-f]{32}"$'}
-# Visible ASCII: what a header value can carry unchanged.
-IDEMPOTENCY_KEY_SCHEMA = {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]+$"}
-
-IDEMPOTENCY_KEY = OpenApiParameter(IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_SCHEMA, OpenApiParameter.HEADER)
 IF_MATCH = OpenApiParameter("If-Match", ENTITY_TAGS, OpenApiParameter.HEADER)
 IF_NONE_MATCH = OpenApiParameter("If-None-Match", ENTITY_TAGS, OpenApiParameter.HEADER)
 
@@ -39,9 +34,8 @@ def caching(
     cache: Literal["private", "no-store"] = "private",
     vary: bool = True,
     etag: bool = False,
-    replayed: bool = False,
 ) -> list[OpenApiParameter]:
-    """The response headers conditional.apply() sets on `statuses` (and the idempotent replay marker)."""
+    """The response headers caching.apply() sets on `statuses`."""
     codes = list(statuses)
     value = CACHE_PRIVATE if cache == "private" else CACHE_NO_STORE
     headers = [_header("Cache-Control", {"type": "string", "const": value}, codes)]
@@ -49,8 +43,6 @@ def caching(
         headers.append(_header("Vary", {"type": "string", "pattern": "Authorization, X-API-Key"}, codes))
     if etag:
         headers.append(_header("ETag", ETAG, codes))
-    if replayed:
-        headers.append(_header(REPLAYED_HEADER, {"type": "string", "const": "true"}, codes, required=False))
     return headers
 
 

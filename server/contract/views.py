@@ -20,10 +20,10 @@ from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
-from server.common import conditional
 from server.common.observability import response_headers
 from server.common.throttling import ScopedRateThrottle
 
+from . import caching
 from .query import typed_query
 from .spec import Operation
 from .validation import ResponseContractViolation, get_engine
@@ -107,7 +107,7 @@ class ContractAPIView(APIView):
         mode = settings.CONTRACT_RESPONSE_VALIDATION
         operation = self.operation
         if operation is not None:  # ETag, 304, Cache-Control and Vary as the contract declares them
-            response = conditional.apply(operation, request, response)
+            response = caching.apply(operation, request, response)
         # X-Request-ID, and RateLimit-* on successes and 429s, before the response is checked against them.
         response_headers(request._request, response)
         if mode == "off" or operation is None:

@@ -9,10 +9,13 @@ from __future__ import annotations
 import string
 from typing import Any
 
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.openapi import AutoSchema
 from rest_framework import serializers
 
 from server.contract.spectacular import IdField, ResponseSerializer, page_of
 
+from .authentication import API_KEY_HEADER
 from .models import ApiKey, User
 from .services import API_KEY_PREFIX_ALPHABET, API_KEY_PREFIX_LENGTH, API_KEY_SCHEME
 
@@ -85,6 +88,10 @@ ApiKeyListSerializer = page_of(ApiKeySerializer, "ApiKeyListSerializer")
 
 class UserSerializer(ResponseSerializer, serializers.ModelSerializer[User]):
     id = IdField()
+    # An address, or "" for an account made outside the API: one string schema that every validator reads
+    # alike (drf-spectacular's oneOf [format: email, maxLength: 0] is ambiguous where format is not asserted).
+    # The pattern admits "" itself (allow_blank would make drf-spectacular add that oneOf back).
+    email = serializers.RegexField(r"^$|^[^@\s]+@[^@\s]+$", max_length=_max(User, "email"))
 
     class Meta:
         model = User
@@ -123,3 +130,23 @@ class UserUpdateSerializer(serializers.ModelSerializer[User]):
 
 
 UserListSerializer = page_of(UserSerializer, "UserListSerializer")
+
+
+# --- authentication schemes (defined here, drf-spectacular finds them by their target class) ---------------
+
+
+class BearerAuthScheme(OpenApiAuthenticationExtension):
+    target_class = "server.apps.accounts.authentication.JWTAuthentication"
+    name = "bearerAuth"
+    priority = 1  # before drf-spectacular's own extension for simplejwt ("jwtAuth")
+
+    def get_security_definition(self, auto_schema: AutoSchema) -> dict[str, Any]:
+        return {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
+
+
+class ApiKeyAuthScheme(OpenApiAuthenticationExtension):
+    target_class = "server.apps.accounts.authentication.ApiKeyAuthentication"
+    name = "apiKeyAuth"
+
+    def get_security_definition(self, auto_schema: AutoSchema) -> dict[str, Any]:
+        return {"type": "apiKey", "in": "header", "name": API_KEY_HEADER}

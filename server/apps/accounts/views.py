@@ -15,6 +15,7 @@ from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.serializers import TokenObtainPairSerializer, TokenRefreshSerializer
 from rest_framework_simplejwt.settings import api_settings as jwt_settings
 
+from server.apps.idempotency.schema import IDEMPOTENCY_KEY, replayed
 from server.apps.idempotency.service import idempotent
 from server.common.conditional import if_match
 from server.common.errors import ApiError, BadRequest, PermissionDenied
@@ -28,7 +29,7 @@ from server.contract.spectacular import (
     page_parameters,
     problems,
 )
-from server.contract.spectacular_http import IDEMPOTENCY_KEY, caching, conditional_get, conditional_write
+from server.contract.spectacular_http import caching, conditional_get, conditional_write
 from server.contract.views import ContractAPIView
 
 from . import selectors, services
@@ -174,7 +175,7 @@ class ApiKeyListView(ContractAPIView):
     @extend_schema(
         request=ApiKeyCreateSerializer,
         responses={201: ApiKeyWithSecretSerializer, **problems(409, 422)},
-        parameters=[location_header(), IDEMPOTENCY_KEY, *caching(201, cache="no-store", replayed=True)],
+        parameters=[location_header(), IDEMPOTENCY_KEY, *caching(201, cache="no-store"), *replayed(201)],
     )
     @idempotent
     def post(self, request: Request) -> Response:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from server.apps.accounts.models import User
+from server.apps.projects.events import EventType, event_outbox
 from server.apps.tasks.models import Task
-from server.apps.webhooks.models import EventType
-from server.apps.webhooks.services import event_outbox
 from server.common.conditional import Precondition, guarded, lock_and_check
 from server.common.errors import PermissionDenied
 

@@ -8,13 +8,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from server.apps.accounts.selectors import caller_id, user_from_request
+from server.apps.idempotency.schema import IDEMPOTENCY_KEY, replayed
 from server.apps.idempotency.service import idempotent
 from server.apps.projects.selectors import EDITOR_ROLES, project_require_role
 from server.apps.tasks.selectors import task_get_for_member
 from server.common.conditional import if_match
 from server.common.pagination import paginate
 from server.contract.spectacular import id_parameter, location_header, ordering, page_parameters, problems
-from server.contract.spectacular_http import IDEMPOTENCY_KEY, caching, conditional_write
+from server.contract.spectacular_http import caching, conditional_write
 from server.contract.views import ContractAPIView
 
 from . import selectors, services
@@ -55,7 +56,7 @@ class CommentListView(ContractAPIView):
     @extend_schema(
         request=CommentCreateSerializer,
         responses={201: CommentSerializer, **problems(403, 404, 409, 422)},
-        parameters=[*PATH, location_header(), IDEMPOTENCY_KEY, *caching(201, etag=True, replayed=True)],
+        parameters=[*PATH, location_header(), IDEMPOTENCY_KEY, *caching(201, etag=True), *replayed(201)],
     )
     @idempotent
     def post(self, request: Request, project_id: str, task_id: str) -> Response:

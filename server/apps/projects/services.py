@@ -9,11 +9,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from server.apps.accounts.models import User
-from server.apps.webhooks.models import EventType
-from server.apps.webhooks.services import event_record
 from server.common.conditional import Precondition, guarded, lock_and_check
 from server.common.errors import Conflict, NotFound, Unprocessable
 
+from .events import EventType, event_record
 from .models import Membership, Project, Role
 from .presenters import present_member
 

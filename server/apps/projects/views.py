@@ -10,6 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from server.apps.accounts.selectors import caller_id, user_from_request
+from server.apps.idempotency.schema import IDEMPOTENCY_KEY, replayed
 from server.apps.idempotency.service import idempotent
 from server.common.conditional import if_match
 from server.common.pagination import paginate
@@ -22,7 +23,7 @@ from server.contract.spectacular import (
     problems,
     query,
 )
-from server.contract.spectacular_http import IDEMPOTENCY_KEY, caching, conditional_get, conditional_write
+from server.contract.spectacular_http import caching, conditional_get, conditional_write
 from server.contract.views import ContractAPIView
 
 from . import selectors, services
@@ -76,7 +77,7 @@ class ProjectListView(ContractAPIView):
     @extend_schema(
         request=ProjectCreateSerializer,
         responses={201: ProjectSerializer, **problems(409, 422)},
-        parameters=[location_header(), IDEMPOTENCY_KEY, *caching(201, etag=True, replayed=True)],
+        parameters=[location_header(), IDEMPOTENCY_KEY, *caching(201, etag=True), *replayed(201)],
     )
     @idempotent
     def post(self, request: Request) -> Response:
@@ -168,7 +169,7 @@ class ProjectMemberListView(ContractAPIView):
     @extend_schema(
         request=MemberAddSerializer,
         responses={201: MemberSerializer, **problems(403, 404, 409, 422)},
-        parameters=[PROJECT_ID, location_header(), IDEMPOTENCY_KEY, *caching(201, replayed=True)],
+        parameters=[PROJECT_ID, location_header(), IDEMPOTENCY_KEY, *caching(201), *replayed(201)],
     )
     @idempotent
     def post(self, request: Request, project_id: str) -> Response:

@@ -6,10 +6,9 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from server.apps.projects.events import EventType, event_outbox
 from server.apps.projects.models import Project
 from server.apps.projects.selectors import membership_is_member
-from server.apps.webhooks.models import EventType
-from server.apps.webhooks.services import event_outbox
 from server.common.conditional import Precondition, guarded, lock_and_check
 from server.common.errors import BadRequest, Unprocessable
 

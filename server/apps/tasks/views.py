@@ -11,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from server.apps.accounts.selectors import caller_id
+from server.apps.idempotency.schema import IDEMPOTENCY_KEY, replayed
 from server.apps.idempotency.service import idempotent
 from server.apps.projects.selectors import EDITOR_ROLES, project_get_for_member, project_require_role
 from server.common.conditional import if_match
@@ -25,7 +26,7 @@ from server.contract.spectacular import (
     problems,
     query,
 )
-from server.contract.spectacular_http import IDEMPOTENCY_KEY, caching, conditional_get, conditional_write
+from server.contract.spectacular_http import caching, conditional_get, conditional_write
 from server.contract.views import ContractAPIView
 
 from . import selectors, services
@@ -80,7 +81,7 @@ class TaskListView(ContractAPIView):
     @extend_schema(
         request=TaskCreateSerializer,
         responses={201: TaskSerializer, **problems(403, 404, 409, 422)},
-        parameters=[PROJECT_ID, location_header(), IDEMPOTENCY_KEY, *caching(201, etag=True, replayed=True)],
+        parameters=[PROJECT_ID, location_header(), IDEMPOTENCY_KEY, *caching(201, etag=True), *replayed(201)],
     )
     @idempotent
     def post(self, request: Request, project_id: str) -> Response:

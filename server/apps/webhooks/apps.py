@@ -13,3 +13,10 @@ class WebhooksConfig(AppConfig):
         from . import checks
 
         refuse_to_start(*checks.CHECKS)
+
+        # The writes of projects, tasks and comments announce their events; record them in the outbox.
+        from server.apps.projects import events
+
+        from .services import OutboxRecorder
+
+        events.recorder_register(OutboxRecorder())

@@ -6,17 +6,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from server.apps.projects.events import EventType
 from server.apps.projects.models import Project
 
-
-class EventType(models.TextChoices):
-    TASK_CREATED = "task.created"
-    TASK_UPDATED = "task.updated"
-    TASK_DELETED = "task.deleted"
-    COMMENT_CREATED = "comment.created"
-    MEMBER_ADDED = "member.added"
-    MEMBER_REMOVED = "member.removed"
-    PING = "ping"
+__all__ = ["Attempt", "Delivery", "DeliveryStatus", "Event", "EventType", "Webhook"]
 
 
 class DeliveryStatus(models.TextChoices):

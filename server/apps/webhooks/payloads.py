@@ -1,16 +1,15 @@
-"""Event envelopes, and their check against the contract's `webhooks` schemas before they are sent."""
+"""Event envelopes; their check against the contract's `webhooks` schemas is the contract layer's
+(server.contract.webhooks.payload_violations)."""
 
 from __future__ import annotations
 
-import functools
 import uuid
 from datetime import datetime
 from typing import Any
 
-import jsonschema_rs
 import orjson
 
-from server.contract.spec import get_contract
+from server.contract.webhooks import payload_violations
 
 
 def event_id_new() -> str:
@@ -24,25 +23,4 @@ def envelope(*, event_id: str, type: str, created_at: datetime, project_id: int,
     return parsed
 
 
-@functools.cache
-def _validators() -> dict[str, Any]:
-    """One compiled validator per event type: the request body schema of `webhooks.<type>.post` (jsonschema-rs
-    over the whole document, so `$ref`s resolve as written, like the compiled request engine)."""
-    document = get_contract().document
-    validators = jsonschema_rs.validator_map_for(document, validate_formats=True)
-    found: dict[str, Any] = {}
-    for name, item in (document.get("webhooks") or {}).items():
-        schema = item["post"]["requestBody"]["content"]["application/json"]["schema"]
-        found[name] = validators.get(schema["$ref"])
-    return found
-
-
-def payload_violations(payload: dict[str, Any]) -> list[str]:
-    """Where `payload` breaks its event type's schema in the contract; empty when it conforms."""
-    validator = _validators().get(payload.get("type", ""))
-    if validator is None:
-        return [f"the contract declares no webhook {payload.get('type')!r}"]
-    return [
-        f"{'/'.join(map(str, error.instance_path)) or '(root)'}: {error.message}"
-        for error in validator.iter_errors(payload)
-    ]
+__all__ = ["envelope", "event_id_new", "payload_violations"]

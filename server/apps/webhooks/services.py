@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from django.db import transaction
@@ -132,6 +132,17 @@ def event_outbox(*, project_id: int, type: str) -> Iterator[Callable[[Any], obje
         return
     with transaction.atomic(savepoint=False):  # inside the caller's transaction (If-Match) if there is one
         yield lambda data: _event_write(project_id=project_id, type=type, data=data, webhooks=webhooks)
+
+
+class OutboxRecorder:
+    """server.apps.projects.events.EventRecorder: the events of projects, tasks and comments, recorded for
+    the project's subscriptions."""
+
+    def outbox(self, *, project_id: int, type: str) -> AbstractContextManager[Callable[[Any], object]]:
+        return event_outbox(project_id=project_id, type=type)
+
+    def record(self, *, project_id: int, type: str, data: Any) -> object:
+        return event_record(project_id=project_id, type=type, data=data)
 
 
 def webhook_ping(*, webhook: Webhook) -> Delivery:

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import logging
 
+from celery import shared_task
 from django.conf import settings
-
-from server.config.celery import app
 
 from .delivery import deliveries_due, delivery_attempt
 
 logger = logging.getLogger(__name__)
 
 
-@app.task(name="server.apps.webhooks.tasks.deliver", acks_late=True, reject_on_worker_lost=True)
+# shared_task: bound to the project's Celery app (server.config.celery, created at start-up by
+# ServerConfig.ready), which an app must not import (it is the layer above).
+@shared_task(name="server.apps.webhooks.tasks.deliver", acks_late=True, reject_on_worker_lost=True)
 def deliver(delivery_id: int) -> str:
     outcome = delivery_attempt(delivery_id)
     if outcome.status == "retry" and outcome.retry_in is not None and not settings.CELERY_TASK_ALWAYS_EAGER:
@@ -22,7 +23,7 @@ def deliver(delivery_id: int) -> str:
     return outcome.status
 
 
-@app.task(name="server.apps.webhooks.tasks.sweep_pending")
+@shared_task(name="server.apps.webhooks.tasks.sweep_pending")
 def sweep_pending() -> int:
     due = deliveries_due()
     deliveries_enqueue(due)

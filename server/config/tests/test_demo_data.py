@@ -10,10 +10,10 @@ from django.core.management import call_command
 
 from server.apps.accounts.models import User
 from server.apps.comments.models import Comment
-from server.apps.projects.management.commands.load_demo_data import DEMO_PASSWORD, PROJECTS, USERS
 from server.apps.projects.models import Membership, Project
 from server.apps.tasks.models import Task
 from server.common.testing import ContractClient
+from server.config.management.commands.load_demo_data import DEMO_PASSWORD, PROJECTS, USERS
 
 pytestmark = pytest.mark.django_db
 
