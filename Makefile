@@ -100,9 +100,10 @@ reliability: install $(NGINX) bench-services ## Faults under load against the to
 validate-kubernetes: install ## Validate deploy/kubernetes/*.yaml offline against the bundled Kubernetes schemas
 	$(BIN)/kubernetes-validate --strict --quiet deploy/kubernetes/*.yaml
 
-lint: install ## ruff and mypy on hand-written code
+lint: install ## ruff, mypy and the import contracts (lint-imports: the layers of ARCHITECTURE.md)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/mypy codegen
 	cd clients/python && ../../$(BIN)/mypy
 	$(BIN)/mypy server bench reliability
