@@ -184,6 +184,7 @@ def run_generate(options: GenerateOptions) -> GenerateResult:
             "uses_datetime": _uses(api, "datetime."),
             "uses_literal": _uses(api, "Literal["),
             "uses_not_modified": any(op.not_modified for op in api.operations),
+            "version": _pep440(api.version),
             "uses_builtins": _uses(api, "builtins."),
         }
         outputs.append(
@@ -205,7 +206,6 @@ def run_generate(options: GenerateOptions) -> GenerateResult:
                     api=api,
                     package=layout.python_package,
                     distribution=layout.python_package.replace("_", "-"),
-                    version=_pep440(api.version),
                 ),
                 scaffold=True,
             )
@@ -249,6 +249,13 @@ def run_generate(options: GenerateOptions) -> GenerateResult:
             )
             outputs.append(
                 OutputFile(
+                    layout.typescript_root / "tsconfig.cjs.json",
+                    env.get_template("typescript/tsconfig.cjs.json.j2").render(),
+                    scaffold=True,
+                )
+            )
+            outputs.append(
+                _package_json(
                     layout.typescript_root / "package.json",
                     env.get_template("typescript/package.json.j2").render(
                         api=api,
@@ -256,7 +263,7 @@ def run_generate(options: GenerateOptions) -> GenerateResult:
                         version=_semver(api.version),
                         versions=package_versions(),
                     ),
-                    scaffold=True,
+                    _semver(api.version),
                 )
             )
         lap("typescript sdk")
@@ -265,6 +272,19 @@ def run_generate(options: GenerateOptions) -> GenerateResult:
     result.notes.sort(key=lambda n: (n.file, n.line, n.rule, n.message))
     lap("write")
     return result
+
+
+_VERSION_FIELD = re.compile(r'^(\s*"version":\s*)"[^"]*"', re.MULTILINE)
+
+
+def _package_json(path: Path, scaffold: str, version: str) -> OutputFile:
+    """package.json is scaffolded once, but its `version` follows the contract's `info.version`: an existing
+    file is rewritten with that one field changed (and `--check` reports it when it differs)."""
+    try:
+        current = path.read_text(encoding="utf-8")
+    except OSError:
+        return OutputFile(path, scaffold, scaffold=True)
+    return OutputFile(path, _VERSION_FIELD.sub(lambda m: f'{m.group(1)}"{version}"', current, count=1))
 
 
 def _copy(source: Path, target: Path) -> OutputFile:

@@ -207,6 +207,8 @@ class Api:
     has_models: bool
     notes: list[Finding] = field(default_factory=list)
     token_refresh: TokenRefresh | None = None
+    # `info.license`: its SPDX `identifier`, else its `name` ("" when the document has none).
+    license: str = ""
 
     @property
     def operations(self) -> list[Operation]:
@@ -592,7 +594,17 @@ def build_api(
         has_models=bool(models),
         notes=notes,
         token_refresh=token_refresh if token_refresh is not None and api_bearer(schemes) else None,
+        license=_license(info.get("license")),
     )
+
+
+def _license(value: Any) -> str:
+    if not isinstance(value, dict):
+        return ""
+    for key in ("identifier", "name"):
+        if isinstance(value.get(key), str) and value[key].strip():
+            return str(value[key]).strip()
+    return ""
 
 
 def api_bearer(schemes: list[SecurityScheme]) -> bool:

@@ -430,3 +430,46 @@ def test_generated_sdks_map_a_declared_idempotency_header(tmp_path: Path) -> Non
         sys.path.remove(str(src))
         for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
             del sys.modules[name]
+
+
+# ------------------------------------------------------------------------------------------------------------
+# packaging: both SDKs are versioned from info.version (issue 14, point 6)
+# ------------------------------------------------------------------------------------------------------------
+def test_both_sdks_take_their_version_from_info_version(tmp_path: Path) -> None:
+    import json
+
+    spec_data = _idempotency_spec()
+    spec_data["info"]["version"] = "2.3.4"
+    spec = tmp_path / "keys.yaml"
+    spec.write_text(yaml.safe_dump(spec_data), encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_contract("generate", "--spec", str(spec), "--out", str(out)).returncode == 0
+    package_json = out / "typescript" / "package.json"
+    manifest = json.loads(package_json.read_text(encoding="utf-8"))
+    assert manifest["version"] == "2.3.4" and "private" not in manifest
+    assert set(manifest["exports"]["."]) == {"import", "require"}
+    init = next((out / "python" / "src").glob("*/__init__.py")).read_text(encoding="utf-8")
+    assert '__version__ = "2.3.4"' in init
+    assert 'dynamic = ["version"]' in (out / "python" / "pyproject.toml").read_text(encoding="utf-8")
+
+    # A new info.version: --check names package.json; generating rewrites its version and nothing else.
+    package_json.write_text(
+        package_json.read_text(encoding="utf-8").replace('"sideEffects"', '"x": 1,\n  "sideEffects"')
+    )
+    spec_data["info"]["version"] = "2.4.0"
+    spec.write_text(yaml.safe_dump(spec_data), encoding="utf-8")
+    stale = run_contract("generate", "--spec", str(spec), "--out", str(out), "--check")
+    assert stale.returncode == 1 and "package.json" in stale.stdout
+    assert run_contract("generate", "--spec", str(spec), "--out", str(out)).returncode == 0
+    manifest = json.loads(package_json.read_text(encoding="utf-8"))
+    assert manifest["version"] == "2.4.0" and manifest["x"] == 1
+
+
+def test_the_repository_sdks_carry_the_contract_s_version() -> None:
+    import json
+
+    import projectmgmt_client
+
+    version = yaml.safe_load(DEFAULT_SPEC.read_text(encoding="utf-8"))["info"]["version"]
+    assert projectmgmt_client.__version__ == version
+    assert json.loads((TYPESCRIPT_SDK / "package.json").read_text(encoding="utf-8"))["version"] == version

@@ -18,7 +18,26 @@ export class WebhookVerificationError extends Error {
 
 export type WebhookHeaders = Headers | Record<string, string | string[] | undefined>;
 
-const encoder = new TextEncoder();
+/** UTF-8 bytes. `TextEncoder` is looked up on use, not at import: importing the package must work where
+ * there is none (older React Native); without it the bytes are computed by hand. */
+function utf8(text: string): Uint8Array<ArrayBuffer> {
+  if (typeof TextEncoder === "function") return new TextEncoder().encode(text);
+  const escaped = encodeURIComponent(text).replace(/%([0-9A-F]{2})/g, (_, hex: string) =>
+    String.fromCharCode(parseInt(hex, 16)),
+  );
+  return Uint8Array.from(escaped, (char) => char.charCodeAt(0));
+}
+
+/** Web Crypto, looked up on use (a polyfill may install it after the package is imported). */
+function subtle(): SubtleCrypto {
+  const webCrypto = (globalThis as { crypto?: Crypto }).crypto;
+  if (!webCrypto?.subtle) {
+    throw new WebhookVerificationError(
+      "Web Crypto (crypto.subtle) is not available: install a polyfill (e.g. react-native-quick-crypto) first",
+    );
+  }
+  return webCrypto.subtle;
+}
 
 function header(headers: WebhookHeaders, name: string): string {
   let value: string | string[] | undefined | null;
@@ -38,19 +57,19 @@ function header(headers: WebhookHeaders, name: string): string {
 }
 
 function toBytes(body: string | Uint8Array | ArrayBuffer): Uint8Array {
-  if (typeof body === "string") return encoder.encode(body);
+  if (typeof body === "string") return utf8(body);
   return body instanceof Uint8Array ? body : new Uint8Array(body);
 }
 
 /** The `Webhook-Signature` value the server sends for `body` at `timestamp`. */
 export async function sign(secret: string, timestamp: string | number, body: string | Uint8Array | ArrayBuffer): Promise<string> {
-  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-  const prefix = encoder.encode(`${timestamp}.`);
+  const key = await subtle().importKey("raw", utf8(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const prefix = utf8(`${timestamp}.`);
   const raw = toBytes(body);
   const message = new Uint8Array(prefix.length + raw.length);
   message.set(prefix, 0);
   message.set(raw, prefix.length);
-  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, message));
+  const mac = new Uint8Array(await subtle().sign("HMAC", key, message));
   return "v1=" + Array.from(mac, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 

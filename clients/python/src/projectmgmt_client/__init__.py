@@ -1,4 +1,4 @@
-# generated from openapi/openapi.yaml (sha256 65141b0eaeeb19bbe3cb2fa181272dc8a7153185677fb345f9fbf887c8c82193), do not edit; regenerate with `contract generate`
+# generated from openapi/openapi.yaml (sha256 32dd46115fd685ef635198838491430756882ff5b4f8cf179ccab7f924c7d372), do not edit; regenerate with `contract generate`
 """Project-management API SDK 1.0.0, generated from the OpenAPI contract.
 
     from projectmgmt_client import ProjectManagementClient, models
@@ -81,7 +81,7 @@ from ._runtime import (
     UnsupportedMediaTypeError,
 )
 
-__version__ = "1.0.0"
+__version__ = "1.0.0"  # the contract's info.version (PEP 440); the package's version
 
 __all__ = [
     "ApiError",
