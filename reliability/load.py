@@ -20,7 +20,7 @@ class Sample:
     latency: float
     status: int  # 0: no answer (connection refused, reset or timed out)
     written: str | None = None  # the title of an acknowledged write
-    error: str | None = None  # why there was no answer
+    error: str | None = None  # why there was no answer, or the problem answered
 
 
 @dataclass
@@ -83,8 +83,10 @@ class Load:
                 try:
                     current.request(request[0], request[1], body=request[2], headers=request[3])
                     response = current.getresponse()
-                    response.read()
+                    payload = response.read()
                     status = response.status
+                    # Which error: the problem's code and detail (a stale connection retried is no error).
+                    failure = _problem(payload) if status >= 400 else None
                     if response.getheader("Connection", "").lower() == "close":
                         current.close()
                         connection = None
@@ -102,11 +104,19 @@ class Load:
             if status == 201:
                 written = title
             latency = time.monotonic() - started
-            sample = Sample(started, latency, status, written, failure if status == 0 else None)
+            sample = Sample(started, latency, status, written, failure)
             with self._lock:
                 self.samples.append(sample)
         if connection is not None:
             connection.close()
+
+
+def _problem(payload: bytes) -> str:
+    try:
+        body = json.loads(payload)
+        return f"{body['status']} {body['code']}: {body.get('detail', '')}"
+    except (ValueError, KeyError, TypeError):
+        return payload[:100].decode(errors="replace")
 
 
 def p99(latencies: list[float]) -> float | None:

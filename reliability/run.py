@@ -108,8 +108,8 @@ class Run:
         heal: Callable[[], None],
         *,
         during: float = 5,
-        before: float = 3,
-        after: float = 8,
+        before: float = 2,
+        after: float = 5,
         connections: int = 16,
     ) -> None:
         assert self.target is not None
@@ -167,8 +167,12 @@ class Run:
         self.topology.signal("api2", signal.SIGKILL)
 
     def restart_instance(self) -> None:
+        # As an orchestrator's readiness check does: no traffic until it is ready. (gunicorn listens before
+        # its workers have booted; requests sent meanwhile would wait in its backlog.)
+        self.topology.reload_nginx(down=(self.topology.api_port("api2"),))
         self.topology.start_api("api2")
         self.topology.wait_api("api2", timeout=120)
+        self.topology.reload_nginx()
 
     def rolling_restart(self) -> None:
         for name in ("api1", "api2", "api3"):
@@ -265,7 +269,7 @@ def summarize(samples: list[Sample], fault_at: float, healed_at: float) -> dict[
         "503": statuses.get(503, 0),
         "500": statuses.get(500, 0),
         "no_answer": statuses.get(0, 0),
-        "no_answer_errors": dict(Counter(sample.error for sample in samples if sample.error)),
+        "errors": dict(Counter(sample.error for sample in samples if sample.error)),
         "other_statuses": {
             str(status): count
             for status, count in sorted(statuses.items())
