@@ -25,6 +25,7 @@ from django.db.models import Model
 from django.utils.http import parse_etags
 from rest_framework.request import Request
 
+from .error_codes import ErrorCode
 from .errors import ApiError, NotFound
 
 # The credentials headers: a response to one caller must never be served to another.
@@ -44,7 +45,7 @@ def etag_of(data: Any) -> str:
 
 class PreconditionFailed(ApiError):
     status = 412
-    default_code = "precondition_failed"
+    default_code = ErrorCode.PRECONDITION_FAILED
 
 
 @dataclass(frozen=True)

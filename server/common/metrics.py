@@ -22,6 +22,7 @@ from prometheus_client import (
     multiprocess,
 )
 
+from .error_codes import ErrorCode
 from .errors import problem_json_response
 
 LABELS = ("operation_id", "method", "status")
@@ -63,15 +64,23 @@ def metrics_view(request: HttpRequest) -> HttpResponse:
         given = request.headers.get("Authorization", "")
         if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
             response = problem_json_response(
-                request, status=401, code="not_authenticated", detail="The metrics need a bearer token."
+                request,
+                status=401,
+                code=ErrorCode.NOT_AUTHENTICATED,
+                detail="The metrics need a bearer token.",
             )
             response["WWW-Authenticate"] = 'Bearer realm="metrics"'
             return response
     elif not settings.METRICS_PUBLIC:
-        return problem_json_response(request, status=404, code="not_found", detail="No such resource.")
+        return problem_json_response(
+            request, status=404, code=ErrorCode.NOT_FOUND, detail="No such resource."
+        )
     if request.method not in ("GET", "HEAD"):
         response = problem_json_response(
-            request, status=405, code="method_not_allowed", detail=f'Method "{request.method}" not allowed.'
+            request,
+            status=405,
+            code=ErrorCode.METHOD_NOT_ALLOWED,
+            detail=f'Method "{request.method}" not allowed.',
         )
         response["Allow"] = "GET, HEAD"
         return response

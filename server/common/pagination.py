@@ -20,6 +20,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
+from .error_codes import ErrorCode
 from .errors import BadRequest
 
 CURSOR_PARAM = "cursor"
@@ -37,7 +38,7 @@ def _encode(payload: dict[str, Any]) -> str:
 
 def _invalid_cursor() -> BadRequest:
     return BadRequest(
-        code="invalid_cursor",
+        code=ErrorCode.INVALID_CURSOR,
         detail="The cursor is not valid for this list; start again without it.",
         errors=[{"field": CURSOR_PARAM, "code": "invalid_cursor", "message": "Invalid cursor."}],
     )

@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from server.common.conditional import Precondition, guarded, lock_and_check
+from server.common.error_codes import ErrorCode
 from server.common.errors import BadRequest, Conflict, NotFound, Unprocessable
 
 from .models import ApiKey, User
@@ -46,11 +47,11 @@ def _email_taken(*, email: str, exclude_pk: int | None = None) -> bool:
 
 
 def _username_conflict() -> Conflict:
-    return Conflict(code="username_taken", detail="A user with this username already exists.")
+    return Conflict(code=ErrorCode.USERNAME_TAKEN, detail="A user with this username already exists.")
 
 
 def _email_conflict() -> Conflict:
-    return Conflict(code="email_taken", detail="A user with this email address already exists.")
+    return Conflict(code=ErrorCode.EMAIL_TAKEN, detail="A user with this email address already exists.")
 
 
 def _password_errors(exc: DjangoValidationError) -> list[dict[str, str]]:
@@ -86,7 +87,7 @@ def user_register(*, username: str, email: str, password: str, full_name: str = 
         validate_password(password, user=candidate)
     except DjangoValidationError as exc:
         raise Unprocessable(
-            code="weak_password",
+            code=ErrorCode.WEAK_PASSWORD,
             detail="The password does not satisfy the password policy.",
             errors=_password_errors(exc),
         ) from None
@@ -165,7 +166,7 @@ def api_key_create(*, user: User, name: str, expires_at: datetime | None = None)
         expires_at = expires_at.astimezone(UTC)  # the API speaks UTC, also in this response
         if expires_at <= now:
             raise Unprocessable(
-                code="expires_in_past",
+                code=ErrorCode.EXPIRES_IN_PAST,
                 detail="expires_at must be in the future.",
                 errors=[
                     {"pointer": "/expires_at", "code": "expires_in_past", "message": "Must be in the future."}

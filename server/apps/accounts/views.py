@@ -18,6 +18,7 @@ from rest_framework_simplejwt.settings import api_settings as jwt_settings
 from server.apps.idempotency.schema import IDEMPOTENCY_KEY, replayed
 from server.apps.idempotency.service import idempotent
 from server.common.conditional import if_match
+from server.common.error_codes import ErrorCode
 from server.common.errors import ApiError, BadRequest, PermissionDenied
 from server.common.pagination import paginate
 from server.common.throttling import FailureBudget
@@ -102,7 +103,7 @@ class AuthTokenView(ContractAPIView):
             PASSWORD_FAILURES.fail(request, account)
             raise ApiError(
                 status=401,
-                code="invalid_credentials",
+                code=ErrorCode.INVALID_CREDENTIALS,
                 detail="No active account found with the given credentials.",
                 headers={"WWW-Authenticate": _WWW_AUTHENTICATE},
             )
@@ -138,7 +139,7 @@ class AuthTokenRefreshView(ContractAPIView):
             authentication_failed(request)  # a refresh token is a credential too
             raise ApiError(
                 status=401,
-                code="token_not_valid",
+                code=ErrorCode.TOKEN_NOT_VALID,
                 detail="The refresh token is invalid or expired.",
                 headers={"WWW-Authenticate": _WWW_AUTHENTICATE},
             )

@@ -38,6 +38,7 @@ from django.utils import timezone
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from server.common.error_codes import ErrorCode
 from server.common.errors import ApiError, Conflict, Unprocessable
 
 from .models import IdempotencyRecord
@@ -97,7 +98,7 @@ def _fernet(key: str) -> Fernet:
 def _reused() -> ApiError:
     message = "This Idempotency-Key was already used with a different request."
     return Unprocessable(
-        code="idempotency_key_reused",
+        code=ErrorCode.IDEMPOTENCY_KEY_REUSED,
         detail=f"{message} Use a new key for a new request.",
         errors=[{"field": IDEMPOTENCY_HEADER, "code": "idempotency_key_reused", "message": message}],
     )
@@ -105,7 +106,7 @@ def _reused() -> ApiError:
 
 def _in_use() -> ApiError:
     return Conflict(
-        code="idempotency_key_in_use",
+        code=ErrorCode.IDEMPOTENCY_KEY_IN_USE,
         detail="A request with this Idempotency-Key is still being processed. Retry after a moment.",
         headers={"Retry-After": str(IN_USE_RETRY_AFTER)},
     )
@@ -214,7 +215,7 @@ def _replay(record: IdempotencyRecord, key: str) -> Response:
         # Encrypted under another SECRET_KEY: the response cannot be given back, and running the request
         # again could create a second resource.
         raise Unprocessable(
-            code="idempotency_key_reused",
+            code=ErrorCode.IDEMPOTENCY_KEY_REUSED,
             detail="The response stored for this Idempotency-Key can no longer be read; use a new key.",
         ) from None
     headers = {**record.response_headers, REPLAYED_HEADER: "true"}

@@ -11,6 +11,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from server.common.error_codes import ErrorCode
 from server.common.errors import PROBLEM_CONTENT_TYPE, problem_body
 from server.contract.spectacular import ProblemSerializer
 from server.contract.views import ContractAPIView
@@ -52,7 +53,7 @@ class HealthReadyView(ContractAPIView):
             return Response({"status": "ok", "checks": checks})
         body = problem_body(
             status=503,
-            code="dependency_unavailable",
+            code=ErrorCode.DEPENDENCY_UNAVAILABLE,
             detail=f"Not ready: {', '.join(failed)} unavailable.",
             instance=request.path,
         )

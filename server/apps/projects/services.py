@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from server.apps.accounts.models import User
 from server.common.conditional import Precondition, guarded, lock_and_check
+from server.common.error_codes import ErrorCode
 from server.common.errors import Conflict, NotFound, Unprocessable
 
 from .events import EventType, event_record
@@ -52,7 +53,7 @@ def project_delete(*, project: Project, precondition: Precondition | None = None
 
 
 def _last_owner() -> Conflict:
-    return Conflict(code="last_owner", detail="A project must keep at least one owner.")
+    return Conflict(code=ErrorCode.LAST_OWNER, detail="A project must keep at least one owner.")
 
 
 def _locked_owner_ids(*, project: Project) -> list[int]:
@@ -70,19 +71,19 @@ def membership_add(*, project: Project, user_id: int, role: str) -> Membership:
     user = User.objects.filter(pk=user_id).first()
     if user is None:
         raise Unprocessable(
-            code="user_not_found",
+            code=ErrorCode.USER_NOT_FOUND,
             detail=f"There is no user with id {user_id}.",
             errors=[{"pointer": "/user_id", "code": "user_not_found", "message": "No such user."}],
         )
     if Membership.objects.filter(project=project, user=user).exists():
-        raise Conflict(code="already_member", detail="This user is already a member of the project.")
+        raise Conflict(code=ErrorCode.ALREADY_MEMBER, detail="This user is already a member of the project.")
     try:
         with transaction.atomic():
             membership = Membership.objects.create(project=project, user=user, role=role)
             event_record(project_id=project.pk, type=EventType.MEMBER_ADDED, data=present_member(membership))
     except IntegrityError:  # a concurrent add won the race
         raise Conflict(
-            code="already_member", detail="This user is already a member of the project."
+            code=ErrorCode.ALREADY_MEMBER, detail="This user is already a member of the project."
         ) from None
     return membership
 

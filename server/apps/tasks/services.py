@@ -10,6 +10,7 @@ from server.apps.projects.events import EventType, event_outbox
 from server.apps.projects.models import Project
 from server.apps.projects.selectors import membership_is_member
 from server.common.conditional import Precondition, guarded, lock_and_check
+from server.common.error_codes import ErrorCode
 from server.common.errors import BadRequest, Unprocessable
 
 from .models import Task, TaskPriority, TaskStatus
@@ -22,7 +23,7 @@ def _ensure_assignee_is_member(*, project: Project, assignee_id: int | None) -> 
     if assignee_id is None or membership_is_member(project=project, user_id=assignee_id):
         return
     raise Unprocessable(
-        code="assignee_not_member",
+        code=ErrorCode.ASSIGNEE_NOT_MEMBER,
         detail=f"User {assignee_id} is not a member of this project.",
         errors=[
             {
