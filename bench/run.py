@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import math
 import os
 import platform
 import re
@@ -564,6 +565,8 @@ def wrk(scenario: Scenario, config: Config, token: str, seconds: float) -> dict[
         "requests": raw["requests"],
         "errors": errors,
         "non_2xx": raw["errors_status"],
+        # No request completed in the whole measurement: the server stalled (or the window was too short).
+        "stalled": 0 if raw["requests"] else 1,
         # Connections refused or reset, reads and writes that failed, requests past wrk's --timeout: each is a
         # request the figures leave out, so a run with any fails as one with a non-2xx answer does.
         "socket_errors": sum(raw[f"errors_{kind}"] for kind in ("connect", "read", "write", "timeout")),
@@ -575,14 +578,15 @@ def wrk(scenario: Scenario, config: Config, token: str, seconds: float) -> dict[
 
 def summarize(runs: list[dict[str, Any]]) -> dict[str, Any]:
     return {
-        "rps": statistics.median(r["rps"] for r in runs),
-        "p50_ms": statistics.median(r["p50_ms"] for r in runs),
-        "p99_ms": statistics.median(r["p99_ms"] for r in runs),
-        "cpu_ms": statistics.median(r["cpu_ms"] for r in runs),
+        "rps": _median_finite([r["rps"] for r in runs]),
+        "p50_ms": _median_finite([r["p50_ms"] for r in runs if r["requests"]]),
+        "p99_ms": _median_finite([r["p99_ms"] for r in runs if r["requests"]]),
+        "cpu_ms": _median_finite([r["cpu_ms"] for r in runs]),
         "requests": sum(r["requests"] for r in runs),
         "errors": sum(r["errors"] for r in runs),
         "non_2xx": sum(r["non_2xx"] for r in runs),
         "socket_errors": sum(r["socket_errors"] for r in runs),
+        "stalled": sum(r["stalled"] for r in runs),
         "rounds": [
             {k: r[k] for k in ("rps", "p50_ms", "p90_ms", "p99_ms", "cpu_ms", "requests", "errors")}
             for r in runs
@@ -716,6 +720,15 @@ def print_table(records: list[dict[str, Any]], extras: list[str]) -> None:
         print(line)
 
 
+def _divide(a: float, b: float) -> float:
+    return a / b if b and math.isfinite(a) and math.isfinite(b) else math.nan
+
+
+def _median_finite(values: list[float]) -> float:
+    finite = [v for v in values if math.isfinite(v)]
+    return statistics.median(finite) if finite else math.nan
+
+
 def _record(
     name: str,
     a: tuple[str, dict[str, Any]],
@@ -729,15 +742,18 @@ def _record(
     # moves by up to 2x over minutes), which a ratio of the two sides' medians would not.
     pairs = list(zip(a_sum["rounds"], b_sum["rounds"], strict=True))
     if metric == "rps":
-        rounds = [x["rps"] / y["rps"] for x, y in pairs]
-        cpu_rounds = [y["cpu_ms"] / x["cpu_ms"] for x, y in pairs]
+        rounds = [_divide(x["rps"], y["rps"]) for x, y in pairs]
+        cpu_rounds = [_divide(y["cpu_ms"], x["cpu_ms"]) for x, y in pairs]
         goal_op, description = ">=", "requests/s of A ÷ requests/s of B (higher is better)"
     else:
-        rounds = [x[metric] / y[metric] for x, y in pairs]
-        cpu_rounds = [x["cpu_ms"] / y["cpu_ms"] for x, y in pairs]
+        rounds = [_divide(x[metric], y[metric]) for x, y in pairs]
+        cpu_rounds = [_divide(x["cpu_ms"], y["cpu_ms"]) for x, y in pairs]
         goal_op, description = "<=", f"{metric} of A ÷ {metric} of B (lower is better)"
-    ratio, cpu_ratio = statistics.median(rounds), statistics.median(cpu_rounds)
-    spread = statistics.quantiles(rounds, n=4) if len(rounds) > 1 else [ratio, ratio, ratio]
+    # A round where a side completed no request has no ratio (that run fails: fail_on_errors, `stalled`).
+    measured = [r for r in rounds if math.isfinite(r)]
+    ratio = statistics.median(measured) if measured else math.nan
+    cpu_ratio = _median_finite(cpu_rounds)
+    spread = statistics.quantiles(measured, n=4) if len(measured) > 1 else [ratio, ratio, ratio]
     verdict = None if goal is None else verdicts.verdict(ratio, spread[0], spread[2], goal, goal_op)
 
     def side(label: str, s: dict[str, Any]) -> dict[str, Any]:
@@ -750,6 +766,7 @@ def _record(
             "errors",
             "non_2xx",
             "socket_errors",
+            "stalled",
             "rounds",
         )
         return {"label": label, **{k: s[k] for k in keys}}
@@ -1077,9 +1094,9 @@ def fail_on_errors(summary: dict[str, dict[str, Any]]) -> None:
     """A non-2xx answer under load (a 500 from strict response validation, say), a socket error or a timeout
     means that scenario did not measure what it claims to: fail the run (after its figures are written)."""
     failed = {
-        key: {kind: value[kind] for kind in ("non_2xx", "socket_errors") if value[kind]}
+        key: {kind: value[kind] for kind in ("non_2xx", "socket_errors", "stalled") if value[kind]}
         for key, value in summary.items()
-        if value["non_2xx"] or value["socket_errors"]
+        if value["non_2xx"] or value["socket_errors"] or value["stalled"]
     }
     if failed:
         raise SystemExit(f"errors under load: {failed}; see bench/results/logs/")

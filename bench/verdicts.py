@@ -7,10 +7,14 @@ median is, that quartile is not. `missed`: the median is not.
 
 from __future__ import annotations
 
+import math
+
 MET, WITHIN_NOISE, MISSED = "met", "within noise", "missed"
 
 
 def verdict(ratio: float, q1: float, q3: float, goal: float, op: str) -> str:
+    if not math.isfinite(ratio):  # no round measured both sides
+        return MISSED
     if op == ">=":
         return MISSED if ratio < goal else (MET if q1 >= goal else WITHIN_NOISE)
     if op == "<=":
