@@ -19,8 +19,8 @@ COPY bench ./bench
 RUN pip install --no-cache-dir . \
     && useradd --system --uid 10001 app \
     && mkdir -p /app/var && chown app /app/var \
-    && DJANGO_SECRET_KEY=collectstatic-only DJANGO_ALLOWED_HOSTS=localhost \
-       python server/manage.py collectstatic --noinput --verbosity 0
+    && DJANGO_SECRET_KEY="collectstatic-only-$(python -c 'import secrets; print(secrets.token_urlsafe(48))')" \
+       DJANGO_ALLOWED_HOSTS=localhost python server/manage.py collectstatic --noinput --verbosity 0
 
 USER app
 EXPOSE 8000
