@@ -184,6 +184,22 @@ contract-live: install ## The contract tests against gunicorn on PostgreSQL (CON
 	$(BIN)/python -m contract_tests.live
 
 test: lint lint-contract generate-check breaking test-python contract test-sdk-typescript sdk-packages test-browser ## Every check and test on the embedded defaults (CI also runs test-postgres)
+# Third-party tools on the contract and a live server (interop/run.py; README "Interoperability"): Java from
+# Debian for openapi-generator (pyproject's `interop` extra), Prism, Spectral, Redocly and tsc (interop/package.json).
+INTEROP := interop
+
+$(BIN)/.installed-interop: $(BIN)/.installed pyproject.toml
+	command -v java >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless)
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -e '.[dev,interop]'
+	touch $@
+
+$(INTEROP)/node_modules/.package-lock.json: $(INTEROP)/package-lock.json
+	cd $(INTEROP) && npm ci --no-audit --no-fund --loglevel=error
+
+.PHONY: interop
+interop: $(BIN)/.installed-interop $(INTEROP)/node_modules/.package-lock.json ## openapi-generator (python, typescript-fetch, kotlin, swift5), Prism, Spectral, Redocly on the contract and gunicorn on PostgreSQL
+	$(BIN)/python -m interop.run
+
 
 BENCH_ROUNDS ?= 10
 BENCH_SECONDS ?= 3
