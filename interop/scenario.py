@@ -9,7 +9,8 @@ content. Every HTTP request is recorded, in order, with the Prism violations it 
 deliberate bad requests) in INTEROP_RECORD, so that run.py can hold Prism's log against it.
 
 Environment: INTEROP_BASE_URL (Prism's origin), INTEROP_CONTRACT (openapi.yaml), INTEROP_RECORD (JSON out),
-INTEROP_STAFF_USERNAME / INTEROP_STAFF_PASSWORD (a staff user of the demo data).
+INTEROP_STAFF_USERNAME / INTEROP_STAFF_PASSWORD (a staff user of the demo data), INTEROP_NO_EMAIL_USERNAME
+(an account without an email).
 """
 
 from __future__ import annotations
@@ -60,7 +61,14 @@ def _recording_request(self: RESTClientObject, method: str, url: str, *args: Any
             "violations": list(_current["violations"]),
         }
     )
-    return _original_request(self, method, url, *args, **kwargs)
+    try:
+        return _original_request(self, method, url, *args, **kwargs)
+    except LocationValueError:
+        REQUESTS.pop()  # never sent
+        raise AssertionError(
+            f"{_current['operation']}: the generated client built the URL {url!r} (no host): a relative "
+            "`servers` override on the path item or operation replaces the configured host in this client"
+        ) from None
 
 
 RESTClientObject.request = _recording_request  # type: ignore[method-assign]
@@ -94,9 +102,6 @@ class Caller:
             raise AssertionError(
                 f"{operation}: expected {status}, got {error.status}: {error.body}"
             ) from None
-        except LocationValueError:
-            # A relative `servers` override on the path replaces the configured host in this client.
-            raise AssertionError(f"{operation}: the generated client built a URL without a host") from None
         assert response.status_code == status, f"{operation}: expected {status}, got {response.status_code}"
         if status != 204:
             assert response.data is not None, f"{operation}: {status} without a deserialized body"
@@ -120,8 +125,6 @@ class Caller:
         _current.update(operation=operation, violations=list(violations))
         try:
             response = self._method(operation)(*args, **kwargs)
-        except LocationValueError:
-            raise AssertionError(f"{operation}: the generated client built a URL without a host") from None
         except ApiException as error:
             assert error.status == status, f"{operation}: expected {status}, got {error.status}: {error.body}"
             headers = {key.lower(): value for key, value in (error.headers or {}).items()}
@@ -264,6 +267,13 @@ def run() -> None:
     # --- users: staff only ----------------------------------------------------------------------------------
     users = staff.ok("users_list", 200, search=suffix, ordering="username").data
     assert [user.username for user in users.items] == [member_name, owner_name]
+    # An account without an email (made outside the API) reads into the generated User model (issue 13.2).
+    no_email = staff.ok("users_list", 200, search=os.environ["INTEROP_NO_EMAIL_USERNAME"]).data.items
+    assert [(user.username, user.email) for user in no_email] == [
+        (os.environ["INTEROP_NO_EMAIL_USERNAME"], "")
+    ]
+    everyone = staff.ok("users_list", 200, page_size=100).data
+    assert len(everyone.items) >= 7 and everyone.next is None  # the demo users, this run's, the one above
     staff.fails("users_list", 400, "invalid_cursor", cursor="not-a-cursor")
     owner.fails("users_list", 403, "permission_denied")
 
