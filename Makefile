@@ -165,6 +165,7 @@ test-sdk-typescript: install install-ts ## The TypeScript SDK: build with tsc --
 	cd $(TS_SDK) && npm run --silent build
 	cd $(TS_SDK) && ../../$(BIN)/python -m codegen.tests.live_server -- npm test --silent
 	cd $(TS_SDK) && ../../$(BIN)/python -m codegen.tests.mock_server -- npm run --silent test:mock
+	cd $(TS_SDK) && LIVE_SERVER_USER_RATE=100/sec ../../$(BIN)/python -m codegen.tests.live_server -- npm run --silent test:readme
 
 SDK_DIST := var/sdk-dist
 

@@ -472,6 +472,7 @@ def build_api(
 
     raw_paths = data.get("paths")
     paths: dict[str, Any] = raw_paths if isinstance(raw_paths, dict) else {}
+    all_tags = _operation_tags(paths)
     for path, item in paths.items():
         if not isinstance(item, dict):
             continue
@@ -521,12 +522,10 @@ def build_api(
                 method_names_py[tag] = set()
                 method_names_ts[tag] = set(TS_GROUP_RESERVED)
 
-            base = snake(op_id, "call")
-            prefix = snake(tag) + "_"
-            if base.startswith(prefix) and len(base) > len(prefix) and not base[len(prefix)].isdigit():
-                base = base[len(prefix) :]
+            base = strip_tag_prefix(snake(op_id, "call"), tag, all_tags)
             py_name = dedupe(py_identifier(base, PY_METHOD_RESERVED), method_names_py[tag])
-            ts_name = dedupe_camel(ts_identifier(camel(base, "call")), method_names_ts[tag])
+            # A method may be called `delete` in TypeScript (reserved words are legal member names).
+            ts_name = dedupe_camel(camel(base, "call"), method_names_ts[tag])
 
             params = _parameters(resolver, types, path, item, raw_op, item_ptr, op_ptr, note)
             idempotency_param = next(
@@ -596,6 +595,52 @@ def build_api(
         token_refresh=token_refresh if token_refresh is not None and api_bearer(schemes) else None,
         license=_license(info.get("license")),
     )
+
+
+def _operation_tags(paths: dict[str, Any]) -> set[str]:
+    """The first tag of every operation (the groups the SDKs have)."""
+    tags: set[str] = set()
+    for item in paths.values():
+        for method in HTTP_METHODS:
+            op = item.get(method) if isinstance(item, dict) else None
+            names = op.get("tags") if isinstance(op, dict) else None
+            if isinstance(names, list) and names and isinstance(names[0], str) and names[0]:
+                tags.add(names[0])
+    return tags
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 3:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _forms(name: str) -> set[tuple[str, ...]]:
+    """A tag's words, plural and singular: `webhooks` -> (webhooks,), (webhook,)."""
+    words = tuple(snake(name).split("_"))
+    return {words, (*words[:-1], _singular(words[-1]))}
+
+
+def strip_tag_prefix(method: str, tag: str, all_tags: set[str]) -> str:
+    """A method name without what its group already says: the operationId's leading words up to the tag's
+    name (plural or singular) are dropped when the tag opens the id, or follows one word naming another tag
+    (a parent resource): `project_members_list` in `members` -> `list`, `webhook_deliveries_list` in
+    `webhooks` -> `deliveries_list`. Verb-first ids (`get_task_by_id`) and ids that would be left empty or
+    start with a digit are kept as they are."""
+    words = method.split("_")
+    parents = {form for other in all_tags - {tag} for form in _forms(other) if len(form) == 1}
+    for start in (0, 1):
+        if start == 1 and (words[0],) not in parents:
+            break
+        for form in sorted(_forms(tag), key=len, reverse=True):
+            end = start + len(form)
+            if tuple(words[start:end]) == form and end < len(words) and not words[end][:1].isdigit():
+                return "_".join(words[end:])
+    return method
 
 
 def _license(value: Any) -> str:

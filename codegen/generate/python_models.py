@@ -64,19 +64,18 @@ def empty_models(header: str, reason: str) -> str:
 def generate_models(data: dict[str, Any], header: str, *, lenient: bool = False) -> ModelsResult:
     """Run datamodel-code-generator on the prepared document; never raises for a bad document.
 
-    `lenient` (the SDKs' models, from `open_for_clients`): unions are tried left to right, so that a known
-    enum value parses into its enum member and only an unknown one stays a plain string.
+    `lenient` (the SDKs' models, from `open_for_clients`): an open enum (`Kind | str`) is validated left to
+    right, so that a known value parses into its enum member and only an unknown one stays a plain string.
     """
     schemas = (
         (data.get("components") or {}).get("schemas") if isinstance(data.get("components"), dict) else None
     )
     if not isinstance(schemas, dict) or not schemas:
         return ModelsResult(empty_models(header, "the document has no components.schemas"), {}, [])
-    mode = {"union_mode": "left_to_right"} if lenient else {}
     attempts: list[Callable[[], ModelsResult]] = [
-        lambda: _run(data, header, {"deserialize_default_values": ["enum"], **mode}),
+        lambda: _run(data, header, {"deserialize_default_values": ["enum"]}),
         # Fallback for documents the richer options trip over: no typed defaults, no constraints.
-        lambda: _run(data, header, {"field_constraints": False, **mode}),
+        lambda: _run(data, header, {"field_constraints": False}),
     ]
     errors: list[str] = []
     for attempt in attempts:
@@ -88,7 +87,7 @@ def generate_models(data: dict[str, Any], header: str, *, lenient: bool = False)
         if errors:
             result.messages.insert(0, f"first attempt failed ({errors[0]}); generated with fallback options")
         if lenient:
-            result.source = _left_to_right_items(result.source)
+            result.source = _left_to_right(result.source)
         return result
     reason = f"datamodel-code-generator failed: {errors[-1]}"
     return ModelsResult(
@@ -96,21 +95,38 @@ def generate_models(data: dict[str, Any], header: str, *, lenient: bool = False)
     )
 
 
-_OPEN_ITEMS = re.compile(r"\blist\[([A-Za-z_][A-Za-z0-9_]*) \| str\]")
+_ENUM_CLASS = re.compile(r"^class (\w+)\((?:StrEnum|Enum|str, Enum)\):", re.MULTILINE)
 
 
-def _left_to_right_items(source: str) -> str:
-    """`list[Kind | str]` -> `list[Annotated[Kind | str, Field(union_mode="left_to_right")]]`: the generator
-    sets `union_mode` on fields only, and pydantic's smart mode would keep a known value as a plain `str`."""
-    replaced = _OPEN_ITEMS.sub(r'list[Annotated[\1 | str, Field(union_mode="left_to_right")]]', source)
+def _left_to_right(source: str) -> str:
+    """`Kind | str` -> `Annotated[Kind | str, Field(union_mode="left_to_right")]` for the module's enums:
+    pydantic's default (smart) mode would keep a known value as a plain `str`. (The generator's own
+    `union_mode` option puts it on every field with a union, nullable models included, which pydantic
+    refuses.)"""
+    enums = _ENUM_CLASS.findall(source)
+    if not enums:
+        return source
+    open_enum = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, enums)) + r") \| str\b")
+    replaced = open_enum.sub(r'Annotated[\1 | str, Field(union_mode="left_to_right")]', source)
     if replaced == source:
         return source
-    typing_import = re.search(r"^from typing import (.+)$", replaced, re.MULTILINE)
-    if typing_import is None:
-        annotated = "from typing import Annotated\n\nfrom pydantic import"
-        return replaced.replace("from pydantic import", annotated, 1)
-    names = sorted({*typing_import.group(1).split(", "), "Annotated"})
-    return replaced.replace(typing_import.group(0), "from typing import " + ", ".join(names), 1)
+    return _ensure_import(_ensure_import(replaced, "typing", "Annotated"), "pydantic", "Field")
+
+
+def _ensure_import(source: str, module: str, name: str) -> str:
+    """`from module import ..., name` in the generated module."""
+    wrapped = re.search(rf"^from {module} import \(\n((?:    \w+,\n)+)\)$", source, re.MULTILINE)
+    if wrapped is not None:
+        names = sorted({line.strip().rstrip(",") for line in wrapped.group(1).splitlines()} | {name})
+        lines = "".join(f"    {n},\n" for n in names)
+        return source.replace(wrapped.group(0), f"from {module} import (\n{lines})", 1)
+    found = re.search(rf"^from {module} import ([^(].*)$", source, re.MULTILINE)
+    if found is None:
+        first = re.search(r"^(from|import) (?!__future__)", source, re.MULTILINE)
+        at = first.start() if first else len(source)
+        return source[:at] + f"from {module} import {name}\n" + source[at:]
+    names = sorted({*found.group(1).split(", "), name})
+    return source.replace(found.group(0), f"from {module} import " + ", ".join(names), 1)
 
 
 def _describe(exc: BaseException) -> str:

@@ -3,6 +3,8 @@
 Used by the pytest fixtures, and from the command line to run the TypeScript SDK's node test against it:
 
     python -m codegen.tests.live_server -- npm test      # API_BASE_URL is set for the command
+
+LIVE_SERVER_USER_RATE (default 8/sec) sets the per-user throttle rate of the server started there.
 """
 
 from __future__ import annotations
@@ -116,8 +118,9 @@ def main(argv: list[str]) -> int:
     command = command_after_dashes(argv, "codegen.tests.live_server")
     if command is None:
         return 2
-    with live_server() as server:
-        env = {**os.environ, "API_BASE_URL": server.origin, "API_THROTTLE_USER_RATE": DEFAULT_USER_RATE}
+    rate = os.environ.get("LIVE_SERVER_USER_RATE", DEFAULT_USER_RATE)
+    with live_server(user_rate=rate) as server:
+        env = {**os.environ, "API_BASE_URL": server.origin, "API_THROTTLE_USER_RATE": rate}
         return subprocess.call(command, env=env)
 
 

@@ -289,7 +289,7 @@ def test_operation_level_servers(corpus: dict[str, Run]) -> None:
     source = (run.package_dir / "_client.py").read_text(encoding="utf-8")
     assert source.count('server="https://uploads.github.com",') == 1
     client_ts = (run.out / "typescript" / "src" / "generated" / "client.ts").read_text(encoding="utf-8")
-    assert client_ts.count('this.core.serverUrl("https://uploads.github.com")') == 1
+    assert client_ts.count('    server: "https://uploads.github.com",') == 1
     servers = corpus["servers-31"]
     source = (servers.package_dir / "_client.py").read_text(encoding="utf-8")
     assert source.count('server="/",') == 2 and 'server="https://eu.probes.test/p/",' in source

@@ -63,7 +63,7 @@ def test_the_server_s_models_are_exact_and_the_sdk_s_read_leniently() -> None:
     assert re.findall(r"^class (\w+)", server, re.MULTILINE) == re.findall(r"^class (\w+)", sdk, re.MULTILINE)
     # ...but what the SDK receives takes unknown enum values and extra properties; the server refuses them.
     assert "    status: TaskStatus\n" in server and "union_mode" not in server
-    assert '    status: TaskStatus | str = Field(..., union_mode="left_to_right")\n' in sdk
+    assert '    status: Annotated[TaskStatus | str, Field(union_mode="left_to_right")]\n' in sdk
     assert sdk.count('extra="forbid"') < server.count('extra="forbid"')
 
 
@@ -473,3 +473,41 @@ def test_the_repository_sdks_carry_the_contract_s_version() -> None:
     version = yaml.safe_load(DEFAULT_SPEC.read_text(encoding="utf-8"))["info"]["version"]
     assert projectmgmt_client.__version__ == version
     assert json.loads((TYPESCRIPT_SDK / "package.json").read_text(encoding="utf-8"))["version"] == version
+
+
+# ------------------------------------------------------------------------------------------------------------
+# method names (issue 14, point 7)
+# ------------------------------------------------------------------------------------------------------------
+def test_method_names_drop_what_the_tag_already_says() -> None:
+    from codegen.generate.ir import strip_tag_prefix
+
+    tags = {"projects", "members", "tasks", "webhooks", "users", "auth", "categories"}
+    cases = {
+        ("project_members_list", "members"): "list",  # a parent resource, then the tag
+        ("projects_list", "projects"): "list",
+        ("webhook_deliveries_list", "webhooks"): "deliveries_list",  # the tag's singular
+        ("webhooks_ping", "webhooks"): "ping",
+        ("users_me_retrieve", "users"): "me_retrieve",
+        ("category_list", "categories"): "list",
+        ("api_keys_list", "auth"): "api_keys_list",  # the tag is not in the id
+        ("get_task_by_id", "tasks"): "get_task_by_id",  # verb first: kept
+        ("tasks", "tasks"): "tasks",  # nothing would be left
+        ("tasks_2fa", "tasks"): "tasks_2fa",  # a digit cannot start a name
+    }
+    for (method, tag), expected in cases.items():
+        assert strip_tag_prefix(method, tag, tags) == expected, (method, tag)
+
+
+def test_the_contract_s_sdks_read_client_members_list_and_delete() -> None:
+    api = api_of(yaml.safe_load(DEFAULT_SPEC.read_text(encoding="utf-8")))
+    names = {(op.group, op.py_name, op.ts_name) for op in api.operations}
+    assert {
+        ("members", "list", "list"),
+        ("members", "add", "add"),
+        ("tasks", "delete", "delete"),
+        ("webhooks", "deliveries_list", "deliveriesList"),
+    } <= names
+    client_ts = (TYPESCRIPT_SDK / "src" / "generated" / "client.ts").read_text(encoding="utf-8")
+    assert "  delete(...init" in client_ts and "delete_(" not in client_ts
+    models_ts = (TYPESCRIPT_SDK / "src" / "generated" / "models.ts").read_text(encoding="utf-8")
+    assert 'export type Task = components["schemas"]["Task"];' in models_ts

@@ -7,6 +7,7 @@ import time
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from projectmgmt_client import (
@@ -21,7 +22,7 @@ from projectmgmt_client import (
     models,
 )
 
-from codegen.tests.live_server import LiveServer
+from codegen.tests.live_server import LiveServer, live_server
 
 PASSWORD = "Correct-Horse-Battery-42"
 TASKS = 45
@@ -84,11 +85,11 @@ def test_sync_flow(server: LiveServer) -> None:
         project = client.projects.create(models.ProjectCreate(name="Launch", description="Ship v1"))
         assert project.role is models.Role.OWNER
 
-        added = client.members.project_members_add(
+        added = client.members.add(
             project.id, models.MemberAdd(user_id=member.id, role=models.Role.MAINTAINER)
         )
         assert (added.user.id, added.role) == (member.id, models.Role.MAINTAINER)
-        roles = {m.user.username: m.role for m in client.members.project_members_list_iter(project.id)}
+        roles = {m.user.username: m.role for m in client.members.list_iter(project.id)}
         assert roles == {owner.username: models.Role.OWNER, member.username: models.Role.MAINTAINER}
 
         # 45 tasks, fast enough to be throttled: an idempotency key makes each POST safe to retry.
@@ -204,9 +205,7 @@ async def _async_flow(server: LiveServer) -> None:
         client.set_token(pair.access)
 
         project = await client.projects.create(models.ProjectCreate(name="Async launch"))
-        await client.members.project_members_add(
-            project.id, models.MemberAdd(user_id=member.id, role=models.Role.VIEWER)
-        )
+        await client.members.add(project.id, models.MemberAdd(user_id=member.id, role=models.Role.VIEWER))
 
         # Concurrent creates, five at a time: throttled and retried (each carries an idempotency key).
         limit = asyncio.Semaphore(5)
@@ -235,3 +234,44 @@ async def _async_flow(server: LiveServer) -> None:
         assert problem.code == "validation_error"
         assert [(e.field, e.code) for e in problem.errors or []] == [("page_size", "maximum")]
         assert owner.username == owner_name
+
+
+def readme_program(readme: str, heading: str, fence: str) -> str:
+    """The first `fence` code block after `heading` in a README."""
+    section = readme.split(heading, 1)[1]
+    return section.split(fence + "\n", 1)[1].split("```\n", 1)[0]
+
+
+def test_the_readme_program(database_template: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """clients/python/README.md's complete program, verbatim but for its first line (where the server is and
+    who logs in), against a live server (throttled at a production-like rate, not the flows' 8/s): ETag,
+    If-Match, the typed 412, NotModified, RateLimit-Remaining, pages with per-call headers, an unknown enum
+    value."""
+    from codegen.paths import PYTHON_SDK
+
+    with live_server(database_template, user_rate="100/sec") as server:
+        _run_readme_program(server, PYTHON_SDK / "README.md", capsys)
+
+
+def _run_readme_program(server: LiveServer, readme_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    readme = readme_path.read_text(encoding="utf-8")
+    program = readme_program(readme, "## A complete program", "```python")
+    first_line = 'BASE_URL, USERNAME, PASSWORD = "http://127.0.0.1:8000", "bob", "demo-password-123"'
+    assert first_line in program
+    with ProjectManagementClient(server.origin) as setup:
+        user = register(setup, unique("reader"))
+    program = program.replace(
+        first_line, f"BASE_URL, USERNAME, PASSWORD = {server.origin!r}, {user.username!r}, {PASSWORD!r}"
+    )
+    exec(compile(program, "clients/python/README.md", "exec"), {"__name__": "readme"})
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith('read Draft etag "') and len(lines[0]) == len('read Draft etag ""') + 32
+    remaining = lines[1].removeprefix("RateLimit-Remaining ")
+    assert remaining.isdigit(), lines[1]
+    assert lines[2:5] == ["not modified", "updated, new etag True", "412 precondition_failed"]
+    assert lines[5:8] == [
+        "page item Draft done",
+        "page item Publish todo",
+        "page item Review todo",
+    ]
+    assert lines[8:] == ["unknown status blocked"]

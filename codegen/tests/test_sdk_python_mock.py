@@ -49,7 +49,7 @@ def test_prefer_code_gives_the_typed_errors(mock_origin: str) -> None:
             client.projects.retrieve(1, request_options={"headers": {"Prefer": "code=404"}})
         assert missing.value.code == "not_found"
         with pytest.raises(ConflictError):
-            client.members.project_members_add(
+            client.members.add(
                 1,
                 models.MemberAdd(user_id=2, role=models.Role.VIEWER),
                 request_options={"headers": {"Prefer": "code=409"}},

@@ -53,7 +53,7 @@ test("log in, create a project, add a member, page through 45 tasks, errors and 
   void project.nonexistent;
   assert.equal(project.role, "owner");
 
-  const added = await client.members.projectMembersAdd({
+  const added = await client.members.add({
     params: { path: { project_id: projectId } },
     body: { user_id: member.id, role: "maintainer" },
   });

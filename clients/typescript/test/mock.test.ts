@@ -52,7 +52,7 @@ test("typed calls of several tags answer the contract's examples, with the crede
   });
   assert.equal(typeof task.id, "number");
   assert.ok(["low", "normal", "high", "urgent"].includes(task.priority));
-  const members = await client.members.projectMembersList({ params: { path: { project_id: projectId } } });
+  const members = await client.members.list({ params: { path: { project_id: projectId } } });
   assert.ok(Array.isArray(members.items));
 
   for (const request of sent.slice(1)) {
@@ -91,7 +91,7 @@ test("problem+json errors surface as ApiError: Prefer: code=404 and an invalid b
     },
   );
   await assert.rejects(
-    client.members.projectMembersAdd({
+    client.members.add({
       params: { path: { project_id: 1 } },
       body: { user_id: 2, role: "viewer" },
       headers: { Prefer: "code=409" },

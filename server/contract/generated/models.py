@@ -1,4 +1,4 @@
-# generated from openapi/openapi.yaml (sha256 32dd46115fd685ef635198838491430756882ff5b4f8cf179ccab7f924c7d372), do not edit; regenerate with `contract generate`
+# generated from openapi/openapi.yaml (sha256 515311ae6d117c188c5ecee54bd26b2a9bb02c452482b475088d0af440e22371), do not edit; regenerate with `contract generate`
 
 from __future__ import annotations
 
@@ -182,7 +182,7 @@ class User(BaseModel):
     )
     id: int = Field(..., ge=1)
     username: str = Field(..., max_length=150)
-    email: str = Field(..., max_length=254, pattern="^$|^[^@\\s]+@[^@\\s]+$")
+    email: str = Field(..., max_length=254, pattern="^$|^[^@ ]+@[^@ ]+$")
     """
     The account's email address; an empty string for an account created outside the API without
     one (e.g. by an administrator with `createsuperuser`). Registration always requires one.

@@ -1,4 +1,4 @@
-# generated from openapi/openapi.yaml (sha256 32dd46115fd685ef635198838491430756882ff5b4f8cf179ccab7f924c7d372), do not edit; regenerate with `contract generate`
+# generated from openapi/openapi.yaml (sha256 515311ae6d117c188c5ecee54bd26b2a9bb02c452482b475088d0af440e22371), do not edit; regenerate with `contract generate`
 """Project-management API SDK 1.0.0, generated from the OpenAPI contract.
 
     from projectmgmt_client import ProjectManagementClient, models

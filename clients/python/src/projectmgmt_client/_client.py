@@ -1,4 +1,4 @@
-# generated from openapi/openapi.yaml (sha256 32dd46115fd685ef635198838491430756882ff5b4f8cf179ccab7f924c7d372), do not edit; regenerate with `contract generate`
+# generated from openapi/openapi.yaml (sha256 515311ae6d117c188c5ecee54bd26b2a9bb02c452482b475088d0af440e22371), do not edit; regenerate with `contract generate`
 """Typed clients for Project-management API 1.0.0: one class per tag, sync and async.
 
 Every method sends one request through the hand-written runtime (`_runtime.py`): authentication, retries
@@ -1525,7 +1525,7 @@ class MembersApiWithResponse:
     def __init__(self, core: SyncCore) -> None:
         self._core = core
 
-    def project_members_list(
+    def list(
         self,
         project_id: int,
         *,
@@ -1535,7 +1535,7 @@ class MembersApiWithResponse:
         ordering: Literal["joined_at", "-joined_at"] | None = None,
         request_options: RequestOptions | None = None,
     ) -> ApiResponse[models.MemberList]:
-        """`members.project_members_list` with the response's status and headers.
+        """`members.list` with the response's status and headers.
 
         `GET /projects/{project_id}/members` (operationId `project_members_list`)
         """
@@ -1554,7 +1554,7 @@ class MembersApiWithResponse:
             )
         )
 
-    def project_members_add(
+    def add(
         self,
         project_id: int,
         body: models.MemberAdd | Mapping[str, Any],
@@ -1562,7 +1562,7 @@ class MembersApiWithResponse:
         idempotency_key: str | None = None,
         request_options: RequestOptions | None = None,
     ) -> ApiResponse[models.Member]:
-        """`members.project_members_add` with the response's status and headers.
+        """`members.add` with the response's status and headers.
 
         `POST /projects/{project_id}/members` (operationId `project_members_add`)
         """
@@ -1577,14 +1577,14 @@ class MembersApiWithResponse:
             )
         )
 
-    def project_members_remove(
+    def remove(
         self,
         project_id: int,
         user_id: int,
         *,
         request_options: RequestOptions | None = None,
     ) -> ApiResponse[None]:
-        """`members.project_members_remove` with the response's status and headers.
+        """`members.remove` with the response's status and headers.
 
         `DELETE /projects/{project_id}/members/{user_id}` (operationId `project_members_remove`)
         """
@@ -1597,7 +1597,7 @@ class MembersApiWithResponse:
             )
         )
 
-    def project_members_update(
+    def update(
         self,
         project_id: int,
         user_id: int,
@@ -1606,7 +1606,7 @@ class MembersApiWithResponse:
         idempotency_key: str | None = None,
         request_options: RequestOptions | None = None,
     ) -> ApiResponse[models.Member]:
-        """`members.project_members_update` with the response's status and headers.
+        """`members.update` with the response's status and headers.
 
         `PATCH /projects/{project_id}/members/{user_id}` (operationId `project_members_update`)
         """
@@ -1634,7 +1634,7 @@ class MembersApi:
         self._core = core
         self.with_response = MembersApiWithResponse(core)
 
-    def project_members_list(
+    def list(
         self,
         project_id: int,
         *,
@@ -1681,7 +1681,7 @@ class MembersApi:
             options=request_options,
         )
 
-    def project_members_list_iter(
+    def list_iter(
         self,
         project_id: int,
         *,
@@ -1690,7 +1690,7 @@ class MembersApi:
         ordering: Literal["joined_at", "-joined_at"] | None = None,
         request_options: RequestOptions | None = None,
     ) -> Iterator[models.Member]:
-        """Iterate over every item of every page of `project_members_list`, following the `next` links.
+        """Iterate over every item of every page of `list`, following the `next` links.
 
         List a project's members
 
@@ -1716,14 +1716,14 @@ class MembersApi:
         """
         return self._core.paginate(
             _OP_16,
-            lambda: self.project_members_list(project_id, page_size=page_size, role=role, ordering=ordering, request_options=request_options),
+            lambda: self.list(project_id, page_size=page_size, role=role, ordering=ordering, request_options=request_options),
             _RET_16,
             items=("items", "items"),
             next_link=("next", "next"),
             options=request_options,
         )
 
-    def project_members_add(
+    def add(
         self,
         project_id: int,
         body: models.MemberAdd | Mapping[str, Any],
@@ -1767,7 +1767,7 @@ class MembersApi:
             options=request_options,
         )
 
-    def project_members_remove(
+    def remove(
         self,
         project_id: int,
         user_id: int,
@@ -1803,7 +1803,7 @@ class MembersApi:
             options=request_options,
         )
 
-    def project_members_update(
+    def update(
         self,
         project_id: int,
         user_id: int,
@@ -2792,7 +2792,7 @@ class WebhooksApiWithResponse:
             )
         )
 
-    def webhook_deliveries_list(
+    def deliveries_list(
         self,
         project_id: int,
         webhook_id: int,
@@ -2802,7 +2802,7 @@ class WebhooksApiWithResponse:
         status: models.WebhookDeliveryStatus | None = None,
         request_options: RequestOptions | None = None,
     ) -> ApiResponse[models.WebhookDeliveryList]:
-        """`webhooks.webhook_deliveries_list` with the response's status and headers.
+        """`webhooks.deliveries_list` with the response's status and headers.
 
         `GET /projects/{project_id}/webhooks/{webhook_id}/deliveries` (operationId `webhook_deliveries_list`)
         """
@@ -2820,7 +2820,7 @@ class WebhooksApiWithResponse:
             )
         )
 
-    def webhook_deliveries_redeliver(
+    def deliveries_redeliver(
         self,
         project_id: int,
         webhook_id: int,
@@ -2829,7 +2829,7 @@ class WebhooksApiWithResponse:
         idempotency_key: str | None = None,
         request_options: RequestOptions | None = None,
     ) -> ApiResponse[models.WebhookDelivery]:
-        """`webhooks.webhook_deliveries_redeliver` with the response's status and headers.
+        """`webhooks.deliveries_redeliver` with the response's status and headers.
 
         `POST /projects/{project_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver` (operationId `webhook_deliveries_redeliver`)
         """
@@ -3128,7 +3128,7 @@ class WebhooksApi:
             options=request_options,
         )
 
-    def webhook_deliveries_list(
+    def deliveries_list(
         self,
         project_id: int,
         webhook_id: int,
@@ -3175,7 +3175,7 @@ class WebhooksApi:
             options=request_options,
         )
 
-    def webhook_deliveries_list_iter(
+    def deliveries_list_iter(
         self,
         project_id: int,
         webhook_id: int,
@@ -3184,7 +3184,7 @@ class WebhooksApi:
         status: models.WebhookDeliveryStatus | None = None,
         request_options: RequestOptions | None = None,
     ) -> Iterator[models.WebhookDelivery]:
-        """Iterate over every item of every page of `webhook_deliveries_list`, following the `next` links.
+        """Iterate over every item of every page of `deliveries_list`, following the `next` links.
 
         List a webhook's deliveries
 
@@ -3211,14 +3211,14 @@ class WebhooksApi:
         """
         return self._core.paginate(
             _OP_35,
-            lambda: self.webhook_deliveries_list(project_id, webhook_id, page_size=page_size, status=status, request_options=request_options),
+            lambda: self.deliveries_list(project_id, webhook_id, page_size=page_size, status=status, request_options=request_options),
             _RET_35,
             items=("items", "items"),
             next_link=("next", "next"),
             options=request_options,
         )
 
-    def webhook_deliveries_redeliver(
+    def deliveries_redeliver(
         self,
         project_id: int,
         webhook_id: int,
@@ -3463,6 +3463,9 @@ class ProjectManagementClient(SyncCore):
     Successful and throttled responses carry the `RateLimit-Limit`, `RateLimit-Remaining` and
     `RateLimit-Reset` headers (draft-ietf-httpapi-ratelimit-headers) of the tightest limit that
     applies: the quota, what is left of it, and the seconds until it resets.
+    Failed authentication has budgets of its own: bad API keys and tokens per client address, wrong
+    passwords per account (from any address). Past a budget the answer is `429 throttled`, even for
+    credentials that would now be right, until `Retry-After` has passed.
 
     ## Request ids
 
@@ -4654,7 +4657,7 @@ class AsyncMembersApiWithResponse:
     def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
-    async def project_members_list(
+    async def list(
         self,
         project_id: int,
         *,
@@ -4664,7 +4667,7 @@ class AsyncMembersApiWithResponse:
         ordering: Literal["joined_at", "-joined_at"] | None = None,
         request_options: RequestOptions | None = None,
     ) -> ApiResponse[models.MemberList]:
-        """`members.project_members_list` with the response's status and headers.
+        """`members.list` with the response's status and headers.
 
         `GET /projects/{project_id}/members` (operationId `project_members_list`)
         """
@@ -4683,7 +4686,7 @@ class AsyncMembersApiWithResponse:
             )
         )
 
-    async def project_members_add(
+    async def add(
         self,
         project_id: int,
         body: models.MemberAdd | Mapping[str, Any],
@@ -4691,7 +4694,7 @@ class AsyncMembersApiWithResponse:
         idempotency_key: str | None = None,
         request_options: RequestOptions | None = None,
     ) -> ApiResponse[models.Member]:
-        """`members.project_members_add` with the response's status and headers.
+        """`members.add` with the response's status and headers.
 
         `POST /projects/{project_id}/members` (operationId `project_members_add`)
         """
@@ -4706,14 +4709,14 @@ class AsyncMembersApiWithResponse:
             )
         )
 
-    async def project_members_remove(
+    async def remove(
         self,
         project_id: int,
         user_id: int,
         *,
         request_options: RequestOptions | None = None,
     ) -> ApiResponse[None]:
-        """`members.project_members_remove` with the response's status and headers.
+        """`members.remove` with the response's status and headers.
 
         `DELETE /projects/{project_id}/members/{user_id}` (operationId `project_members_remove`)
         """
@@ -4726,7 +4729,7 @@ class AsyncMembersApiWithResponse:
             )
         )
 
-    async def project_members_update(
+    async def update(
         self,
         project_id: int,
         user_id: int,
@@ -4735,7 +4738,7 @@ class AsyncMembersApiWithResponse:
         idempotency_key: str | None = None,
         request_options: RequestOptions | None = None,
     ) -> ApiResponse[models.Member]:
-        """`members.project_members_update` with the response's status and headers.
+        """`members.update` with the response's status and headers.
 
         `PATCH /projects/{project_id}/members/{user_id}` (operationId `project_members_update`)
         """
@@ -4763,7 +4766,7 @@ class AsyncMembersApi:
         self._core = core
         self.with_response = AsyncMembersApiWithResponse(core)
 
-    async def project_members_list(
+    async def list(
         self,
         project_id: int,
         *,
@@ -4810,7 +4813,7 @@ class AsyncMembersApi:
             options=request_options,
         )
 
-    def project_members_list_iter(
+    def list_iter(
         self,
         project_id: int,
         *,
@@ -4819,7 +4822,7 @@ class AsyncMembersApi:
         ordering: Literal["joined_at", "-joined_at"] | None = None,
         request_options: RequestOptions | None = None,
     ) -> AsyncIterator[models.Member]:
-        """Iterate over every item of every page of `project_members_list`, following the `next` links.
+        """Iterate over every item of every page of `list`, following the `next` links.
 
         List a project's members
 
@@ -4845,14 +4848,14 @@ class AsyncMembersApi:
         """
         return self._core.paginate(
             _OP_16,
-            lambda: self.project_members_list(project_id, page_size=page_size, role=role, ordering=ordering, request_options=request_options),
+            lambda: self.list(project_id, page_size=page_size, role=role, ordering=ordering, request_options=request_options),
             _RET_16,
             items=("items", "items"),
             next_link=("next", "next"),
             options=request_options,
         )
 
-    async def project_members_add(
+    async def add(
         self,
         project_id: int,
         body: models.MemberAdd | Mapping[str, Any],
@@ -4896,7 +4899,7 @@ class AsyncMembersApi:
             options=request_options,
         )
 
-    async def project_members_remove(
+    async def remove(
         self,
         project_id: int,
         user_id: int,
@@ -4932,7 +4935,7 @@ class AsyncMembersApi:
             options=request_options,
         )
 
-    async def project_members_update(
+    async def update(
         self,
         project_id: int,
         user_id: int,
@@ -5921,7 +5924,7 @@ class AsyncWebhooksApiWithResponse:
             )
         )
 
-    async def webhook_deliveries_list(
+    async def deliveries_list(
         self,
         project_id: int,
         webhook_id: int,
@@ -5931,7 +5934,7 @@ class AsyncWebhooksApiWithResponse:
         status: models.WebhookDeliveryStatus | None = None,
         request_options: RequestOptions | None = None,
     ) -> ApiResponse[models.WebhookDeliveryList]:
-        """`webhooks.webhook_deliveries_list` with the response's status and headers.
+        """`webhooks.deliveries_list` with the response's status and headers.
 
         `GET /projects/{project_id}/webhooks/{webhook_id}/deliveries` (operationId `webhook_deliveries_list`)
         """
@@ -5949,7 +5952,7 @@ class AsyncWebhooksApiWithResponse:
             )
         )
 
-    async def webhook_deliveries_redeliver(
+    async def deliveries_redeliver(
         self,
         project_id: int,
         webhook_id: int,
@@ -5958,7 +5961,7 @@ class AsyncWebhooksApiWithResponse:
         idempotency_key: str | None = None,
         request_options: RequestOptions | None = None,
     ) -> ApiResponse[models.WebhookDelivery]:
-        """`webhooks.webhook_deliveries_redeliver` with the response's status and headers.
+        """`webhooks.deliveries_redeliver` with the response's status and headers.
 
         `POST /projects/{project_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver` (operationId `webhook_deliveries_redeliver`)
         """
@@ -6257,7 +6260,7 @@ class AsyncWebhooksApi:
             options=request_options,
         )
 
-    async def webhook_deliveries_list(
+    async def deliveries_list(
         self,
         project_id: int,
         webhook_id: int,
@@ -6304,7 +6307,7 @@ class AsyncWebhooksApi:
             options=request_options,
         )
 
-    def webhook_deliveries_list_iter(
+    def deliveries_list_iter(
         self,
         project_id: int,
         webhook_id: int,
@@ -6313,7 +6316,7 @@ class AsyncWebhooksApi:
         status: models.WebhookDeliveryStatus | None = None,
         request_options: RequestOptions | None = None,
     ) -> AsyncIterator[models.WebhookDelivery]:
-        """Iterate over every item of every page of `webhook_deliveries_list`, following the `next` links.
+        """Iterate over every item of every page of `deliveries_list`, following the `next` links.
 
         List a webhook's deliveries
 
@@ -6340,14 +6343,14 @@ class AsyncWebhooksApi:
         """
         return self._core.paginate(
             _OP_35,
-            lambda: self.webhook_deliveries_list(project_id, webhook_id, page_size=page_size, status=status, request_options=request_options),
+            lambda: self.deliveries_list(project_id, webhook_id, page_size=page_size, status=status, request_options=request_options),
             _RET_35,
             items=("items", "items"),
             next_link=("next", "next"),
             options=request_options,
         )
 
-    async def webhook_deliveries_redeliver(
+    async def deliveries_redeliver(
         self,
         project_id: int,
         webhook_id: int,
@@ -6592,6 +6595,9 @@ class AsyncProjectManagementClient(AsyncCore):
     Successful and throttled responses carry the `RateLimit-Limit`, `RateLimit-Remaining` and
     `RateLimit-Reset` headers (draft-ietf-httpapi-ratelimit-headers) of the tightest limit that
     applies: the quota, what is left of it, and the seconds until it resets.
+    Failed authentication has budgets of its own: bad API keys and tokens per client address, wrong
+    passwords per account (from any address). Past a budget the answer is `429 throttled`, even for
+    credentials that would now be right, until `Retry-After` has passed.
 
     ## Request ids
 

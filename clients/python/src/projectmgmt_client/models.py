@@ -1,4 +1,4 @@
-# generated from openapi/openapi.yaml (sha256 32dd46115fd685ef635198838491430756882ff5b4f8cf179ccab7f924c7d372), do not edit; regenerate with `contract generate`
+# generated from openapi/openapi.yaml (sha256 515311ae6d117c188c5ecee54bd26b2a9bb02c452482b475088d0af440e22371), do not edit; regenerate with `contract generate`
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ class Liveness(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    status: Status | str = Field(..., union_mode="left_to_right")
+    status: Annotated[Status | str, Field(union_mode="left_to_right")]
 
 
 class CheckResult(StrEnum):
@@ -84,7 +84,7 @@ class TokenPair(BaseModel):
     """
     JWT refresh token for `POST /auth/token/refresh`.
     """
-    token_type: TokenType | str = Field(..., union_mode="left_to_right")
+    token_type: Annotated[TokenType | str, Field(union_mode="left_to_right")]
     expires_in: int
     """
     Lifetime of the access token, in seconds.
@@ -107,7 +107,7 @@ class AccessToken(BaseModel):
     """
     JWT access token; send it as `Authorization: Bearer <access>`.
     """
-    token_type: TokenType | str = Field(..., union_mode="left_to_right")
+    token_type: Annotated[TokenType | str, Field(union_mode="left_to_right")]
     expires_in: int
     """
     Lifetime of the access token, in seconds.
@@ -182,7 +182,7 @@ class User(BaseModel):
     )
     id: int = Field(..., ge=1)
     username: str = Field(..., max_length=150)
-    email: str = Field(..., max_length=254, pattern="^$|^[^@\\s]+@[^@\\s]+$")
+    email: str = Field(..., max_length=254, pattern="^$|^[^@ ]+@[^@ ]+$")
     """
     The account's email address; an empty string for an account created outside the API without
     one (e.g. by an administrator with `createsuperuser`). Registration always requires one.
@@ -261,7 +261,7 @@ class Project(BaseModel):
     id: int = Field(..., ge=1)
     name: str = Field(..., max_length=200)
     description: str = Field(..., max_length=5000)
-    role: Role | str = Field(..., union_mode="left_to_right")
+    role: Annotated[Role | str, Field(union_mode="left_to_right")]
     """
     The caller's role in this project.
     """
@@ -320,7 +320,7 @@ class Member(BaseModel):
         populate_by_name=True,
     )
     user: UserSummary
-    role: Role | str = Field(..., union_mode="left_to_right")
+    role: Annotated[Role | str, Field(union_mode="left_to_right")]
     joined_at: AwareDatetime
 
 
@@ -384,8 +384,8 @@ class Task(BaseModel):
     project_id: int = Field(..., ge=1)
     title: str = Field(..., max_length=200)
     description: str = Field(..., max_length=10000)
-    status: TaskStatus | str = Field(..., union_mode="left_to_right")
-    priority: TaskPriority | str = Field(..., union_mode="left_to_right")
+    status: Annotated[TaskStatus | str, Field(union_mode="left_to_right")]
+    priority: Annotated[TaskPriority | str, Field(union_mode="left_to_right")]
     assignee_id: int | None = Field(..., ge=1)
     """
     ID of the assigned project member; `null` if unassigned.
@@ -668,8 +668,8 @@ class WebhookDelivery(BaseModel):
     id: int = Field(..., ge=1)
     webhook_id: int = Field(..., ge=1)
     event_id: WebhookEventId
-    event_type: WebhookEventType | str = Field(..., union_mode="left_to_right")
-    status: WebhookDeliveryStatus | str = Field(..., union_mode="left_to_right")
+    event_type: Annotated[WebhookEventType | str, Field(union_mode="left_to_right")]
+    status: Annotated[WebhookDeliveryStatus | str, Field(union_mode="left_to_right")]
     attempt_count: int = Field(..., ge=0)
     next_attempt_at: AwareDatetime | None
     """
@@ -888,8 +888,8 @@ class HealthChecks(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    database: CheckResult | str = Field(..., union_mode="left_to_right")
-    cache: CheckResult | str = Field(..., union_mode="left_to_right")
+    database: Annotated[CheckResult | str, Field(union_mode="left_to_right")]
+    cache: Annotated[CheckResult | str, Field(union_mode="left_to_right")]
 
 
 class ReadinessProblem(Problem):
@@ -911,5 +911,5 @@ class Readiness(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    status: Status | str = Field(..., union_mode="left_to_right")
+    status: Annotated[Status | str, Field(union_mode="left_to_right")]
     checks: HealthChecks

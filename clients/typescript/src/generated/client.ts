@@ -1,4 +1,4 @@
-// generated from openapi/openapi.yaml (sha256 32dd46115fd685ef635198838491430756882ff5b4f8cf179ccab7f924c7d372), do not edit; regenerate with `contract generate`
+// generated from openapi/openapi.yaml (sha256 515311ae6d117c188c5ecee54bd26b2a9bb02c452482b475088d0af440e22371), do not edit; regenerate with `contract generate`
 /**
  * Typed client for Project-management API 1.0.0: one class per tag, one method
  * per operation. Types come from openapi-typescript (`./schema.js`), requests from openapi-fetch; auth,
@@ -559,8 +559,8 @@ export class ProjectsApiWithResponse {
     return this.core.respondModified(OP["projects_replace"], init[0]);
   }
 
-  /** `projects.delete_` with the response's status and headers. */
-  delete_(
+  /** `projects.delete` with the response's status and headers. */
+  delete(
     ...init: OperationInit<paths, "/projects/{project_id}", "delete">
   ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}", "delete">>> {
     return this.core.respondModified(OP["projects_delete"], init[0]);
@@ -666,7 +666,7 @@ export class ProjectsApi {
    * `DELETE /projects/{project_id}` (operationId `projects_delete`)
    * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
-  delete_(...init: OperationInit<paths, "/projects/{project_id}", "delete">): Promise<OperationData<paths, "/projects/{project_id}", "delete">> {
+  delete(...init: OperationInit<paths, "/projects/{project_id}", "delete">): Promise<OperationData<paths, "/projects/{project_id}", "delete">> {
     return this.core.call(OP["projects_delete"], init[0]);
   }
 
@@ -691,29 +691,29 @@ export class ProjectsApi {
 export class MembersApiWithResponse {
   constructor(private readonly core: ApiCore<paths>) {}
 
-  /** `members.projectMembersList` with the response's status and headers. */
-  projectMembersList(
+  /** `members.list` with the response's status and headers. */
+  list(
     ...init: OperationInit<paths, "/projects/{project_id}/members", "get">
   ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/members", "get">>> {
     return this.core.respondModified(OP["project_members_list"], init[0]);
   }
 
-  /** `members.projectMembersAdd` with the response's status and headers. */
-  projectMembersAdd(
+  /** `members.add` with the response's status and headers. */
+  add(
     ...init: KeyedOperationInit<paths, "/projects/{project_id}/members", "post", "Idempotency-Key">
   ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/members", "post">>> {
     return this.core.respondModified(OP["project_members_add"], init[0]);
   }
 
-  /** `members.projectMembersRemove` with the response's status and headers. */
-  projectMembersRemove(
+  /** `members.remove` with the response's status and headers. */
+  remove(
     ...init: OperationInit<paths, "/projects/{project_id}/members/{user_id}", "delete">
   ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/members/{user_id}", "delete">>> {
     return this.core.respondModified(OP["project_members_remove"], init[0]);
   }
 
-  /** `members.projectMembersUpdate` with the response's status and headers. */
-  projectMembersUpdate(
+  /** `members.update` with the response's status and headers. */
+  update(
     ...init: OperationInit<paths, "/projects/{project_id}/members/{user_id}", "patch">
   ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/members/{user_id}", "patch">>> {
     return this.core.respondModified(OP["project_members_update"], init[0]);
@@ -744,16 +744,16 @@ export class MembersApi {
    * `GET /projects/{project_id}/members` (operationId `project_members_list`)
    * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
-  projectMembersList(...init: OperationInit<paths, "/projects/{project_id}/members", "get">): Promise<OperationData<paths, "/projects/{project_id}/members", "get">> {
+  list(...init: OperationInit<paths, "/projects/{project_id}/members", "get">): Promise<OperationData<paths, "/projects/{project_id}/members", "get">> {
     return this.core.call(OP["project_members_list"], init[0]);
   }
 
   /**
-   * Every item of every page of `projectMembersList`, following the `next` links
+   * Every item of every page of `list`, following the `next` links
    * (every page with this call's headers, timeout and retries).
    * @throws {ApiError} for a non-2xx response.
    */
-  projectMembersListIter(
+  listIter(
     ...init: OperationInit<paths, "/projects/{project_id}/members", "get">
   ): AsyncGenerator<PageItem<OperationData<paths, "/projects/{project_id}/members", "get">, "items">, void, undefined> {
     return this.core.paginate(OP["project_members_list"], init[0], "items", "next");
@@ -776,7 +776,7 @@ export class MembersApi {
    * Sent as `Idempotency-Key` (set only here: it is not in `params.header`); with it the request is retried like an idempotent one.
    * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
-  projectMembersAdd(...init: KeyedOperationInit<paths, "/projects/{project_id}/members", "post", "Idempotency-Key">): Promise<OperationData<paths, "/projects/{project_id}/members", "post">> {
+  add(...init: KeyedOperationInit<paths, "/projects/{project_id}/members", "post", "Idempotency-Key">): Promise<OperationData<paths, "/projects/{project_id}/members", "post">> {
     return this.core.call(OP["project_members_add"], init[0]);
   }
 
@@ -791,7 +791,7 @@ export class MembersApi {
    * `DELETE /projects/{project_id}/members/{user_id}` (operationId `project_members_remove`)
    * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
-  projectMembersRemove(...init: OperationInit<paths, "/projects/{project_id}/members/{user_id}", "delete">): Promise<OperationData<paths, "/projects/{project_id}/members/{user_id}", "delete">> {
+  remove(...init: OperationInit<paths, "/projects/{project_id}/members/{user_id}", "delete">): Promise<OperationData<paths, "/projects/{project_id}/members/{user_id}", "delete">> {
     return this.core.call(OP["project_members_remove"], init[0]);
   }
 
@@ -805,7 +805,7 @@ export class MembersApi {
    * `PATCH /projects/{project_id}/members/{user_id}` (operationId `project_members_update`)
    * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
-  projectMembersUpdate(...init: OperationInit<paths, "/projects/{project_id}/members/{user_id}", "patch">): Promise<OperationData<paths, "/projects/{project_id}/members/{user_id}", "patch">> {
+  update(...init: OperationInit<paths, "/projects/{project_id}/members/{user_id}", "patch">): Promise<OperationData<paths, "/projects/{project_id}/members/{user_id}", "patch">> {
     return this.core.call(OP["project_members_update"], init[0]);
   }
 }
@@ -838,8 +838,8 @@ export class TasksApiWithResponse {
     return this.core.respond(OP["tasks_retrieve"], init[0]);
   }
 
-  /** `tasks.delete_` with the response's status and headers. */
-  delete_(
+  /** `tasks.delete` with the response's status and headers. */
+  delete(
     ...init: OperationInit<paths, "/projects/{project_id}/tasks/{task_id}", "delete">
   ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/tasks/{task_id}", "delete">>> {
     return this.core.respondModified(OP["tasks_delete"], init[0]);
@@ -937,7 +937,7 @@ export class TasksApi {
    * `DELETE /projects/{project_id}/tasks/{task_id}` (operationId `tasks_delete`)
    * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
-  delete_(...init: OperationInit<paths, "/projects/{project_id}/tasks/{task_id}", "delete">): Promise<OperationData<paths, "/projects/{project_id}/tasks/{task_id}", "delete">> {
+  delete(...init: OperationInit<paths, "/projects/{project_id}/tasks/{task_id}", "delete">): Promise<OperationData<paths, "/projects/{project_id}/tasks/{task_id}", "delete">> {
     return this.core.call(OP["tasks_delete"], init[0]);
   }
 
@@ -978,8 +978,8 @@ export class CommentsApiWithResponse {
     return this.core.respondModified(OP["comments_create"], init[0]);
   }
 
-  /** `comments.delete_` with the response's status and headers. */
-  delete_(
+  /** `comments.delete` with the response's status and headers. */
+  delete(
     ...init: OperationInit<paths, "/projects/{project_id}/tasks/{task_id}/comments/{comment_id}", "delete">
   ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/tasks/{task_id}/comments/{comment_id}", "delete">>> {
     return this.core.respondModified(OP["comments_delete"], init[0]);
@@ -1061,7 +1061,7 @@ export class CommentsApi {
    * `DELETE /projects/{project_id}/tasks/{task_id}/comments/{comment_id}` (operationId `comments_delete`)
    * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
-  delete_(...init: OperationInit<paths, "/projects/{project_id}/tasks/{task_id}/comments/{comment_id}", "delete">): Promise<OperationData<paths, "/projects/{project_id}/tasks/{task_id}/comments/{comment_id}", "delete">> {
+  delete(...init: OperationInit<paths, "/projects/{project_id}/tasks/{task_id}/comments/{comment_id}", "delete">): Promise<OperationData<paths, "/projects/{project_id}/tasks/{task_id}/comments/{comment_id}", "delete">> {
     return this.core.call(OP["comments_delete"], init[0]);
   }
 
@@ -1108,8 +1108,8 @@ export class WebhooksApiWithResponse {
     return this.core.respondModified(OP["webhooks_retrieve"], init[0]);
   }
 
-  /** `webhooks.delete_` with the response's status and headers. */
-  delete_(
+  /** `webhooks.delete` with the response's status and headers. */
+  delete(
     ...init: OperationInit<paths, "/projects/{project_id}/webhooks/{webhook_id}", "delete">
   ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/webhooks/{webhook_id}", "delete">>> {
     return this.core.respondModified(OP["webhooks_delete"], init[0]);
@@ -1129,15 +1129,15 @@ export class WebhooksApiWithResponse {
     return this.core.respondModified(OP["webhooks_ping"], init[0]);
   }
 
-  /** `webhooks.webhookDeliveriesList` with the response's status and headers. */
-  webhookDeliveriesList(
+  /** `webhooks.deliveriesList` with the response's status and headers. */
+  deliveriesList(
     ...init: OperationInit<paths, "/projects/{project_id}/webhooks/{webhook_id}/deliveries", "get">
   ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/webhooks/{webhook_id}/deliveries", "get">>> {
     return this.core.respondModified(OP["webhook_deliveries_list"], init[0]);
   }
 
-  /** `webhooks.webhookDeliveriesRedeliver` with the response's status and headers. */
-  webhookDeliveriesRedeliver(
+  /** `webhooks.deliveriesRedeliver` with the response's status and headers. */
+  deliveriesRedeliver(
     ...init: OperationInit<paths, "/projects/{project_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver", "post">
   ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver", "post">>> {
     return this.core.respondModified(OP["webhook_deliveries_redeliver"], init[0]);
@@ -1226,7 +1226,7 @@ export class WebhooksApi {
    * `DELETE /projects/{project_id}/webhooks/{webhook_id}` (operationId `webhooks_delete`)
    * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
-  delete_(...init: OperationInit<paths, "/projects/{project_id}/webhooks/{webhook_id}", "delete">): Promise<OperationData<paths, "/projects/{project_id}/webhooks/{webhook_id}", "delete">> {
+  delete(...init: OperationInit<paths, "/projects/{project_id}/webhooks/{webhook_id}", "delete">): Promise<OperationData<paths, "/projects/{project_id}/webhooks/{webhook_id}", "delete">> {
     return this.core.call(OP["webhooks_delete"], init[0]);
   }
 
@@ -1268,16 +1268,16 @@ export class WebhooksApi {
    * `GET /projects/{project_id}/webhooks/{webhook_id}/deliveries` (operationId `webhook_deliveries_list`)
    * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
-  webhookDeliveriesList(...init: OperationInit<paths, "/projects/{project_id}/webhooks/{webhook_id}/deliveries", "get">): Promise<OperationData<paths, "/projects/{project_id}/webhooks/{webhook_id}/deliveries", "get">> {
+  deliveriesList(...init: OperationInit<paths, "/projects/{project_id}/webhooks/{webhook_id}/deliveries", "get">): Promise<OperationData<paths, "/projects/{project_id}/webhooks/{webhook_id}/deliveries", "get">> {
     return this.core.call(OP["webhook_deliveries_list"], init[0]);
   }
 
   /**
-   * Every item of every page of `webhookDeliveriesList`, following the `next` links
+   * Every item of every page of `deliveriesList`, following the `next` links
    * (every page with this call's headers, timeout and retries).
    * @throws {ApiError} for a non-2xx response.
    */
-  webhookDeliveriesListIter(
+  deliveriesListIter(
     ...init: OperationInit<paths, "/projects/{project_id}/webhooks/{webhook_id}/deliveries", "get">
   ): AsyncGenerator<PageItem<OperationData<paths, "/projects/{project_id}/webhooks/{webhook_id}/deliveries", "get">, "items">, void, undefined> {
     return this.core.paginate(OP["webhook_deliveries_list"], init[0], "items", "next");
@@ -1293,7 +1293,7 @@ export class WebhooksApi {
    * `POST /projects/{project_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver` (operationId `webhook_deliveries_redeliver`)
    * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
-  webhookDeliveriesRedeliver(...init: OperationInit<paths, "/projects/{project_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver", "post">): Promise<OperationData<paths, "/projects/{project_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver", "post">> {
+  deliveriesRedeliver(...init: OperationInit<paths, "/projects/{project_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver", "post">): Promise<OperationData<paths, "/projects/{project_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver", "post">> {
     return this.core.call(OP["webhook_deliveries_redeliver"], init[0]);
   }
 }
@@ -1460,6 +1460,9 @@ export class HealthApi {
  * Successful and throttled responses carry the `RateLimit-Limit`, `RateLimit-Remaining` and
  * `RateLimit-Reset` headers (draft-ietf-httpapi-ratelimit-headers) of the tightest limit that
  * applies: the quota, what is left of it, and the seconds until it resets.
+ * Failed authentication has budgets of its own: bad API keys and tokens per client address, wrong
+ * passwords per account (from any address). Past a budget the answer is `429 throttled`, even for
+ * credentials that would now be right, until `Retry-After` has passed.
  * 
  * ## Request ids
  * 
