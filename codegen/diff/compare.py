@@ -218,6 +218,11 @@ def _name(operation: dict[str, Any], method: str, path: str) -> str:
     return operation_id if isinstance(operation_id, str) and operation_id else f"{method.upper()} {path}"
 
 
+def _also_served_under(item: dict[str, Any]) -> list[str]:
+    also = item.get("x-also-served-under")
+    return [url for url in also if isinstance(url, str)] if isinstance(also, list) else []
+
+
 def _server_urls(servers: Any) -> dict[str, int]:
     """Server URLs (a trailing slash does not count) and their index."""
     result: dict[str, int] = {}
@@ -366,15 +371,19 @@ class Operation:
         """Servers declared on the path or the operation (the document's are compared once, at the top)."""
 
         def effective(item: dict[str, Any], operation: dict[str, Any], doc: dict[str, Any]) -> Any:
+            # `x-also-served-under` (a path item's further base paths, which the server answers under too)
+            # keeps an address a client may still use: moving a probe from `servers: [/]` to the document's
+            # server with `x-also-served-under: [/]` removes nothing.
+            also = [{"url": url} for url in _also_served_under(item)]
             for owner in (operation, item):
                 if isinstance(owner.get("servers"), list) and owner["servers"]:
-                    return owner["servers"]
-            return doc.get("servers")
+                    return [*owner["servers"], *also]
+            return [*(doc.get("servers") or []), *also]
 
         own = any(
             isinstance(owner.get("servers"), list) and owner["servers"]
             for owner in (self.base, self.base_item, self.rev, self.item)
-        )
+        ) or bool(_also_served_under(self.base_item) or _also_served_under(self.item))
         if own:
             self.diff._servers(
                 effective(self.base_item, self.base, self.diff.base_doc),

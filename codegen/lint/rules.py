@@ -9,7 +9,9 @@ unless `--strict`:
   `application/problem+json`), example-invalid (media type, parameter, header and schema examples validate
   against their schema), path-params (`{name}` <-> a required `in: path` parameter, both ways),
   security-scheme (requirements name declared schemes);
-* warnings: tag-undeclared, unused-component (nothing reachable from paths/webhooks references it), naming
+* errors for other clients (interop.py): oneof-format-only;
+* warnings: webhook-tag-shared, tag-undeclared, unused-component (nothing reachable from paths/webhooks
+  references it), naming
   (operationIds, schema names, properties, parameters and path segments follow the document's dominant
   convention, judged on multi-word names only).
 
@@ -30,6 +32,8 @@ from codegen.document import Document
 from codegen.findings import Finding, Severity, pointer_join, pointer_tokens
 from codegen.refs import COMPONENT_SECTIONS, HTTP_METHODS, Resolver, iter_operations, iter_refs
 
+from . import interop
+
 RULES: dict[str, str] = {
     "parse": "the file parses as YAML or JSON",
     "duplicate-key": "no mapping repeats a key",
@@ -46,6 +50,7 @@ RULES: dict[str, str] = {
     "security-scheme": "security requirements name declared schemes",
     "unused-component": "every component is referenced",
     "naming": "names follow the document's dominant convention",
+    **interop.RULES,
 }
 
 _PATH_VAR = re.compile(r"\{([^{}]+)\}")
@@ -79,6 +84,7 @@ def lint_document(doc: Document) -> list[Finding]:
         linter.examples,
         linter.unused_components,
         linter.naming,
+        linter.interop,
     ):
         try:
             findings.extend(check())
@@ -104,6 +110,16 @@ class _Linter:
         self.data = doc.data
         self.resolver = Resolver(doc.data)
         self.version = doc.openapi_version
+
+    # -- what third-party generators and validators make of the document (interop.py) ------------------------
+    def interop(self) -> Iterator[Finding]:
+        yield from interop.webhook_tags_shared(self.doc)
+        schemas = (
+            (ptr, node)
+            for ptr, node in _dict_nodes(self.data)
+            if isinstance(node.get("oneOf"), list) and not _inside_example(ptr)
+        )
+        yield from interop.oneof_format_only(self.doc, schemas)
 
     # -- structure -------------------------------------------------------------------------------------------
     def structure(self) -> Iterator[Finding]:

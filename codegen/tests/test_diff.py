@@ -673,3 +673,22 @@ def test_setting_a_default_is_reported_like_changing_it() -> None:
     assert ids(base, document("parameter-schema", {"type": "integer", "default": 20})) == [
         "request-parameter-default-value-changed"
     ]
+
+
+def test_an_operation_still_served_under_its_old_server_through_x_also_served_under_loses_nothing() -> None:
+    from codegen.diff.compare import DocumentDiff
+
+    def document(path_item_extra: dict[str, Any]) -> dict[str, Any]:
+        operation = {"operationId": "health_live", "responses": {"200": {"description": "up"}}}
+        return {
+            "openapi": "3.1.0",
+            "info": {"title": "t", "version": "1"},
+            "servers": [{"url": "/api/v1"}],
+            "paths": {"/health/live": {**path_item_extra, "get": operation}},
+        }
+
+    base = document({"servers": [{"url": "/"}]})
+    moved_with_alias = document({"x-also-served-under": ["/"]})
+    moved = document({})
+    assert [c.id for c in DocumentDiff(base, moved_with_alias).run()] == ["server-added"]
+    assert "server-removed" in [c.id for c in DocumentDiff(base, moved).run()]

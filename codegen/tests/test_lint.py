@@ -215,3 +215,98 @@ def test_json_lines_and_surrogates(tmp_path: Path) -> None:
     assert [n.rule for n in doc.notes] == ["lone-surrogate"]
     text = doc.text.splitlines()
     assert '"summary"' in text[doc.line_of("/paths/~1greetings/get/summary") - 1]
+
+
+# --- what other clients make of the document (codegen/lint/interop.py) -------------------------------------
+
+EMAIL_ONEOF = """\
+    openapi: 3.1.0
+    info: {title: T, version: '1'}
+    tags: [{name: users}]
+    paths:
+      /users/me:
+        get:
+          operationId: users_me
+          tags: [users]
+          summary: Me
+          responses:
+            '200':
+              description: ok
+              content:
+                application/json:
+                  schema: {$ref: '#/components/schemas/User'}
+            '404':
+              description: no
+              content:
+                application/problem+json:
+                  schema: {type: object}
+    components:
+      schemas:
+        User:
+          type: object
+          properties:
+            email:
+              oneOf:
+                - {type: string, format: email, maxLength: 254}
+                - {type: string, maxLength: 0}
+            when:
+              oneOf:
+                - {type: string, format: date}
+                - {type: integer}
+"""
+
+
+def test_oneof_branches_that_only_format_tells_apart_are_an_error(tmp_path: Path) -> None:
+    findings = [f for f in lint_text(tmp_path, EMAIL_ONEOF) if f[1] == "oneof-format-only"]
+    # `email`: "" matches both branches where format is an annotation. `when`: a string or an integer, told
+    # apart by type, is fine.
+    assert [(line, severity) for line, _, severity, _ in findings] == [
+        (line_no(EMAIL_ONEOF, "oneOf:"), Severity.ERROR)
+    ]
+    assert "''" in findings[0][3]
+
+
+def test_a_oneof_told_apart_by_format_alone_is_flagged_too(tmp_path: Path) -> None:
+    text = EMAIL_ONEOF.replace("{type: string, maxLength: 0}", "{type: string, format: date-time}")
+    rules = [f[1] for f in lint_text(tmp_path, text)]
+    assert rules.count("oneof-format-only") == 1
+
+
+def test_a_single_string_schema_with_a_pattern_is_clean(tmp_path: Path) -> None:
+    text = EMAIL_ONEOF.replace(
+        """oneOf:
+                - {type: string, format: email, maxLength: 254}
+                - {type: string, maxLength: 0}""",
+        """{type: string, maxLength: 254, pattern: '^$|^[^@]+@[^@]+$'}""",
+    )
+    assert "oneof-format-only" not in [f[1] for f in lint_text(tmp_path, text)]
+
+
+def test_webhooks_sharing_a_tag_with_path_operations_warn(tmp_path: Path) -> None:
+    text = EMAIL_ONEOF + textwrap.indent(
+        textwrap.dedent("""\
+        webhooks:
+          user.created:
+            post:
+              operationId: user_created_event
+              tags: [users]
+              summary: A user was created
+              requestBody:
+                content:
+                  application/json:
+                    schema: {type: object}
+              responses:
+                '200': {description: ok}
+                '400': {description: no, content: {application/problem+json: {schema: {type: object}}}}
+        """),
+        "    ",
+    )
+    shared = [f for f in lint_text(tmp_path, text) if f[1] == "webhook-tag-shared"]
+    assert [(severity, "'users'" in message) for _, _, severity, message in shared] == [
+        (Severity.WARNING, True)
+    ]
+    separate = text.replace(
+        "tags: [users]\n          summary: A user was created",
+        "tags: [user-events]\n          summary: A user was created",
+    )
+    assert "webhook-tag-shared" not in [f[1] for f in lint_text(tmp_path, separate)]
