@@ -184,7 +184,6 @@ contract: install drift ## Schemathesis in-process (every check, stateful), drif
 contract-live: install ## The contract tests against gunicorn on PostgreSQL (CONTRACT_LIVE_DATABASE_URL=, CONTRACT_*=)
 	$(BIN)/python -m contract_tests.live
 
-test: lint lint-contract generate-check breaking test-python contract test-sdk-typescript sdk-packages test-browser ## Every check and test on the embedded defaults (CI also runs test-postgres)
 # Third-party tools on the contract and a live server (interop/run.py; README "Interoperability"): Java from
 # Debian for openapi-generator (pyproject's `interop` extra), Prism, Spectral, Redocly and tsc (interop/package.json).
 INTEROP := interop
@@ -201,6 +200,7 @@ $(INTEROP)/node_modules/.package-lock.json: $(INTEROP)/package-lock.json
 interop: $(BIN)/.installed-interop $(INTEROP)/node_modules/.package-lock.json ## openapi-generator (python, typescript-fetch, kotlin, swift5), Prism, Spectral, Redocly on the contract and gunicorn on PostgreSQL
 	$(BIN)/python -m interop.run
 
+test: lint lint-contract generate-check breaking test-python contract test-sdk-typescript sdk-packages test-browser ## Every check and test on the embedded defaults (CI also runs test-postgres)
 
 BENCH_ROUNDS ?= 10
 BENCH_SECONDS ?= 3

@@ -174,8 +174,8 @@ SUCCESS: dict[str, Call] = {
     "webhook_deliveries_redeliver": Call(
         "POST", f"{APOLLO}/webhooks/{IDS.apollo_webhook}/deliveries/{IDS.apollo_delivery}/redeliver"
     ),
-    "health_live": Call("GET", "/health/live", headers=dict),
-    "health_ready": Call("GET", "/health/ready", headers=dict),
+    "health_live": Call("GET", "/api/v1/health/live", headers=dict),
+    "health_ready": Call("GET", "/api/v1/health/ready", headers=dict),
 }
 
 

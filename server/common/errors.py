@@ -15,8 +15,12 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from rest_framework import exceptions as drf
 from rest_framework.response import Response
 
+from .error_codes import ErrorCode
+
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 PROBLEM_TYPE_BASE = "https://contractfirst.dev/problems/"
+# An error is about one request at one moment: no cache may store it (a 404 is heuristically cacheable).
+PROBLEM_CACHE_CONTROL = "no-store"
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +40,10 @@ _TITLES = {
     500: "Internal Server Error",
     503: "Service Unavailable",
 }
+
+
+def status_title(status: int) -> str:
+    return _TITLES.get(status, "Error")
 
 
 class ApiError(Exception):
@@ -141,7 +149,7 @@ def _from_drf(exc: drf.APIException) -> ApiError:
     if isinstance(exc, drf.NotAuthenticated):
         return ApiError(status=401, code="not_authenticated", detail=str(detail))
     if isinstance(exc, drf.AuthenticationFailed):
-        return ApiError(status=401, code="authentication_failed", detail=_flatten(detail))
+        return ApiError(status=401, code="authentication_failed", detail=_sentence(detail))
     if isinstance(exc, drf.MethodNotAllowed):
         return ApiError(status=405, code="method_not_allowed", detail=str(detail))
     if isinstance(exc, drf.UnsupportedMediaType):
@@ -157,6 +165,15 @@ def _from_drf(exc: drf.APIException) -> ApiError:
     if isinstance(exc, drf.ValidationError):
         return BadRequest(detail="The request is invalid.", errors=_field_errors(detail))
     return ApiError(status=exc.status_code, code=str(exc.default_code), detail=_flatten(detail))
+
+
+def _sentence(detail: Any) -> str:
+    """One plain sentence for a client: simplejwt's `InvalidToken` carries a dict of its internals (the token
+    classes it tried, their messages) whose top-level `detail` is the sentence."""
+    if isinstance(detail, dict) and "detail" in detail:
+        detail = detail["detail"]
+    text = _flatten(detail).strip()
+    return text if text.endswith(".") else text + "."
 
 
 def _flatten(detail: Any) -> str:
@@ -222,6 +239,7 @@ def _as_api_error(exc: Exception) -> ApiError | None:
 
 def problem_response(error: ApiError, instance: str) -> Response:
     headers = dict(error.headers)
+    headers.setdefault("Cache-Control", PROBLEM_CACHE_CONTROL)
     if error.status == 401:
         headers.setdefault("WWW-Authenticate", 'Bearer realm="api"')
     body = problem_body(
@@ -254,7 +272,24 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
 def problem_json_response(request: HttpRequest, *, status: int, code: str, detail: str) -> JsonResponse:
     """For errors raised outside DRF (URL resolution, middleware): same body, plain Django response."""
     body = problem_body(status=status, code=code, detail=detail, instance=request.path)
-    return JsonResponse(body, status=status, content_type=PROBLEM_CONTENT_TYPE)
+    response = JsonResponse(body, status=status, content_type=PROBLEM_CONTENT_TYPE)
+    response["Cache-Control"] = PROBLEM_CACHE_CONTROL
+    return response
+
+
+def bad_request_handler(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    return problem_json_response(
+        request, status=400, code=ErrorCode.VALIDATION_ERROR, detail="The request is malformed."
+    )
+
+
+def permission_denied_handler(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    return problem_json_response(
+        request,
+        status=403,
+        code=ErrorCode.PERMISSION_DENIED,
+        detail="You do not have permission to perform this action.",
+    )
 
 
 def not_found_handler(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:

@@ -5,6 +5,8 @@ from server.common.metrics import metrics_view
 from server.contract.binding import contract_urlpatterns
 from server.contract.documents import contract_json, contract_yaml
 
+handler400 = "server.common.errors.bad_request_handler"
+handler403 = "server.common.errors.permission_denied_handler"
 handler404 = "server.common.errors.not_found_handler"
 handler500 = "server.common.errors.server_error_handler"
 

@@ -110,4 +110,13 @@ def contract_urlpatterns() -> list[URLPattern]:
         patterns.extend(
             path(route, handler, name=op_id) for op_id in sorted(o.operation_id for o in operations.values())
         )
+        # The further servers of an override answer the same operations (`<operationId>_alias`).
+        aliases = {alias for op in operations.values() for alias in op.alias_base_paths}
+        for alias_base in sorted(aliases):
+            alias = view.as_view(contract_operations=operations)
+            alias.contract_alias = True  # one operation, not two, for the drift check (spectacular.py)
+            patterns.extend(
+                path(django_route(alias_base, path_template), alias, name=f"{op_id}_alias")
+                for op_id in sorted(o.operation_id for o in operations.values())
+            )
     return patterns

@@ -34,9 +34,16 @@ class Operation:
     # `x-throttle-scope`: the DRF throttle scope (rate in settings) applied on top of the default throttles.
     throttle_scope: str | None
     responses: dict[str, Any] = field(repr=False)
-    # A path-level or operation-level `servers` override (e.g. `/` for the health probes outside `/api/v1`):
-    # the base path this operation is served under; None means the document's own server.
+    # Every media type any of its responses declares (what `Accept` may ask for), and whether a success
+    # answer can carry a body at all (when none can, `Accept` is irrelevant: a 204 is never refused).
+    media_types: tuple[str, ...] = ()
+    success_has_body: bool = True
+    # A path-level or operation-level `servers` override: the base path this operation is served under
+    # (the first server; None when that is the document's own); and further base paths the same operation
+    # answers under (the other servers of an override, or the path item's `x-also-served-under`: the health
+    # probes at the root, for orchestrators).
     base_path: str | None = None
+    alias_base_paths: tuple[str, ...] = ()
 
     def query_parameters(self) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.location == "query")
@@ -93,6 +100,7 @@ def _parameters(document: dict[str, Any], raw: list[Any]) -> list[Parameter]:
 def _operations(document: dict[str, Any]) -> dict[str, Operation]:
     operations: dict[str, Operation] = {}
     default_security = document.get("security") or []
+    document_base = _document_base_path(document)
     for path, path_item in (document.get("paths") or {}).items():
         shared = _parameters(document, path_item.get("parameters", []))
         for method in HTTP_METHODS:
@@ -117,19 +125,57 @@ def _operations(document: dict[str, Any]) -> dict[str, Operation]:
                 public=not security or any(not requirement for requirement in security),
                 throttle_scope=raw.get("x-throttle-scope"),
                 responses=raw.get("responses", {}),
-                base_path=_server_path(raw.get("servers") or path_item.get("servers")),
+                media_types=_media_types(document, raw.get("responses", {})),
+                success_has_body=_success_has_body(document, raw.get("responses", {})),
+                **_server_paths(raw.get("servers") or path_item.get("servers"), document_base),
+                **_also_served_under(path_item.get("x-also-served-under")),
             )
     return operations
 
 
-def _server_path(servers: list[dict[str, Any]] | None) -> str | None:
-    """The path of the first server of a `servers` override (relative URLs only: one application)."""
+def _media_types(document: dict[str, Any], responses: dict[str, Any]) -> tuple[str, ...]:
+    types: dict[str, None] = {}
+    for response in responses.values():
+        types.update(dict.fromkeys(resolve(document, response).get("content") or {}))
+    return tuple(types)
+
+
+def _success_has_body(document: dict[str, Any], responses: dict[str, Any]) -> bool:
+    return any(
+        str(status).startswith("2") and resolve(document, response).get("content")
+        for status, response in responses.items()
+    )
+
+
+def _server_paths(servers: list[dict[str, Any]] | None, document_base: str) -> dict[str, Any]:
+    """`base_path` and `alias_base_paths` of a `servers` override (relative URLs only: one application)."""
     if not servers:
-        return None
-    url = str(servers[0]["url"])
-    if "://" in url or "{" in url:
-        raise ContractError(f"a servers override must be a relative path without variables, not {url!r}")
-    return ("/" + url.strip("/")).rstrip("/")
+        return {}
+    paths = []
+    for server in servers:
+        url = str(server["url"])
+        if "://" in url or "{" in url:
+            raise ContractError(f"a servers override must be a relative path without variables, not {url!r}")
+        paths.append(("/" + url.strip("/")).rstrip("/"))
+    first, *others = paths
+    return {"base_path": None if first == document_base else first, "alias_base_paths": tuple(others)}
+
+
+def _also_served_under(base_paths: Any) -> dict[str, Any]:
+    """`x-also-served-under` on a path item: further base paths the same operations answer under (the
+    health probes at the root), without a `servers` list that generated clients would misread."""
+    if base_paths is None:
+        return {}
+    if not isinstance(base_paths, list) or not all(
+        isinstance(p, str) and p.startswith("/") for p in base_paths
+    ):
+        raise ContractError(f"x-also-served-under must be a list of absolute paths, not {base_paths!r}")
+    return {"alias_base_paths": tuple(("/" + p.strip("/")).rstrip("/") for p in base_paths)}
+
+
+def _document_base_path(document: dict[str, Any]) -> str:
+    servers = document.get("servers") or [{"url": "/"}]
+    return ("/" + servers[0]["url"].strip("/")).rstrip("/")
 
 
 @functools.cache
@@ -142,10 +188,11 @@ def load_contract(source: Path) -> Contract:
         validate_spec(document)
     except Exception as exc:  # the validator raises several unrelated types
         raise ContractError(f"{source} is not a valid OpenAPI document: {exc}") from exc
-    servers = document.get("servers") or [{"url": "/"}]
-    base_path = "/" + servers[0]["url"].strip("/")
     return Contract(
-        source=source, document=document, base_path=base_path.rstrip("/"), operations=_operations(document)
+        source=source,
+        document=document,
+        base_path=_document_base_path(document),
+        operations=_operations(document),
     )
 
 

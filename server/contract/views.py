@@ -24,6 +24,7 @@ from server.common.observability import response_headers
 from server.common.throttling import ScopedRateThrottle
 
 from . import caching
+from .negotiation import check_acceptable
 from .query import typed_query
 from .spec import Operation
 from .validation import ResponseContractViolation, get_engine
@@ -84,6 +85,15 @@ class ContractAPIView(APIView):
     def throttle_scope(self) -> str | None:  # read by ScopedRateThrottle
         operation = self.operation
         return operation.throttle_scope if operation is not None else None
+
+    def perform_content_negotiation(self, request: Request, force: bool = False) -> tuple[Any, str]:
+        # Every body this server writes is JSON (problems set their own Content-Type); what a client may ask
+        # for is the contract's business (negotiation.py), not the renderer list's.
+        operation = self.operation
+        if not force and operation is not None:
+            check_acceptable(operation, request._request)
+        renderer = self.get_renderers()[0]
+        return renderer, renderer.media_type
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         operation = self.operation

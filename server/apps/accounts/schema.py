@@ -91,7 +91,7 @@ class UserSerializer(ResponseSerializer, serializers.ModelSerializer[User]):
     # An address, or "" for an account made outside the API: one string schema that every validator reads
     # alike (drf-spectacular's oneOf [format: email, maxLength: 0] is ambiguous where format is not asserted).
     # The pattern admits "" itself (allow_blank would make drf-spectacular add that oneOf back).
-    email = serializers.RegexField(r"^$|^[^@\s]+@[^@\s]+$", max_length=_max(User, "email"))
+    email = serializers.RegexField(r"^$|^[^@ ]+@[^@ ]+$", max_length=_max(User, "email"))
 
     class Meta:
         model = User

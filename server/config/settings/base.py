@@ -49,6 +49,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost: request id, access log and metrics for every response, whoever produced it.
     "server.common.observability.ObservabilityMiddleware",
+    # Every error Django answers itself (unknown path, bad Host, debug pages) leaves as problem+json.
+    "server.common.middleware.ProblemResponseMiddleware",
     # X-Forwarded-* believed only from TRUSTED_PROXIES (server.common.proxies).
     "server.common.proxies.ForwardedHeadersMiddleware",
     # A stalled database costs a bounded wait and a 503, not a pinned worker.
@@ -228,6 +230,8 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # Request and response bodies as separate components, as the contract has them (TaskCreate vs Task).
     "COMPONENT_SPLIT_REQUEST": True,
+    # A second route of a contract operation (the root health probes) is not a second operation.
+    "PREPROCESSING_HOOKS": ["server.contract.spectacular.drop_operation_aliases"],
     # PATCH bodies are described by their own serializers (which fields are optional is theirs to say).
     "COMPONENT_SPLIT_PATCH": False,
     # The health probes' enums, named as the contract names them (server.apps.ops.schema).

@@ -1,4 +1,4 @@
-// generated from openapi/openapi.yaml (sha256 515311ae6d117c188c5ecee54bd26b2a9bb02c452482b475088d0af440e22371), do not edit; regenerate with `contract generate`
+// generated from openapi/openapi.yaml (sha256 444f7198c26a3c657a7e29785c25f62dd07b27a2147222dad7ab85b4fc37d244), do not edit; regenerate with `contract generate`
 /** The contract's schemas by name: `Task` is `components["schemas"]["Task"]`. */
 import type { components } from "./schema.js";
 
