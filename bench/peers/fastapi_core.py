@@ -60,7 +60,7 @@ users = Table(
 
 engine = create_async_engine(DATABASE_URL, pool_size=POOL_SIZE)
 app = FastAPI()
-app.add_exception_handler(HTTPException, http_exception_handler)  # type: ignore[arg-type]
+app.add_exception_handler(HTTPException, http_exception_handler)  # type: ignore[arg-type, unused-ignore]
 
 _active_member = and_(memberships.c.user_id == users.c.id, users.c.is_active)
 

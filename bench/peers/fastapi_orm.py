@@ -56,7 +56,7 @@ class Task(Base):
 engine = create_async_engine(DATABASE_URL, pool_size=POOL_SIZE)
 Sessions = async_sessionmaker(engine, expire_on_commit=False)
 app = FastAPI()
-app.add_exception_handler(HTTPException, http_exception_handler)  # type: ignore[arg-type]
+app.add_exception_handler(HTTPException, http_exception_handler)  # type: ignore[arg-type, unused-ignore]
 
 
 async def session() -> AsyncIterator[AsyncSession]:
