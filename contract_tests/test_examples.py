@@ -262,6 +262,9 @@ ERRORS: dict[tuple[str, str], Call] = {
     ),
     ("NotFound", ""): Call("GET", "/api/v1/projects/999"),
     ("MethodNotAllowed", ""): Call("PUT", APOLLO_TASK, body={"title": "x"}),
+    ("NotAcceptable", ""): Call(
+        "GET", "/api/v1/projects", headers=lambda: {**_bearer(), "Accept": "text/html"}
+    ),
     ("Conflict", "username_taken"): Call(
         "POST",
         "/api/v1/users",
