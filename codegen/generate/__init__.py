@@ -16,6 +16,7 @@ Output is deterministic: the same document and tool versions give byte-identical
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from dataclasses import dataclass, field
@@ -326,7 +327,8 @@ def _write(outputs: list[OutputFile], check: bool, result: GenerateResult) -> No
             result.stale.append(paths.display_path(path))
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
+        # Per process: two `contract generate` runs into one directory must not rename each other's file.
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         tmp.write_bytes(wanted)
         tmp.replace(path)
         result.written.append(path)

@@ -12,6 +12,7 @@ their own incremental caches there. The type checks and the import always run.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import importlib
 import importlib.metadata
@@ -129,8 +130,12 @@ def corpus() -> dict[str, Run]:
         stamp.write_text(json.dumps(record), encoding="utf-8")
         return Run(name, spec, out, lint, generate, seconds)
 
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        return {run.name: run for run in pool.map(one, DOCUMENTS)}
+    # Two pytest processes can reach this fixture at once (xdist, or make test beside make test-postgres):
+    # one generates, the other waits and then reads the cache, instead of deleting what the first is writing.
+    with (CACHE / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            return {run.name: run for run in pool.map(one, DOCUMENTS)}
 
 
 def test_the_corpus_is_there() -> None:
