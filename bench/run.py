@@ -366,6 +366,12 @@ def _request(port: int, method: str, path: str, token: str, body: str | None = N
     if body is not None:
         headers["Content-Type"] = "application/json"
     try:
+        conn.connect()
+        assert conn.sock is not None
+        if conn.sock.getsockname() == conn.sock.getpeername():
+            # A probe to a port in the ephemeral range, before the server listens, can connect to itself
+            # (TCP simultaneous open) and read its own request back as the "response".
+            raise ConnectionRefusedError(f"port {port}: connected to itself, nothing listens yet")
         conn.request(method, path, body=body, headers=headers)
         response = conn.getresponse()
         return response.status, response.read()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import random
 import shutil
 import socket
 import subprocess
@@ -71,9 +72,18 @@ def migrated_database(directory: Path) -> Path:
 
 
 def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    """A free port below the kernel's ephemeral range (32768 and up). A port the kernel hands out (bind to 0)
+    is an ephemeral one: polled before the server listens, a connect can pick it as its own source port and
+    connect to itself (TCP simultaneous open), reading its own request back as the answer."""
+    for _ in range(100):
+        port = random.randrange(10000, 32768)
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port below the ephemeral range")
 
 
 @contextlib.contextmanager
