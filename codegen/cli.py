@@ -3,7 +3,7 @@
     contract lint [--spec PATH] [--strict] [--quiet]
     contract generate [--spec PATH] [--out DIR] [--check] [--only python-models,python-sdk,typescript]
     contract diff BASE REVISION [--format text|json] [--fail-on error|warning]   (BASE/REVISION: a file or
-        git:REF:PATH);  contract diff --rules [--format text|markdown]
+        git:REF:PATH; --date DAY: "now" for x-sunset dates);  contract diff --rules [--format text|markdown]
     contract changelog BASE REVISION [--format text|markdown|json];  contract changelog --since-last-release
     contract mock [--spec PATH] [--host HOST] [--port PORT]
     contract docs [--spec PATH] [--host HOST] [--port PORT]
@@ -87,6 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="the lowest level that fails the run (default: error)",
     )
     diff.add_argument("--rules", action="store_true", help="list the rules and exit")
+    diff.add_argument(
+        "--date",
+        default=None,
+        help="the day (RFC 3339 date or date-time) x-sunset dates are compared with (default: "
+        "$CONTRACT_DIFF_DATE, else now)",
+    )
 
     changelog = sub.add_parser(
         "changelog", help="every change between two versions, breaking or not, grouped by operation"
