@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from codegen.diff import sunset
 from codegen.diff.rules import RULES, Level, schema_rule
 from codegen.diff.schema import SchemaComparer
+from codegen.diff.sunset import Lifecycle
 from codegen.findings import pointer_join
 from codegen.refs import HTTP_METHODS, Resolver
 
@@ -36,11 +39,13 @@ _PROPERTY_RULES = {
     ("request-property", "new-required"): "new-required-request-property",
     ("request-property", "new-optional"): "new-optional-request-property",
     ("request-property", "removed"): "request-property-removed",
+    ("request-property", "removed-after-sunset"): "request-property-removed-after-sunset",
     ("request-property", "became-required"): "request-property-became-required",
     ("request-property", "became-optional"): "request-property-became-optional",
     ("response-property", "added"): "response-property-added",
     ("response-property", "required-removed"): "response-required-property-removed",
     ("response-property", "optional-removed"): "response-optional-property-removed",
+    ("response-property", "removed-after-sunset"): "response-property-removed-after-sunset",
     ("response-property", "became-optional"): "response-property-became-optional",
     ("response-property", "became-readable"): "response-write-only-property-became-readable",
     ("request-parameter", "new-required"): "new-required-request-parameter-property",
@@ -64,10 +69,12 @@ def _dict(value: Any) -> dict[str, Any]:
 
 
 class DocumentDiff:
-    def __init__(self, base: dict[str, Any], revision: dict[str, Any]) -> None:
+    def __init__(self, base: dict[str, Any], revision: dict[str, Any], at: dt.datetime | None = None) -> None:
         self.base_doc, self.rev_doc = base, revision
         self.base, self.rev = Resolver(base), Resolver(revision)
         self.changes: list[Change] = []
+        # "now" for sunsets (codegen.diff.sunset: --date, $CONTRACT_DIFF_DATE or the clock)
+        self.at = at if at is not None else sunset.now()
 
     def emit(self, rule_id: str, operation: str, pointer: str, message: str, endpoint: str = "") -> None:
         self.changes.append(Change(rule_id, RULES[rule_id].level, operation, pointer, message, endpoint))
@@ -128,7 +135,7 @@ class DocumentDiff:
             rev_path = path if path in rev_paths else rev_by_key.get(_template_key(path))
             pointer = pointer_join("/paths", path)
             if rev_path is None:
-                self.emit("api-path-removed", "", pointer, f"path {path} removed", path)
+                self._path_removed(path, _dict(self.base.deref(item)[1]), pointer)
                 continue
             matched.add(rev_path)
             self._path_item(
@@ -146,6 +153,38 @@ class DocumentDiff:
                     f"{method.upper()} {path}",
                 )
 
+    def _path_removed(self, path: str, item: dict[str, Any], pointer: str) -> None:
+        """A removed path is judged by its operations: removable only when every one of them is
+        deprecated and past its sunset (the deprecation workflow); otherwise as oasdiff judges it."""
+        lifecycles = [Lifecycle.of(operation) for _, operation in self._operations(item)]
+        if lifecycles and all(lc.removable(self.at) for lc in lifecycles):
+            rule, note = (
+                "api-path-removed-after-sunset",
+                f" (every operation {lifecycles[0].removal_note(self.at)})",
+            )
+        elif lifecycles and all(lc.deprecated for lc in lifecycles):
+            late = next(lc for lc in lifecycles if not lc.removable(self.at))
+            rule, note = "api-path-removed-before-sunset", f" (an operation {late.removal_note(self.at)})"
+        else:
+            rule, note = "api-path-removed", ""
+        self.emit(rule, "", pointer, f"path {path} removed{note}", path)
+
+    def _operation_removed(self, name: str, method: str, path: str, operation: dict[str, Any]) -> None:
+        lifecycle = Lifecycle.of(operation)
+        if not lifecycle.deprecated:
+            rule, note = "api-removed", ""
+        else:
+            late = not lifecycle.removable(self.at)
+            rule = "api-removed-before-sunset" if late else "api-removed-after-sunset"
+            note = f" ({lifecycle.removal_note(self.at)})"
+        self.emit(
+            rule,
+            name,
+            pointer_join("/paths", path, method),
+            f"operation {method.upper()} {path} removed{note}",
+            f"{method.upper()} {path}",
+        )
+
     @staticmethod
     def _operations(item: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
         return [(m, item[m]) for m in HTTP_METHODS if isinstance(item.get(m), dict)]
@@ -154,14 +193,7 @@ class DocumentDiff:
         for method, operation in self._operations(base_item):
             name = _name(operation, method, base_path)
             if not isinstance(item.get(method), dict):
-                note = " (it was deprecated)" if operation.get("deprecated") else ""
-                self.emit(
-                    "api-removed",
-                    name,
-                    pointer_join("/paths", base_path, method),
-                    f"operation {method.upper()} {base_path} removed{note}",
-                    f"{method.upper()} {base_path}",
-                )
+                self._operation_removed(name, method, base_path, operation)
                 continue
             Operation(self, base_item, operation, item, item[method], method, path, base_path).compare()
         for method, operation in self._operations(item):
@@ -364,8 +396,33 @@ class Operation:
             self.emit(
                 "api-operation-id-changed", pointer_join(self.pointer, "operationId"), f"operationId {change}"
             )
-        if self.rev.get("deprecated") is True and self.base.get("deprecated") is not True:
-            self.emit("api-deprecated", pointer_join(self.pointer, "deprecated"), "operation deprecated")
+        self._lifecycle("api", self.base, self.rev, self.pointer, "operation")
+
+    def _lifecycle(
+        self, kind: str, base: dict[str, Any], rev: dict[str, Any], pointer: str, label: str
+    ) -> None:
+        """Deprecation and sunset of an operation (`kind` api) or a parameter (request-parameter): marked
+        deprecated, no longer deprecated, its `x-sunset` deleted or moved earlier (a promise withdrawn)."""
+        old, new = Lifecycle.of(base), Lifecycle.of(rev)
+        if new.deprecated and not old.deprecated:
+            when = f", {new.show_sunset()}" if new.sunset is not None else " (no x-sunset yet)"
+            self.emit(f"{kind}-deprecated", pointer_join(pointer, "deprecated"), f"{label} deprecated{when}")
+        elif old.deprecated and not new.deprecated:
+            self.emit(f"{kind}-reactivated", pointer, f"{label} no longer deprecated")
+        elif old.deprecated and new.deprecated and old.sunset is not None:
+            if new.raw is None:
+                self.emit(
+                    f"{kind}-sunset-removed",
+                    pointer,
+                    f"{label}: x-sunset {sunset.show(old.sunset)} removed (clients planned on it)",
+                )
+            elif new.sunset is None or new.sunset < old.sunset:
+                self.emit(
+                    f"{kind}-sunset-moved-earlier",
+                    pointer_join(pointer, sunset.SUNSET),
+                    f"{label}: sunset moved earlier, from {sunset.show(old.sunset)} to "
+                    f"{sunset.show(new.sunset) if new.sunset else repr(new.raw)}",
+                )
 
     def _operation_servers(self) -> None:
         """Servers declared on the path or the operation (the document's are compared once, at the top)."""
@@ -439,12 +496,21 @@ class Operation:
         for key, (index, parameter, owner) in old.items():
             label = f"{key[0]} parameter {parameter.get('name')}"
             if key not in new:
-                self.emit(
-                    "request-parameter-removed", pointer_join(owner, "parameters", index), f"{label} removed"
-                )
+                lifecycle = Lifecycle.of(parameter)
+                rule, note = "request-parameter-removed", ""
+                if lifecycle.deprecated:
+                    late = not lifecycle.removable(self.diff.at)
+                    rule = (
+                        "request-parameter-removed-before-sunset"
+                        if late
+                        else "request-parameter-removed-after-sunset"
+                    )
+                    note = f" ({lifecycle.removal_note(self.diff.at)})"
+                self.emit(rule, pointer_join(owner, "parameters", index), f"{label} removed{note}")
                 continue
             new_index, new_parameter, new_owner = new[key]
             pointer = pointer_join(new_owner, "parameters", new_index)
+            self._lifecycle("request-parameter", parameter, new_parameter, pointer, label)
             was, now = parameter.get("required") is True, new_parameter.get("required") is True
             if now and not was:
                 self.emit("request-parameter-became-required", pointer, f"{label} became required")
@@ -546,7 +612,9 @@ class Operation:
 
     def _compare_schema(self, location: str, old: Any, new: Any, pointer: str, label: str) -> None:
         direction = "request" if location.startswith("request") else "response"
-        comparer = SchemaComparer(self.diff.base, self.diff.rev, direction, self._schema_emitter(location))
+        comparer = SchemaComparer(
+            self.diff.base, self.diff.rev, direction, self._schema_emitter(location), self.diff.at
+        )
         comparer.compare(old, new, pointer, label, properties=location != "response-header")
 
     def _schema_emitter(self, location: str) -> Any:
@@ -824,6 +892,9 @@ def _show_security(alternatives: list[Alternative]) -> str:
     return " or ".join(one(a) for a in alternatives)
 
 
-def diff_documents(base: dict[str, Any], revision: dict[str, Any]) -> list[Change]:
-    """Every change from `base` to `revision`, most severe first."""
-    return DocumentDiff(base, revision).run()
+def diff_documents(
+    base: dict[str, Any], revision: dict[str, Any], at: dt.datetime | None = None
+) -> list[Change]:
+    """Every change from `base` to `revision`, most severe first; sunsets are compared with `at` (default:
+    `codegen.diff.sunset.now()`)."""
+    return DocumentDiff(base, revision, at).run()

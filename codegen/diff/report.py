@@ -92,11 +92,14 @@ raised); **warning**: possibly breaking, reported; **info**: compatible, reporte
 _NOT_MAPPED = """\
 oasdiff checks with no rule here, and why:
 
-* deprecation, sunset and stability (`api-deprecated-sunset-*`, `api-sunset-*`, `*-sunset-*`,
-  `*-stability-*`, `*-reactivated`): the deprecation workflow (`deprecated` with an `x-sunset` date,
-  issue 16 point 4) is not implemented yet. Until it is, a removal is an error whether or not it was
-  deprecated (at least as strict as oasdiff), but the checks on the sunset date itself (deprecated
-  without one, one too early, one moved or deleted) have no counterpart here yet.
+* the checks that need a deprecation policy's minimum notice (`api-sunset-date-too-small`,
+  `request-parameter-sunset-date-too-small`, `api-deprecated-sunset-missing`,
+  `request-parameter-deprecated-sunset-missing`), and unparseable dates (`*-sunset-parse`): here
+  `contract lint` requires every deprecated operation and parameter to carry a valid `x-sunset` (rule
+  `deprecated-without-sunset`), and a removal whose sunset is missing or unreadable counts as before the
+  sunset (an error). The stability levels (`x-stability-level`, `*-stability-*`) are an extension this
+  project does not use. Sunsets are compared with "now": `contract diff --date` or `CONTRACT_DIFF_DATE`
+  (RFC 3339), else the clock.
 * `discriminator` changes, tags (`api-tag-*`), `components.schemas` removed (`api-schema-removed`),
   `info.version` policy (`api-version-*`, `api-major-version-*`), `default` changes in responses and
   descriptions of OAuth2 scopes: informational only in oasdiff, or, for components, judged where an

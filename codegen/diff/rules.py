@@ -82,40 +82,114 @@ _OAUTH = {
         }
     },
 }
-_NO_DEPRECATION_YET = (
-    "removing after deprecation is an error too: the deprecation workflow (deprecated + sunset, then "
-    "removal) is not implemented yet, so every removal needs a new major version"
+_FUTURE = {"deprecated": True, "x-sunset": "9999-12-31"}  # deprecated, sunset not reached
+_PAST = {"deprecated": True, "x-sunset": "2000-01-01"}  # deprecated, sunset reached
+_NO_SUNSET_NO_REMOVAL = (
+    "a deprecation without an `x-sunset` never told clients when (contract lint requires one), so removing "
+    "it is as sudden as removing what was never deprecated"
 )
+
+
+def _removal_rules(
+    kind: str, what: str, slot: str, base: Any, revision: Any, base_future: Any, base_past: Any, checks: Any
+) -> list[Rule]:
+    """The deprecation workflow's three verdicts on a removal: not deprecated (as before), deprecated but
+    before its `x-sunset` (or without one), deprecated and past its sunset (compatible)."""
+    without, before, with_deprecation = checks
+    return [
+        Rule(
+            f"{kind}-removed",
+            without[1],
+            f"{what} was removed without being deprecated first",
+            Example(slot, base, revision),
+            _checks(without),
+        ),
+        Rule(
+            f"{kind}-removed-before-sunset",
+            E,
+            f"{what}, deprecated, was removed before its `x-sunset` date (or had none)",
+            Example(slot, base_future, revision),
+            _checks(before, with_deprecation),
+            _NO_SUNSET_NO_REMOVAL,
+        ),
+        Rule(
+            f"{kind}-removed-after-sunset",
+            I,
+            f"{what}, deprecated, was removed on or after its `x-sunset` date (the deprecation workflow)",
+            Example(slot, base_past, revision),
+        ),
+    ]
+
+
+def _lifecycle_rules(kind: str, what: str, slot: str, wrap: Any, checks: dict[str, Any]) -> list[Rule]:
+    """Marked deprecated, no longer deprecated, its sunset deleted or moved earlier."""
+    later = {"deprecated": True, "x-sunset": "2027-06-30"}
+    earlier = {"deprecated": True, "x-sunset": "2027-01-31"}
+    return [
+        Rule(
+            f"{kind}-deprecated",
+            I,
+            f"{what} was marked deprecated",
+            Example(slot, wrap({}), wrap({"deprecated": True})),
+            checks["deprecated"],
+        ),
+        Rule(
+            f"{kind}-reactivated",
+            I,
+            f"{what} is no longer deprecated",
+            Example(slot, wrap({"deprecated": True}), wrap({})),
+            checks["reactivated"],
+        ),
+        Rule(
+            f"{kind}-sunset-removed",
+            E,
+            f"{what}, deprecated, lost its `x-sunset` date (clients planned on it)",
+            Example(slot, wrap(later), wrap({"deprecated": True})),
+            checks["sunset-removed"],
+        ),
+        Rule(
+            f"{kind}-sunset-moved-earlier",
+            E,
+            f"the `x-sunset` date of {what} moved earlier (clients planned on the later one)",
+            Example(slot, wrap(later), wrap(earlier)),
+            checks["sunset-moved-earlier"],
+        ),
+    ]
+
+
+def _parameter(extra: dict[str, Any]) -> list[dict[str, Any]]:
+    return [{"name": "team", "in": "query", "schema": _STRING, **extra}]
+
 
 _PLAIN: list[Rule] = [
     # paths and operations
-    Rule(
-        "api-path-removed",
-        E,
-        "a path (and every operation under it) was removed",
-        Example(
-            "paths",
-            {"/items": {"get": _op()}, "/tags": {"get": _op(operationId="tags_list")}},
-            {"/items": {"get": _op()}},
-        ),
-        _checks(
+    *_removal_rules(
+        "api-path",
+        "a path (and every operation under it)",
+        "paths",
+        {"/items": {"get": _op()}, "/tags": {"get": _op(operationId="tags_list")}},
+        {"/items": {"get": _op()}},
+        {"/items": {"get": _op()}, "/tags": {"get": _op(operationId="tags_list", **_FUTURE)}},
+        {"/items": {"get": _op()}, "/tags": {"get": _op(operationId="tags_list", **_PAST)}},
+        (
             ("api-path-removed-without-deprecation", E),
             ("api-path-removed-before-sunset", E),
             ("api-path-removed-with-deprecation", I),
         ),
-        _NO_DEPRECATION_YET,
     ),
-    Rule(
-        "api-removed",
-        E,
-        "an operation was removed from a path that still exists",
-        Example("path-item", {"get": _op(), "delete": _op(operationId="items_clear")}, {"get": _op()}),
-        _checks(
+    *_removal_rules(
+        "api",
+        "an operation of a path that still exists",
+        "path-item",
+        {"get": _op(), "delete": _op(operationId="items_clear")},
+        {"get": _op()},
+        {"get": _op(), "delete": _op(operationId="items_clear", **_FUTURE)},
+        {"get": _op(), "delete": _op(operationId="items_clear", **_PAST)},
+        (
             ("api-removed-without-deprecation", E),
             ("api-removed-before-sunset", E),
             ("api-removed-with-deprecation", I),
         ),
-        _NO_DEPRECATION_YET,
     ),
     Rule(
         "api-added",
@@ -132,12 +206,17 @@ _PLAIN: list[Rule] = [
         _checks(("api-operation-id-removed", I), ("api-operation-id-added", I)),
         "both generated SDKs name their methods after operationIds: a rename breaks every caller's code",
     ),
-    Rule(
-        "api-deprecated",
-        I,
-        "an operation was marked deprecated",
-        Example("operation", {}, {"deprecated": True}),
-        _checks(("endpoint-deprecated", I), ("endpoint-deprecated-with-sunset", I)),
+    *_lifecycle_rules(
+        "api",
+        "an operation",
+        "operation",
+        lambda extra: extra,
+        {
+            "deprecated": _checks(("endpoint-deprecated", I), ("endpoint-deprecated-with-sunset", I)),
+            "reactivated": _checks(("endpoint-reactivated", I)),
+            "sunset-removed": _checks(("sunset-deleted", E)),
+            "sunset-moved-earlier": _checks(("api-sunset-date-changed-too-small", E)),
+        },
     ),
     Rule(
         "server-removed",
@@ -402,13 +481,31 @@ _PLAIN: list[Rule] = [
             ("new-optional-request-default-parameter-to-existing-path", I),
         ),
     ),
-    Rule(
-        "request-parameter-removed",
-        W,
-        "a parameter was removed (clients still send it; the server may reject or ignore it)",
-        Example("parameters", [{"name": "team", "in": "query", "schema": _STRING}], []),
-        _checks(("request-parameter-removed", W), ("request-parameter-removed-with-deprecation", I)),
-        "removing a deprecated parameter warns too: the deprecation workflow is not implemented yet",
+    *_removal_rules(
+        "request-parameter",
+        "a parameter (clients still send it; the server may reject or ignore it)",
+        "parameters",
+        _parameter({}),
+        [],
+        _parameter(_FUTURE),
+        _parameter(_PAST),
+        (
+            ("request-parameter-removed", W),
+            ("request-parameter-removed-before-sunset", E),
+            ("request-parameter-removed-with-deprecation", I),
+        ),
+    ),
+    *_lifecycle_rules(
+        "request-parameter",
+        "a parameter",
+        "parameters",
+        _parameter,
+        {
+            "deprecated": _checks(("request-parameter-deprecated", I)),
+            "reactivated": _checks(("request-parameter-reactivated", I)),
+            "sunset-removed": _checks(("request-parameter-sunset-deleted", E)),
+            "sunset-moved-earlier": _checks(("request-parameter-sunset-date-changed-too-small", E)),
+        },
     ),
     Rule(
         "request-parameter-became-required",
@@ -587,6 +684,17 @@ _PLAIN: list[Rule] = [
         _checks(("request-property-removed", W)),
     ),
     Rule(
+        "request-property-removed-after-sunset",
+        I,
+        "a deprecated request body property was removed on or after its `x-sunset` date (clients were told "
+        "to stop sending it; before the sunset, or without one, request-property-removed applies)",
+        Example(
+            "request-schema",
+            {"type": "object", "properties": {"name": _STRING, "team": {**_STRING, **_PAST}}},
+            {"type": "object", "properties": {"name": _STRING}},
+        ),
+    ),
+    Rule(
         "request-property-became-required",
         E,
         "an optional request body property became required",
@@ -747,6 +855,17 @@ _PLAIN: list[Rule] = [
         ),
         _checks(("response-optional-property-removed", I)),
         "clients that read it when present never find it again",
+    ),
+    Rule(
+        "response-property-removed-after-sunset",
+        I,
+        "a deprecated response property was removed on or after its `x-sunset` date (before the sunset, or "
+        "without one, response-required-property-removed or response-optional-property-removed applies)",
+        Example(
+            "response-schema",
+            {"type": "object", "properties": {"id": _STRING, "legacy_id": {**_STRING, **_PAST}}},
+            {"type": "object", "properties": {"id": _STRING}},
+        ),
     ),
     Rule(
         "response-property-became-optional",

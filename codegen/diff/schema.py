@@ -8,11 +8,14 @@ normalised (3.0 `nullable: true`, 3.1 `type: [.., "null"]`, a `null` member of `
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from codegen.diff import sunset
+from codegen.diff.sunset import Lifecycle
 from codegen.findings import pointer_join
 from codegen.refs import Resolver
 
@@ -130,6 +133,7 @@ class Normalizer:
 def _structural(schema: dict[str, Any], keyword: str) -> bool:
     """Whether `schema` says more than its `keyword` composition (then it is not unwrapped)."""
     ignored = {keyword, "description", "title", "nullable", "example", "examples", "deprecated", "default"}
+    ignored |= {sunset.SUNSET, sunset.DEPRECATED_AT}
     return any(key not in ignored for key in schema)
 
 
@@ -177,8 +181,12 @@ def _show(bound: tuple[float, bool] | None) -> str:
 class SchemaComparer:
     """Compares one base schema with one revision schema in one direction and reports through `emit`."""
 
-    def __init__(self, base: Resolver, revision: Resolver, direction: str, emit: Emit) -> None:
+    def __init__(
+        self, base: Resolver, revision: Resolver, direction: str, emit: Emit, at: dt.datetime | None = None
+    ) -> None:
         assert direction in ("request", "response")
+        self.base_resolver = base
+        self.at = at if at is not None else sunset.now()
         self.base = Normalizer(base)
         self.revision = Normalizer(revision)
         self.request = direction == "request"
@@ -377,6 +385,13 @@ class SchemaComparer:
         elif "default" in r and "default" not in b:
             self.emit("default-value-changed", pointer, f"{label}: default set to {json.dumps(r['default'])}")
 
+    def _lifecycle(self, schema: Any) -> Lifecycle:
+        """`deprecated` / `x-sunset` on the property (next to a `$ref` too) or on what it refers to."""
+        lifecycle = Lifecycle.of(schema)
+        if not lifecycle.deprecated and isinstance(schema, dict) and "$ref" in schema:
+            lifecycle = Lifecycle.of(self.base_resolver.deref(schema)[1])
+        return lifecycle
+
     def _properties(self, b: dict[str, Any], r: dict[str, Any], pointer: str, label: str, depth: int) -> None:
         b_props, r_props = b.get("properties"), r.get("properties")
         if not isinstance(b_props, dict) and not isinstance(r_props, dict):
@@ -416,15 +431,21 @@ class SchemaComparer:
                     self.emit("added", child, f"property {child_label} added{_in(label)}")
                 continue
             if new is None:
-                if self.request:
-                    self.emit("removed", child, f"property {child_label} removed{_in(label)}")
+                lifecycle = self._lifecycle(old)
+                note = f" ({lifecycle.removal_note(self.at)})" if lifecycle.deprecated else ""
+                if lifecycle.removable(self.at):
+                    self.emit(
+                        "removed-after-sunset", child, f"property {child_label} removed{_in(label)}{note}"
+                    )
+                elif self.request:
+                    self.emit("removed", child, f"property {child_label} removed{_in(label)}{note}")
                 else:
                     stem = "required-removed" if name in b_req else "optional-removed"
                     self.emit(
                         stem,
                         child,
                         f"{'required' if name in b_req else 'optional'} property "
-                        f"{child_label} removed{_in(label)}",
+                        f"{child_label} removed{_in(label)}{note}",
                     )
                 continue
             if self.request and name in r_req and name not in b_req:
@@ -490,6 +511,8 @@ _ANNOTATIONS = frozenset(
         "example",
         "examples",
         "deprecated",
+        sunset.SUNSET,
+        sunset.DEPRECATED_AT,
         "default",
         "$comment",
         "readOnly",
