@@ -7,6 +7,7 @@
     contract changelog BASE REVISION [--format text|markdown|json];  contract changelog --since-last-release
     contract mock [--spec PATH] [--host HOST] [--port PORT]
     contract docs [--spec PATH] [--host HOST] [--port PORT]
+    contract bundle [SRC] [-o OUT]   (a multi-file contract as one file: YAML, or JSON when OUT ends .json)
 
 Exit status: 0 success; 1 lint errors, stale generated files or a failed generator; 2 the command could
 not run (bad arguments, unreadable document, missing toolchain); 3 an internal error. Problems are reported as
@@ -108,6 +109,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_spec(changelog)
 
+    bundle = sub.add_parser(
+        "bundle",
+        help="write a multi-file contract as one file (external $refs become local #/components/... refs)",
+    )
+    bundle.add_argument(
+        "src",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_SPEC,
+        help=f"the root document (default: {display_path(DEFAULT_SPEC)})",
+    )
+    bundle.add_argument(
+        "-o",
+        "--out",
+        type=Path,
+        default=None,
+        help="the file to write (YAML; JSON when it ends in .json); default: standard output",
+    )
+
     for name, what in (
         ("mock", "serve the contract as a mock API"),
         ("docs", "serve the contract's documentation, reloading when the file changes"),
@@ -138,6 +158,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from codegen.diff.changelog import run_changelog
 
             return run_changelog(args)
+        if args.command == "bundle":
+            return _bundle(args)
         if args.command == "mock":
             from codegen.mock.server import serve_mock
 
@@ -185,6 +207,27 @@ def _lint(args: argparse.Namespace) -> int:
     )
     if errors or (args.strict and warnings):
         return 1
+    return 0
+
+
+def _bundle(args: argparse.Namespace) -> int:
+    from codegen.bundle import dump_json, dump_yaml
+    from codegen.document import load_document
+
+    doc = load_document(args.src)
+    as_json = args.out is not None and args.out.suffix.lower() == ".json"
+    text = dump_json(doc.data) if as_json else dump_yaml(doc.data)
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        try:
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            args.out.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise CodegenError(f"{args.out}: cannot write: {exc.strerror or exc}") from None
+    files = len(doc.files) or 1
+    where = "standard output" if args.out is None else display_path(args.out)
+    print(f"bundled {doc.name} ({files} file(s)) into {where}", file=sys.stderr)
     return 0
 
 

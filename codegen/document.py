@@ -8,6 +8,11 @@ Real documents are messy, so loading is careful about what plain `yaml.safe_load
   pairs are joined into one character and lone surrogates, which no UTF-8 file can hold, become U+FFFD with
   a note.
 * Duplicate mapping keys are reported (the last one wins, as in every parser).
+
+A document whose `$ref`s name other files (a multi-file contract: `$ref: './paths/tasks.yaml'`) is bundled
+(`codegen/bundle.py`): `data` is the single-file form with local refs only, and `line_of` / `finding` map a
+pointer of that form back to the file that holds the node, so findings name `paths/tasks.yaml:12`, not the
+root. A document without external refs loads exactly as before.
 """
 
 from __future__ import annotations
@@ -52,6 +57,20 @@ class Document:
     notes: list[Finding] = field(default_factory=list)
     _lines: dict[str, int] | None = field(default=None, repr=False)
     _line_source: Any = field(default=None, repr=False)
+    # A multi-file contract: every file (the root first) and where each bundled node comes from.
+    files: list[Document] = field(default_factory=list, repr=False, compare=False)
+    _sources: Any = field(default=None, repr=False, compare=False)
+
+    @property
+    def multi_file(self) -> bool:
+        return self._sources is not None
+
+    def locate(self, pointer: str) -> tuple[str, int]:
+        """(file name, 1-based line) of the node at `pointer`: in the file that holds it."""
+        if self._sources is None:
+            return self.name, self.line_of(pointer)
+        source, source_pointer = self._sources.locate(pointer)
+        return source.name, source.line_of(source_pointer)
 
     @property
     def openapi_version(self) -> str:
@@ -68,7 +87,10 @@ class Document:
         return "unknown"
 
     def line_of(self, pointer: str) -> int:
-        """1-based line of the node at `pointer`, or of its nearest ancestor that has a known line."""
+        """1-based line of the node at `pointer`, or of its nearest ancestor that has a known line (for a
+        multi-file contract: the line in the file that holds the node, `locate` names the file)."""
+        if self._sources is not None:
+            return self.locate(pointer)[1]
         if self._lines is None:
             self._lines = self._build_lines()
         tokens = pointer_tokens(pointer)
@@ -80,7 +102,8 @@ class Document:
         return 1
 
     def finding(self, pointer: str, rule: str, message: str, severity: Severity = Severity.ERROR) -> Finding:
-        return Finding(self.name, self.line_of(pointer), rule, message, severity, pointer)
+        name, line = self.locate(pointer)
+        return Finding(name, line, rule, message, severity, pointer)
 
     def _build_lines(self) -> dict[str, int]:
         if self.format == "yaml":
@@ -92,12 +115,38 @@ class Document:
 
 
 def load_document(path: Path | str) -> Document:
+    """The document at `path`; when its `$ref`s name other files, the bundled form of all of them."""
+    doc = load_single(path)
+    from codegen.bundle import bundle, has_external_refs
+
+    if not has_external_refs(doc.data):
+        return doc
+    bundled = bundle(doc)
+    if len(bundled.files) == 1:
+        return doc  # the external-looking refs were data (inside examples): nothing to bundle
+    notes = [note for document in bundled.files for note in document.notes]
+    multi = Document(
+        path=doc.path,
+        name=doc.name,
+        text=doc.text,
+        sha256=bundled.sha256,
+        data=bundled.data,
+        format=doc.format,
+        notes=notes,
+        files=bundled.files,
+    )
+    multi._sources = bundled.sources
+    return multi
+
+
+def load_single(path: Path | str, name: str | None = None) -> Document:
+    """One file, its `$ref`s left as they are (`name`: how findings call it; default: `display_path`)."""
     path = Path(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise CodegenError(f"{path}: cannot read the document: {exc.strerror or exc}") from None
-    name = display_path(path)
+    name = name or display_path(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -1,4 +1,10 @@
-"""Load the hand-authored contract once and index its operations by operationId."""
+"""Load the hand-authored contract once and index its operations by operationId.
+
+The contract may be one file or several (a root with relative `$ref`s into `paths/` and `components/`
+files): it is loaded through `codegen.document.load_document`, which bundles a multi-file contract into the
+single-file form with local refs only (`codegen/bundle.py`). Everything bound to the contract (routes, both
+validation engines, caching headers, the published `/api/v1/openapi.json|yaml`) sees that one document.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from django.conf import settings
 from openapi_spec_validator import validate as validate_spec
+
+from codegen.document import load_document
+from codegen.findings import CodegenError
+
+from .deprecation import Deprecation, deprecation_of
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -20,6 +30,8 @@ class Parameter:
     location: str
     required: bool
     schema: dict[str, Any]
+    # `deprecated: true` with `x-deprecated-at` / `x-sunset` (server/contract/deprecation.py)
+    deprecation: Deprecation | None = None
 
 
 @dataclass(frozen=True)
@@ -44,6 +56,9 @@ class Operation:
     # probes at the root, for orchestrators).
     base_path: str | None = None
     alias_base_paths: tuple[str, ...] = ()
+    # `deprecated: true` on the operation, and its deprecated parameters (server/contract/deprecation.py).
+    deprecation: Deprecation | None = None
+    deprecated_parameters: tuple[Parameter, ...] = ()
 
     def query_parameters(self) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.location == "query")
@@ -55,6 +70,12 @@ class Contract:
     document: dict[str, Any] = field(repr=False)
     base_path: str
     operations: dict[str, Operation]
+    # Every file of the contract, the root first (one for a single-file contract).
+    files: tuple[Path, ...] = ()
+
+    @property
+    def multi_file(self) -> bool:
+        return len(self.files) > 1
 
     def operations_by_path(self) -> dict[str, dict[str, Operation]]:
         paths: dict[str, dict[str, Operation]] = {}
@@ -92,6 +113,7 @@ def _parameters(document: dict[str, Any], raw: list[Any]) -> list[Parameter]:
                 location=param["in"],
                 required=bool(param.get("required", param["in"] == "path")),
                 schema=schema,
+                deprecation=_deprecation(param, f"parameter {param['name']!r} ({param['in']})"),
             )
         )
     return result
@@ -129,8 +151,17 @@ def _operations(document: dict[str, Any]) -> dict[str, Operation]:
                 success_has_body=_success_has_body(document, raw.get("responses", {})),
                 **_server_paths(raw.get("servers") or path_item.get("servers"), document_base),
                 **_also_served_under(path_item.get("x-also-served-under")),
+                deprecation=_deprecation(raw, f"operation {operation_id!r}"),
+                deprecated_parameters=tuple(p for p in merged if p.deprecation is not None),
             )
     return operations
+
+
+def _deprecation(node: dict[str, Any], where: str) -> Deprecation | None:
+    try:
+        return deprecation_of(node)
+    except ValueError as exc:
+        raise ContractError(f"{where}: {exc}") from exc
 
 
 def _media_types(document: dict[str, Any], responses: dict[str, Any]) -> tuple[str, ...]:
@@ -181,9 +212,10 @@ def _document_base_path(document: dict[str, Any]) -> str:
 @functools.cache
 def load_contract(source: Path) -> Contract:
     try:
-        document = yaml.safe_load(source.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        loaded = load_document(source)
+    except CodegenError as exc:  # `file:line: ...` of the file at fault, parse errors and bad $refs alike
         raise ContractError(f"cannot read the contract at {source}: {exc}") from exc
+    document = loaded.data
     try:
         validate_spec(document)
     except Exception as exc:  # the validator raises several unrelated types
@@ -193,6 +225,7 @@ def load_contract(source: Path) -> Contract:
         document=document,
         base_path=_document_base_path(document),
         operations=_operations(document),
+        files=tuple(d.path for d in loaded.files) or (source,),
     )
 
 
