@@ -114,9 +114,12 @@ class Document:
         return _json_lines(self.text)
 
 
-def load_document(path: Path | str) -> Document:
-    """The document at `path`; when its `$ref`s name other files, the bundled form of all of them."""
-    doc = load_single(path)
+def load_document(path: Path | str, name: str | None = None) -> Document:
+    """The document at `path`; when its `$ref`s name other files, the bundled form of all of them.
+
+    `name` is how findings call the file (default: `display_path`); the other files of a multi-file
+    contract are named by their path relative to it (`openapi/paths/tasks.yaml`)."""
+    doc = load_single(path, name)
     from codegen.bundle import bundle, has_external_refs
 
     if not has_external_refs(doc.data):

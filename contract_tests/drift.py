@@ -38,6 +38,8 @@ from typing import Any
 
 import yaml
 
+from codegen.document import load_document
+
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 NON_EMPTY_FORMATS = {"email", "date", "date-time", "uri"}
 ANNOTATIONS = {"description", "title", "summary", "example", "examples", "readOnly", "writeOnly", "$comment"}
@@ -57,7 +59,8 @@ def contract_document() -> dict[str, Any]:
     _django()
     from django.conf import settings
 
-    document: dict[str, Any] = yaml.safe_load(Path(settings.CONTRACT_SPEC_PATH).read_text(encoding="utf-8"))
+    # a fresh copy (a multi-file contract in its bundled form: codegen/bundle.py)
+    document: dict[str, Any] = load_document(settings.CONTRACT_SPEC_PATH).data
     return document
 
 

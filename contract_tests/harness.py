@@ -226,11 +226,12 @@ def schemathesis_config(document: dict[str, Any], *, variant: str) -> Schemathes
 
 
 def _raw_document() -> dict[str, Any]:
-    import yaml
+    """The contract's data (a fresh copy; a multi-file contract in its bundled form)."""
     from django.conf import settings
 
-    with open(settings.CONTRACT_SPEC_PATH, encoding="utf-8") as fh:
-        document: dict[str, Any] = yaml.safe_load(fh)
+    from codegen.document import load_document
+
+    document: dict[str, Any] = load_document(settings.CONTRACT_SPEC_PATH).data
     return document
 
 

@@ -3,11 +3,13 @@ checkout)."""
 
 from __future__ import annotations
 
+import posixpath
 import subprocess
 import tempfile
 from pathlib import Path
 
-from codegen.document import Document, load_document
+from codegen.bundle import has_external_refs
+from codegen.document import Document, load_document, load_single
 from codegen.findings import CodegenError
 
 GIT_PREFIX = "git:"
@@ -56,9 +58,38 @@ def _load_git(spec: str, cwd: Path | None) -> Document:
     with tempfile.TemporaryDirectory(prefix="contract-diff-") as tmp:
         file = Path(tmp) / Path(path).name
         file.write_bytes(content)
+        if has_external_refs(load_single(file, name=spec).data):
+            # a multi-file contract: the files under the root's directory at REF, where its $refs find them
+            file = _checkout_directory(ref, path, cwd, Path(tmp) / "tree")
         try:
-            document = load_document(file)
+            # the files of a multi-file contract are named git:REF:<their path> after the root's name
+            document = load_document(file, name=spec)
         except CodegenError as exc:
             raise CodegenError(str(exc).replace(str(file), spec).replace(file.name, spec, 1)) from None
     document.name = spec
     return document
+
+
+def _checkout_directory(ref: str, path: str, cwd: Path | None, into: Path) -> Path:
+    """Write every YAML/JSON file under the directory of `path` at `ref` into `into`; the root's copy."""
+    directory = posixpath.dirname(path) or "."
+    try:
+        listing = subprocess.run(
+            ["git", "ls-tree", "-r", "--name-only", "--full-tree", ref, "--", directory],
+            cwd=cwd,
+            capture_output=True,
+            check=False,
+            timeout=60,
+        )
+    except FileNotFoundError:
+        raise CodegenError("git is not installed") from None
+    if listing.returncode != 0:
+        raise CodegenError(f"git:{ref}:{directory}: {listing.stderr.decode(errors='replace').strip()}")
+    prefix = "" if directory == "." else directory + "/"
+    for name in listing.stdout.decode().splitlines():
+        if not name.endswith((".yaml", ".yml", ".json")) or not name.startswith(prefix):
+            continue
+        target = into / name[len(prefix) :]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(git_show(ref, name, cwd))
+    return into / path[len(prefix) :]

@@ -69,6 +69,8 @@ class DocsApp:
             raise CodegenError(f"{spec}: no such file")
         self.spec = spec
         self.name = display_path(spec)
+        # the files of a multi-file contract, as of the last /openapi.json: an edit to any of them reloads
+        self.files: list[Path] = [spec]
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
         return self.dispatch(Request(environ))(environ, start_response)
@@ -80,8 +82,11 @@ class DocsApp:
                 _PAGE.format(name=html.escape(self.name)), content_type="text/html", headers=no_store
             )
         if request.path == "/version":
+            digest_of = hashlib.sha256()
             try:
-                digest = hashlib.sha256(self.spec.read_bytes()).hexdigest()
+                for file in self.files:
+                    digest_of.update(file.read_bytes())
+                digest = digest_of.hexdigest()
             except OSError:
                 digest = "unreadable"
             return Response(
@@ -89,7 +94,9 @@ class DocsApp:
             )
         if request.path == "/openapi.json":
             try:
-                data = load_document(self.spec).data
+                doc = load_document(self.spec)
+                data = doc.data
+                self.files = [self.spec, *(d.path for d in doc.files[1:])]
             except CodegenError as exc:
                 return Response(json.dumps({"error": str(exc)}), 422, content_type="application/json")
             return Response(json.dumps(data), content_type="application/json", headers=no_store)
