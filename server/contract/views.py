@@ -23,7 +23,7 @@ from rest_framework.views import APIView
 from server.common.observability import response_headers
 from server.common.throttling import ScopedRateThrottle
 
-from . import caching
+from . import caching, deprecation
 from .negotiation import check_acceptable
 from .query import typed_query
 from .spec import Operation
@@ -118,6 +118,8 @@ class ContractAPIView(APIView):
         operation = self.operation
         if operation is not None:  # ETag, 304, Cache-Control and Vary as the contract declares them
             response = caching.apply(operation, request, response)
+            # Deprecation / Sunset / Link when the operation, or a parameter the request sends, is deprecated
+            deprecation.apply(operation, request._request, response)
         # X-Request-ID, and RateLimit-* on successes and 429s, before the response is checked against them.
         response_headers(request._request, response)
         if mode == "off" or operation is None:
