@@ -12,7 +12,9 @@ Documentation only: nothing here runs while a request is served. What each piece
   with: 400 (request validation: the operation has parameters or a body), 401 + `WWW-Authenticate` (it has
   authenticators), 413 and 415 (it has a body: RequestSizeLimitMiddleware, the media-type check), 429 +
   `Retry-After` (it has throttles), 406 (a success with a body: content negotiation), 500 and 503 (the
-  exception handler); every error with `Cache-Control: no-store`.
+  exception handler); every error with `Cache-Control: no-store`;
+* `Deprecation`, `Sunset`, `Link` on the successes of a deprecated operation or one with deprecated
+  parameters: from the bound contract operation (what server.contract.deprecation sends from).
 """
 
 from __future__ import annotations
@@ -201,7 +203,32 @@ class ContractAutoSchema(AutoSchema):
                 "required": False,
             }
         self._add_operational_headers(responses)
+        self._add_deprecation_headers(operation, responses)
         return operation
+
+    def _add_deprecation_headers(self, operation: dict[str, Any], responses: dict[str, Any]) -> None:
+        """server.contract.deprecation.apply(): `Deprecation`, `Sunset` and `Link` when the bound operation,
+        or a parameter a request sends, is deprecated. They go on every response, errors too; the contract
+        declares them on the successes and 3xx (errors are shared `components/responses`)."""
+        from server.contract.deprecation import HEADER_SCHEMAS
+
+        bound = getattr(self.view, "contract_operations", {}).get(self.method.lower())
+        if bound is None or (bound.deprecation is None and not bound.deprecated_parameters):
+            return
+        notices = [p.deprecation for p in bound.deprecated_parameters if p.deprecation is not None]
+        if bound.deprecation is not None:
+            operation["deprecated"] = True
+            notices.append(bound.deprecation)
+        names = ["Deprecation"]
+        if any(n.sunset is not None for n in notices):
+            names.append("Sunset")
+        if bound.deprecation is not None and bound.deprecation.link:
+            names.append("Link")
+        for status, response in responses.items():
+            if status[0] in "123":
+                headers = response.setdefault("headers", {})
+                for name in names:
+                    headers[name] = {"schema": HEADER_SCHEMAS[name], "required": False}
 
     def _add_operational_headers(self, responses: dict[str, Any]) -> None:
         """server.common.observability.response_headers(): `X-Request-ID` on every response, and the

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -167,3 +168,23 @@ def test_dates_and_date_times() -> None:
     assert parse_instant(dt.date(2027, 1, 31)) == dt.datetime(2027, 1, 31, tzinfo=dt.UTC)
     assert parse_instant("2027-01-31T00:00:00") is None  # no offset: not RFC 3339
     assert parse_instant("2027-02-30") is None
+
+
+def test_the_drift_description_declares_the_headers_as_the_contract_does(contract_path: Path) -> None:
+    """server/contract/spectacular.py describes what deprecation.apply() sends; the drift check compares
+    that description with the contract (here: the copy's declarations of the three headers)."""
+    from drf_spectacular.generators import SchemaGenerator
+
+    from contract_tests.drift import Canonical
+
+    generated = json.loads(
+        json.dumps(SchemaGenerator(patterns=urlpatterns).get_schema(request=None, public=True), default=str)
+    )
+    contract = load_contract(contract_path).document
+    names = ("deprecation", "sunset", "link")
+    for route, source in (("/live", "/health/live"), ("/ready", "/health/ready")):
+        code = Canonical(generated).response(generated["paths"][route]["get"]["responses"]["200"])
+        ours = Canonical(contract).response(contract["paths"][source]["get"]["responses"]["200"])
+        declared = {k: v for k, v in ours["headers"].items() if k in names}
+        assert declared and {k: v for k, v in code["headers"].items() if k in names} == declared
+    assert generated["paths"]["/live"]["get"]["deprecated"] is True
