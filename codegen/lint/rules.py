@@ -10,6 +10,9 @@ unless `--strict`:
   against their schema), path-params (`{name}` <-> a required `in: path` parameter, both ways),
   security-scheme (requirements name declared schemes);
 * errors for other clients (interop.py): oneof-format-only;
+* errors of the deprecation workflow (deprecation.py): deprecation-dates (x-deprecated-at and x-sunset on
+  every deprecated operation and parameter; a warning for a deprecated property without x-sunset),
+  deprecation-undocumented (the description gives the sunset date), deprecation-headers-undeclared;
 * warnings: webhook-tag-shared, tag-undeclared, unused-component (nothing reachable from paths/webhooks
   references it), naming
   (operationIds, schema names, properties, parameters and path segments follow the document's dominant
@@ -32,7 +35,7 @@ from codegen.document import Document
 from codegen.findings import Finding, Severity, pointer_join, pointer_tokens
 from codegen.refs import COMPONENT_SECTIONS, HTTP_METHODS, Resolver, iter_operations, iter_refs
 
-from . import interop
+from . import deprecation, interop
 
 RULES: dict[str, str] = {
     "parse": "the file parses as YAML or JSON",
@@ -51,6 +54,7 @@ RULES: dict[str, str] = {
     "unused-component": "every component is referenced",
     "naming": "names follow the document's dominant convention",
     **interop.RULES,
+    **deprecation.RULES,
 }
 
 _PATH_VAR = re.compile(r"\{([^{}]+)\}")
@@ -85,6 +89,7 @@ def lint_document(doc: Document) -> list[Finding]:
         linter.unused_components,
         linter.naming,
         linter.interop,
+        linter.deprecation,
     ):
         try:
             findings.extend(check())
@@ -110,6 +115,10 @@ class _Linter:
         self.data = doc.data
         self.resolver = Resolver(doc.data)
         self.version = doc.openapi_version
+
+    # -- the deprecation workflow (deprecation.py) -----------------------------------------------------------
+    def deprecation(self) -> Iterator[Finding]:
+        yield from deprecation.check(self.doc, self.resolver)
 
     # -- what third-party generators and validators make of the document (interop.py) ------------------------
     def interop(self) -> Iterator[Finding]:
