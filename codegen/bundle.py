@@ -38,6 +38,7 @@ circular chain of refs or a path item inlined inside itself.
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
 import json
 import os
@@ -179,6 +180,7 @@ class _Bundler:
         self.sources = SourceMap({"": (root, "")})
         self.data: dict[str, Any] = copy.deepcopy(root.data)
         self.hoisted: list[_Work] = []  # components hoisted from other files, still to walk
+        self.hoisted_at: set[str] = set()
 
     def _path(self, document: Document) -> Path:
         """The absolute, normalised path of a loaded file (resolved once: `Path.resolve` costs syscalls)."""
@@ -217,14 +219,15 @@ class _Bundler:
     def _target(self, ref: str, source: Document, pointer: str) -> tuple[Document, str]:
         """The (file, pointer) a `$ref` found in `source` at `pointer` names."""
         location, _, fragment = ref.partition("#")
+        where = functools.partial(self._where, source, pointer)
         if _SCHEME.match(location) or location.startswith("//"):
             raise CodegenError(
-                f"{self._where(source, pointer)}: ref-remote: $ref {ref!r}: only relative file references are supported in a "
+                f"{where()}: ref-remote: $ref {ref!r}: only relative file references are supported in a "
                 "multi-file contract (download the file and refer to it by its relative path)"
             )
         fragment = unquote(fragment)
         if fragment and not fragment.startswith("/"):
-            raise CodegenError(f"{self._where(source, pointer)}: ref-fragment: $ref {ref!r}: the fragment must be a JSON pointer")
+            raise CodegenError(f"{where()}: ref-fragment: $ref {ref!r}: the fragment must be a JSON pointer")
         if location:
             path = Path(os.path.normpath(self._path(source).parent / unquote(location)))
             target = self._file(path, ref, source, pointer)
@@ -234,7 +237,7 @@ class _Bundler:
             _lookup(target.data, fragment)
         except KeyError:
             raise CodegenError(
-                f"{self._where(source, pointer)}: ref-unresolved: $ref {ref!r}: {target.name} has no node at #{fragment}"
+                f"{where()}: ref-unresolved: $ref {ref!r}: {target.name} has no node at #{fragment}"
             ) from None
         return target, fragment
 
@@ -323,8 +326,11 @@ class _Bundler:
                 state = _next_state(work.state, str(key))
                 if state is None:
                     continue
+                pointer = pointer_join(work.pointer, key)
+                if pointer in self.hoisted_at:
+                    continue  # a component hoisted from another file: walked on its own, from its file
                 item = _Work(
-                    pointer_join(work.pointer, key),
+                    pointer,
                     child,
                     state,
                     work.source,
@@ -362,6 +368,7 @@ class _Bundler:
         placed = pointer_join("/components", section, name)
         self.placements[(self._path(target), fragment)] = placed
         self.sources.mounts[placed] = (target, fragment)
+        self.hoisted_at.add(placed)
         holder = self.data["components"][section]
         work = _Work(
             placed,

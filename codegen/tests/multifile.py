@@ -1,4 +1,4 @@
-"""Split a single-file contract into the multi-file layout designers use (the fixture of the multi-file tests).
+"""Split a single-file contract into the multi-file layout designers use (the multi-file tests' fixture).
 
 `split_contract(openapi/openapi.yaml, out)` writes, generated at test time so it never drifts from the
 contract:
@@ -10,7 +10,7 @@ contract:
     out/webhooks/<name>.yaml               one webhook per file
     out/components/schemas/<Name>.yaml     one schema per file      ($ref: '../components/schemas/Task.yaml';
                                            between schemas './Other.yaml', to itself '#/...')
-    out/components/responses.yaml          responses by name        ($ref: '../components/responses.yaml#/BadRequest')
+    out/components/responses.yaml          responses by name        ($ref: '../components/responses.yaml#/X')
     out/components/parameters.yaml         parameters by name       (inside the file: '#/ProjectId')
 
 Refs to the headers go back into the root (`../openapi.yaml#/components/headers/...`), so every kind of
@@ -96,7 +96,8 @@ def split_contract(source: Path, out: Path) -> Path:
                 files[file] = rewritten
                 root["components"][section][name] = {"$ref": f"./{file}"}
     # what stays in the root (headers, security schemes, ...) refers to the split files too
-    root_rewritten = rewrite({k: v for k, v in root.items() if k not in ("paths", "webhooks")}, "openapi.yaml")
+    rest = {k: v for k, v in root.items() if k not in ("paths", "webhooks")}
+    root_rewritten = rewrite(rest, "openapi.yaml")
     for key, value in root_rewritten.items():
         if key == "components":
             for section, entries in value.items():
