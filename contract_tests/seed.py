@@ -38,6 +38,7 @@ class SeedIds:
     ada: int = BASE + 6
     apollo: int = BASE + 11
     zeus: int = BASE + 12
+    hera: int = BASE + 13
     apollo_task: int = BASE + 21
     zeus_task: int = BASE + 22
     apollo_task_2: int = BASE + 23
@@ -51,6 +52,8 @@ class SeedIds:
     apollo_webhook: int = BASE + 51
     apollo_event: int = BASE + 61
     apollo_delivery: int = BASE + 71
+    nia_invitation: int = BASE + 81  # to Apollo, from Alice
+    alice_invitation: int = BASE + 82  # to Hera, from Max
 
 
 IDS = SeedIds()
@@ -65,7 +68,8 @@ RESOURCE_PATHS: tuple[dict[str, int], ...] = (
 )
 MEMBERS: dict[int, tuple[int, ...]] = {
     IDS.apollo: (IDS.alice, IDS.sam, IDS.max, IDS.vera),
-    IDS.zeus: (IDS.max, IDS.sam, IDS.alice),
+    IDS.zeus: (IDS.max, IDS.sam, IDS.alice, IDS.nia),
+    IDS.hera: (IDS.max,),
 }
 # Every seeded id per parameter name, for independent (and so sometimes mismatched) picks.
 PATH_PARAMETER_POOLS: dict[str, tuple[int, ...]] = {
@@ -76,6 +80,7 @@ PATH_PARAMETER_POOLS: dict[str, tuple[int, ...]] = {
     "api_key_id": (IDS.alice_key, IDS.alice_key_2, IDS.sam_key),
     "webhook_id": (IDS.apollo_webhook,),
     "delivery_id": (IDS.apollo_delivery,),
+    "invitation_id": (IDS.nia_invitation, IDS.alice_invitation),
 }
 # Body members that name a user: someone who may be added to a project, or assigned a task.
 USER_REFERENCES: dict[str, tuple[int, ...]] = {
@@ -114,7 +119,7 @@ def seed_world() -> SeedIds:
     from server.apps.accounts.models import ApiKey, User
     from server.apps.accounts.services import api_key_hash
     from server.apps.comments.models import Comment
-    from server.apps.projects.models import Membership, Project, Role
+    from server.apps.projects.models import Invitation, Membership, Project, Role
     from server.apps.tasks.models import Task, TaskPriority, TaskStatus
     from server.apps.webhooks.crypto import secret_encrypt
     from server.apps.webhooks.models import Delivery, Event, Webhook
@@ -132,6 +137,7 @@ def seed_world() -> SeedIds:
             user.save()
         _upsert(Project, IDS.apollo, name="Apollo", description="Seeded for the contract tests.")
         _upsert(Project, IDS.zeus, name="Zeus", description="Alice is only a viewer here.")
+        _upsert(Project, IDS.hera, name="Hera", description="Alice is invited here.")
         roles = {
             IDS.apollo: {
                 IDS.alice: Role.OWNER,
@@ -139,7 +145,14 @@ def seed_world() -> SeedIds:
                 IDS.max: Role.MAINTAINER,
                 IDS.vera: Role.VIEWER,
             },
-            IDS.zeus: {IDS.max: Role.OWNER, IDS.sam: Role.OWNER, IDS.alice: Role.VIEWER},
+            # Nia shares Zeus with Alice, so Alice may add her to Apollo directly; Ada shares no project.
+            IDS.zeus: {
+                IDS.max: Role.OWNER,
+                IDS.sam: Role.OWNER,
+                IDS.alice: Role.VIEWER,
+                IDS.nia: Role.VIEWER,
+            },
+            IDS.hera: {IDS.max: Role.OWNER},
         }
         assert {p: tuple(m) for p, m in roles.items()} == MEMBERS
         for project_id, members in roles.items():
@@ -148,6 +161,22 @@ def seed_world() -> SeedIds:
                 Membership.objects.update_or_create(
                     project_id=project_id, user_id=user_id, defaults={"role": role}
                 )
+        Invitation.objects.filter(project_id__in=roles).exclude(
+            pk__in=(IDS.nia_invitation, IDS.alice_invitation)
+        ).delete()
+        for pk, project_id, invitee_id, inviter_id in (
+            (IDS.nia_invitation, IDS.apollo, IDS.nia, IDS.alice),
+            (IDS.alice_invitation, IDS.hera, IDS.alice, IDS.max),
+        ):
+            _upsert(
+                Invitation,
+                pk,
+                project_id=project_id,
+                invitee_id=invitee_id,
+                invited_by_id=inviter_id,
+                role=Role.MAINTAINER,
+                created_at=now,
+            )
         task_defaults: dict[str, Any] = {
             "description": "",
             "status": TaskStatus.TODO,
@@ -247,7 +276,7 @@ def _written_by_the_api() -> list[Any]:
     from server.apps.accounts.models import ApiKey, User
     from server.apps.comments.models import Comment
     from server.apps.idempotency.models import IdempotencyRecord
-    from server.apps.projects.models import Membership, Project
+    from server.apps.projects.models import Invitation, Membership, Project
     from server.apps.tasks.models import Task
     from server.apps.webhooks.models import Attempt, Delivery, Event, Webhook
 
@@ -261,6 +290,7 @@ def _written_by_the_api() -> list[Any]:
         Webhook,
         Comment,
         Task,
+        Invitation,
         Membership,
         ApiKey,
         Project,

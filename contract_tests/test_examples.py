@@ -158,6 +158,14 @@ SUCCESS: dict[str, Call] = {
     "project_members_list": Call("GET", f"{APOLLO}/members"),
     "project_members_add": Call("POST", f"{APOLLO}/members", overrides=lambda: {"user_id": IDS.nia}),
     "project_members_update": Call("PATCH", f"{APOLLO}/members/{IDS.max}"),
+    "project_invitations_list": Call("GET", f"{APOLLO}/invitations"),
+    "project_invitations_create": Call(
+        "POST", f"{APOLLO}/invitations", overrides=lambda: {"user_id": IDS.ada}
+    ),
+    "invitations_list_mine": Call("GET", "/api/v1/users/me/invitations"),
+    "invitations_accept": Call(
+        "POST", f"/api/v1/users/me/invitations/{IDS.alice_invitation}/accept"
+    ),
     "tasks_list": Call("GET", f"{APOLLO}/tasks?page_size=1"),
     "tasks_create": Call("POST", f"{APOLLO}/tasks", overrides=lambda: {"assignee_id": IDS.max}),
     "tasks_retrieve": Call("GET", APOLLO_TASK),
@@ -275,11 +283,11 @@ ERRORS: dict[tuple[str, str], Call] = {
             "password": "Zx-long-enough-1",
         },
     ),
-    ("Conflict", "email_taken"): Call(
-        "PATCH", "/api/v1/users/me", body={"email": f"{USERS[IDS.max]['username']}@contract.example.com"}
-    ),
     ("Conflict", "already_member"): Call(
         "POST", f"{APOLLO}/members", body={"user_id": IDS.max, "role": "viewer"}
+    ),
+    ("Conflict", "already_invited"): Call(
+        "POST", f"{APOLLO}/invitations", body={"user_id": IDS.nia, "role": "viewer"}
     ),
     ("Conflict", "last_owner"): Call("DELETE", f"{APOLLO}/members/{IDS.alice}"),
     ("Conflict", "idempotency_key_in_use"): Call(
@@ -299,6 +307,9 @@ ERRORS: dict[tuple[str, str], Call] = {
     ),
     ("UnprocessableEntity", "user_not_found"): Call(
         "POST", f"{APOLLO}/members", body={"user_id": 404040, "role": "viewer"}
+    ),
+    ("UnprocessableEntity", "invitation_required"): Call(
+        "POST", f"{APOLLO}/members", body={"user_id": IDS.ada, "role": "viewer"}
     ),
     ("UnprocessableEntity", "expires_in_past"): Call(
         "POST", "/api/v1/api-keys", body={"name": "x", "expires_at": "2000-01-01T00:00:00Z"}

@@ -19,6 +19,7 @@ from projectmgmt_client import (
     RateLimitError,
     RetryEvent,
     RetryPolicy,
+    UnprocessableEntityError,
     models,
 )
 
@@ -85,10 +86,20 @@ def test_sync_flow(server: LiveServer) -> None:
         project = client.projects.create(models.ProjectCreate(name="Launch", description="Ship v1"))
         assert project.role is models.Role.OWNER
 
-        added = client.members.add(
-            project.id, models.MemberAdd(user_id=member.id, role=models.Role.MAINTAINER)
+        # A stranger joins by accepting an invitation (a direct add is refused with a typed 422).
+        with pytest.raises(UnprocessableEntityError) as refused:
+            client.members.add(project.id, models.MemberAdd(user_id=member.id, role=models.Role.MAINTAINER))
+        assert refused.value.code == "invitation_required"
+        invitation = client.invitations.create(
+            project.id, models.InvitationCreate(user_id=member.id, role=models.Role.MAINTAINER)
         )
-        assert (added.user.id, added.role) == (member.id, models.Role.MAINTAINER)
+        member_pair = client.auth.token_obtain(
+            models.TokenObtainRequest(username=member.username, password=PASSWORD)
+        )
+        with ProjectManagementClient(server.origin, token=member_pair.access) as as_member:
+            assert [i.id for i in as_member.invitations.list_mine_iter()] == [invitation.id]
+            joined = as_member.invitations.accept(invitation.id)
+        assert (joined.id, joined.role) == (project.id, models.Role.MAINTAINER)
         roles = {m.user.username: m.role for m in client.members.list_iter(project.id)}
         assert roles == {owner.username: models.Role.OWNER, member.username: models.Role.MAINTAINER}
 
@@ -205,7 +216,14 @@ async def _async_flow(server: LiveServer) -> None:
         client.set_token(pair.access)
 
         project = await client.projects.create(models.ProjectCreate(name="Async launch"))
-        await client.members.add(project.id, models.MemberAdd(user_id=member.id, role=models.Role.VIEWER))
+        invitation = await client.invitations.create(
+            project.id, models.InvitationCreate(user_id=member.id, role=models.Role.VIEWER)
+        )
+        member_pair = await client.auth.token_obtain(
+            models.TokenObtainRequest(username=member_name, password=PASSWORD)
+        )
+        async with AsyncProjectManagementClient(server.origin, token=member_pair.access) as as_member:
+            await as_member.invitations.accept(invitation.id)
 
         # Concurrent creates, five at a time: throttled and retried (each carries an idempotency key).
         limit = asyncio.Semaphore(5)

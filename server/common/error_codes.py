@@ -29,8 +29,8 @@ class ErrorCode(StrEnum):
     NOT_ACCEPTABLE = "not_acceptable"
     # 409
     USERNAME_TAKEN = "username_taken"
-    EMAIL_TAKEN = "email_taken"
     ALREADY_MEMBER = "already_member"
+    ALREADY_INVITED = "already_invited"
     LAST_OWNER = "last_owner"
     IDEMPOTENCY_KEY_IN_USE = "idempotency_key_in_use"
     # 412, 413, 415
@@ -40,6 +40,7 @@ class ErrorCode(StrEnum):
     # 422
     ASSIGNEE_NOT_MEMBER = "assignee_not_member"
     USER_NOT_FOUND = "user_not_found"
+    INVITATION_REQUIRED = "invitation_required"
     EXPIRES_IN_PAST = "expires_in_past"
     WEAK_PASSWORD = "weak_password"
     IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused"
@@ -81,8 +82,8 @@ STATUS: dict[ErrorCode, int] = {
     **dict.fromkeys(
         [
             ErrorCode.USERNAME_TAKEN,
-            ErrorCode.EMAIL_TAKEN,
             ErrorCode.ALREADY_MEMBER,
+            ErrorCode.ALREADY_INVITED,
             ErrorCode.LAST_OWNER,
             ErrorCode.IDEMPOTENCY_KEY_IN_USE,
         ],
@@ -95,6 +96,7 @@ STATUS: dict[ErrorCode, int] = {
         [
             ErrorCode.ASSIGNEE_NOT_MEMBER,
             ErrorCode.USER_NOT_FOUND,
+            ErrorCode.INVITATION_REQUIRED,
             ErrorCode.EXPIRES_IN_PAST,
             ErrorCode.WEAK_PASSWORD,
             ErrorCode.IDEMPOTENCY_KEY_REUSED,

@@ -53,11 +53,24 @@ test("log in, create a project, add a member, page through 45 tasks, errors and 
   void project.nonexistent;
   assert.equal(project.role, "owner");
 
-  const added = await client.members.add({
+  // A stranger joins by accepting an invitation; adding them directly is a typed 422.
+  await assert.rejects(
+    client.members.add({ params: { path: { project_id: projectId } }, body: { user_id: member.id, role: "maintainer" } }),
+    (error: unknown) => error instanceof ApiError && error.status === 422 && error.code === "invitation_required",
+  );
+  const invitation = await client.invitations.create({
     params: { path: { project_id: projectId } },
     body: { user_id: member.id, role: "maintainer" },
   });
-  assert.deepEqual([added.user.id, added.role], [member.id, "maintainer"]);
+  const memberPair = await client.auth.tokenObtain({ body: { username: memberName, password: PASSWORD } });
+  const asMember = new ProjectManagementClient({ baseUrl: BASE_URL!, token: memberPair.access });
+  const mine = await asMember.invitations.listMine();
+  assert.deepEqual(
+    mine.items.map((i) => i.id),
+    [invitation.id],
+  );
+  const joined = await asMember.invitations.accept({ params: { path: { invitation_id: invitation.id } } });
+  assert.deepEqual([joined.id, joined.role], [projectId, "maintainer"]);
 
   // 45 tasks, fast enough to be throttled: the idempotency key makes each POST safe to retry.
   const created: Task[] = [];

@@ -8,7 +8,6 @@ from typing import ClassVar
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
-from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -29,11 +28,8 @@ class User(AbstractUser):
         constraints = [
             # AbstractUser's `unique=True` on username is case-sensitive; the API promises "Alice" == "alice".
             models.UniqueConstraint(Lower("username"), name="accounts_user_username_ci_uniq"),
-            # Blank emails are allowed for accounts made outside the API (createsuperuser), so only
-            # non-blank addresses must be unique.
-            models.UniqueConstraint(
-                Lower("email"), condition=~Q(email=""), name="accounts_user_email_ci_uniq"
-            ),
+            # No constraint on email: an address is contact data, not an identity (sign-in is by username),
+            # and a unique address would let anyone ask "is this address registered?" (issue 15.8).
         ]
 
     def __str__(self) -> str:

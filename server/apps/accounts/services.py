@@ -39,19 +39,8 @@ def _username_taken(*, username: str, exclude_pk: int | None = None) -> bool:
     return queryset.exists()
 
 
-def _email_taken(*, email: str, exclude_pk: int | None = None) -> bool:
-    queryset = User.objects.filter(email__iexact=email)
-    if exclude_pk is not None:
-        queryset = queryset.exclude(pk=exclude_pk)
-    return queryset.exists()
-
-
 def _username_conflict() -> Conflict:
     return Conflict(code=ErrorCode.USERNAME_TAKEN, detail="A user with this username already exists.")
-
-
-def _email_conflict() -> Conflict:
-    return Conflict(code=ErrorCode.EMAIL_TAKEN, detail="A user with this email address already exists.")
 
 
 def _password_errors(exc: DjangoValidationError) -> list[dict[str, str]]:
@@ -93,18 +82,13 @@ def user_register(*, username: str, email: str, password: str, full_name: str = 
         ) from None
     if _username_taken(username=username):
         raise _username_conflict()
-    if _email_taken(email=email):
-        raise _email_conflict()
     try:
         with transaction.atomic():
             return User.objects.create_user(
                 username=username, email=email, password=password, full_name=full_name
             )
-    except IntegrityError:
-        # Lost a race with a concurrent registration: report which value was taken.
-        if _username_taken(username=username):
-            raise _username_conflict() from None
-        raise _email_conflict() from None
+    except IntegrityError:  # lost a race with a concurrent registration of the same username
+        raise _username_conflict() from None
 
 
 def user_update(*, user: User, data: Mapping[str, Any], precondition: Precondition | None = None) -> User:
@@ -117,21 +101,14 @@ def user_update(*, user: User, data: Mapping[str, Any], precondition: Preconditi
 def _user_update(*, user: User, data: Mapping[str, Any]) -> User:
     fields: list[str] = []
     if "email" in data:
-        email = _valid_email(data["email"])
-        if _email_taken(email=email, exclude_pk=user.pk):
-            raise _email_conflict()
-        user.email = email
+        user.email = _valid_email(data["email"])
         fields.append("email")
     if "full_name" in data:
         user.full_name = data["full_name"]
         fields.append("full_name")
     if not fields:
         return user
-    try:
-        with transaction.atomic():
-            user.save(update_fields=fields)
-    except IntegrityError:
-        raise _email_conflict() from None
+    user.save(update_fields=fields)
     return user
 
 

@@ -257,7 +257,7 @@ class UserMeView(ContractAPIView):
 
     @extend_schema(
         request=UserUpdateSerializer,
-        responses={200: UserSerializer, **problems(409), **PRECONDITION_FAILED},
+        responses={200: UserSerializer, **PRECONDITION_FAILED},
         parameters=[*CONDITIONAL_WRITE, *caching(200, etag=True)],
     )
     def patch(self, request: Request) -> Response:

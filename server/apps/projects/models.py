@@ -54,3 +54,34 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} in {self.project_id} as {self.role}"
+
+
+class Invitation(models.Model):
+    """An owner's offer to a user to join a project with a role. The user becomes a member only by accepting:
+    no one is added to a project, nor shown to its members, without their consent (issue 15.8). Accepting,
+    declining and withdrawing all delete the row: only pending invitations exist."""
+
+    project = models.ForeignKey(
+        Project,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        db_index=False,  # the (project, invitee) unique constraint leads with it
+    )
+    invitee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitations"
+    )
+    role = models.CharField(max_length=20, choices=Role.choices)
+    # An invitation from an account that is gone is withdrawn with it.
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "invitee"], name="projects_invitation_project_invitee_uniq"
+            ),
+            models.CheckConstraint(condition=Q(role__in=Role.values), name="projects_invitation_role_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.invitee_id} invited to {self.project_id} as {self.role}"

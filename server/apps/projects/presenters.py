@@ -6,7 +6,7 @@ from typing import Any
 
 from server.apps.accounts.presenters import present_user_summary
 
-from .models import Membership, Project
+from .models import Invitation, Membership, Project
 
 
 def present_project(project: Project) -> dict[str, Any]:
@@ -25,4 +25,16 @@ def present_member(membership: Membership) -> dict[str, Any]:
         "user": present_user_summary(membership.user),
         "role": membership.role,
         "joined_at": membership.joined_at,
+    }
+
+
+def present_invitation(invitation: Invitation) -> dict[str, Any]:
+    """The invitee by id only: their name is the project's to see once they accept."""
+    return {
+        "id": invitation.pk,
+        "project": {"id": invitation.project.pk, "name": invitation.project.name},
+        "user_id": invitation.invitee_id,
+        "role": invitation.role,
+        "invited_by": present_user_summary(invitation.invited_by),
+        "created_at": invitation.created_at,
     }

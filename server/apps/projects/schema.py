@@ -7,7 +7,7 @@ from rest_framework import serializers
 from server.apps.accounts.schema import UserSummarySerializer
 from server.contract.spectacular import IdField, ResponseSerializer, page_of
 
-from .models import Membership, Project, Role
+from .models import Invitation, Membership, Project, Role
 
 # TextFields have no max_length in the model; the API caps them (and says so in the contract).
 DESCRIPTION_MAX_LENGTH = 5000
@@ -77,3 +77,34 @@ class MemberUpdateSerializer(serializers.ModelSerializer[Membership]):
 
 
 MemberListSerializer = page_of(MemberSerializer, "MemberListSerializer")
+
+
+class ProjectSummarySerializer(ResponseSerializer, serializers.ModelSerializer[Project]):
+    id = IdField()
+
+    class Meta:
+        model = Project
+        fields = ("id", "name")
+
+
+class InvitationSerializer(ResponseSerializer, serializers.ModelSerializer[Invitation]):
+    id = IdField()
+    project = ProjectSummarySerializer()
+    user_id = IdField()
+    invited_by = UserSummarySerializer()
+
+    class Meta:
+        model = Invitation
+        fields = ("id", "project", "user_id", "role", "invited_by", "created_at")
+        extra_kwargs = {"created_at": {"read_only": False}}
+
+
+class InvitationCreateSerializer(serializers.ModelSerializer[Invitation]):
+    user_id = IdField()
+
+    class Meta:
+        model = Invitation
+        fields = ("user_id", "role")
+
+
+InvitationListSerializer = page_of(InvitationSerializer, "InvitationListSerializer")

@@ -10,7 +10,7 @@ from server.apps.accounts.models import User
 from server.apps.accounts.selectors import caller_refuse_if_inactive
 from server.common.errors import NotFound, PermissionDenied
 
-from .models import Membership, Project, Role
+from .models import Invitation, Membership, Project, Role
 
 EDITOR_ROLES: frozenset[str] = frozenset({Role.OWNER, Role.MAINTAINER})
 OWNER_ROLES: frozenset[str] = frozenset({Role.OWNER})
@@ -76,3 +76,30 @@ def membership_get(*, project: Project, user_id: int) -> Membership:
 
 def membership_is_member(*, project: Project, user_id: int) -> bool:
     return Membership.objects.filter(project=project, user_id=user_id).exists()
+
+
+def invitation_list_for_project(*, project: Project) -> QuerySet[Invitation]:
+    return Invitation.objects.filter(project=project).select_related("project", "invited_by")
+
+
+def invitation_get_for_project(*, project: Project, invitation_id: int) -> Invitation:
+    invitation = Invitation.objects.filter(project=project, pk=invitation_id).first()
+    if invitation is None:
+        raise NotFound("No such invitation in this project.")
+    return invitation
+
+
+def invitation_list_for_invitee(*, user_id: int) -> QuerySet[Invitation]:
+    return Invitation.objects.filter(invitee_id=user_id).select_related("project", "invited_by")
+
+
+def invitation_get_for_invitee(*, user_id: int, invitation_id: int) -> Invitation:
+    """The caller's own pending invitation; 404 for anyone else's (they must not learn it exists)."""
+    invitation = (
+        Invitation.objects.filter(invitee_id=user_id, pk=invitation_id)
+        .select_related("project", "invitee")
+        .first()
+    )
+    if invitation is None:
+        raise NotFound("No such invitation.")
+    return invitation

@@ -14,7 +14,7 @@ from server.common.error_codes import ErrorCode
 from server.common.errors import Conflict, NotFound, Unprocessable
 
 from .events import EventType, event_record
-from .models import Membership, Project, Role
+from .models import Invitation, Membership, Project, Role
 from .presenters import present_member
 
 PROJECT_UPDATABLE_FIELDS = ("name", "description")
@@ -67,7 +67,7 @@ def _locked_owner_ids(*, project: Project) -> list[int]:
     )
 
 
-def membership_add(*, project: Project, user_id: int, role: str) -> Membership:
+def _existing_user(user_id: int) -> User:
     user = User.objects.filter(pk=user_id).first()
     if user is None:
         raise Unprocessable(
@@ -75,17 +75,92 @@ def membership_add(*, project: Project, user_id: int, role: str) -> Membership:
             detail=f"There is no user with id {user_id}.",
             errors=[{"pointer": "/user_id", "code": "user_not_found", "message": "No such user."}],
         )
-    if Membership.objects.filter(project=project, user=user).exists():
-        raise Conflict(code=ErrorCode.ALREADY_MEMBER, detail="This user is already a member of the project.")
+    return user
+
+
+def _already_member() -> Conflict:
+    return Conflict(code=ErrorCode.ALREADY_MEMBER, detail="This user is already a member of the project.")
+
+
+def _shares_a_project(*, user: User, other: User) -> bool:
+    return Membership.objects.filter(
+        user=user, project__in=Membership.objects.filter(user=other).values("project")
+    ).exists()
+
+
+def _join(*, project: Project, user: User, role: str) -> Membership:
+    """The membership row and its `member.added` event, in one transaction; 409 if it already exists."""
     try:
         with transaction.atomic():
             membership = Membership.objects.create(project=project, user=user, role=role)
             event_record(project_id=project.pk, type=EventType.MEMBER_ADDED, data=present_member(membership))
     except IntegrityError:  # a concurrent add won the race
-        raise Conflict(
-            code=ErrorCode.ALREADY_MEMBER, detail="This user is already a member of the project."
-        ) from None
+        raise _already_member() from None
     return membership
+
+
+def membership_add(*, project: Project, actor: User, user_id: int, role: str) -> Membership:
+    """Add someone the actor already works with. Anyone else must be invited: adding a stranger would show
+    the project their name and put them in it without their consent (issue 15.8)."""
+    user = _existing_user(user_id)
+    if Membership.objects.filter(project=project, user=user).exists():
+        raise _already_member()
+    if not _shares_a_project(user=user, other=actor):
+        raise Unprocessable(
+            code=ErrorCode.INVITATION_REQUIRED,
+            detail=(
+                f"User {user_id} shares no project with you; invite them instead "
+                f"(POST /projects/{project.pk}/invitations)."
+            ),
+            errors=[
+                {"pointer": "/user_id", "code": "invitation_required", "message": "Invite this user instead."}
+            ],
+        )
+    return _join(project=project, user=user, role=role)
+
+
+# --- invitations -------------------------------------------------------------------------------------------
+
+
+def invitation_create(*, project: Project, invited_by: User, user_id: int, role: str) -> Invitation:
+    user = _existing_user(user_id)
+    if Membership.objects.filter(project=project, user=user).exists():
+        raise _already_member()
+    already_invited = Conflict(
+        code=ErrorCode.ALREADY_INVITED, detail="This user already has a pending invitation to the project."
+    )
+    if Invitation.objects.filter(project=project, invitee=user).exists():
+        raise already_invited
+    try:
+        with transaction.atomic():
+            invitation = Invitation.objects.create(
+                project=project, invitee=user, role=role, invited_by=invited_by
+            )
+    except IntegrityError:  # a concurrent invitation won the race
+        raise already_invited from None
+    invitation.project = project
+    return invitation
+
+
+def invitation_revoke(*, invitation: Invitation) -> None:
+    invitation.delete()
+
+
+def invitation_accept(*, invitation: Invitation) -> Project:
+    """Join the project with the invitation's role; the invitation is used up in the same transaction, so an
+    accept raced by a withdrawal or a second accept joins once or not at all."""
+    with transaction.atomic():
+        deleted, _ = Invitation.objects.filter(pk=invitation.pk).delete()
+        if not deleted:
+            raise NotFound("No such invitation.")
+        _join(project=invitation.project, user=invitation.invitee, role=invitation.role)
+    project = invitation.project
+    project.role = invitation.role
+    return project
+
+
+def invitation_decline(*, invitation: Invitation) -> None:
+    invitation.delete()
 
 
 def membership_update(*, membership: Membership, role: str) -> Membership:

@@ -28,8 +28,11 @@ from server.contract.views import ContractAPIView
 
 from . import selectors, services
 from .models import Project, Role
-from .presenters import present_member, present_project
+from .presenters import present_invitation, present_member, present_project
 from .schema import (
+    InvitationCreateSerializer,
+    InvitationListSerializer,
+    InvitationSerializer,
     MemberAddSerializer,
     MemberListSerializer,
     MemberSerializer,
@@ -44,6 +47,7 @@ from .selectors import EDITOR_ROLES, OWNER_ROLES
 
 PROJECT_ID = id_parameter("project_id")
 USER_ID = id_parameter("user_id")
+INVITATION_ID = id_parameter("invitation_id")
 NOT_MODIFIED, CONDITIONAL_GET = conditional_get()
 PRECONDITION_FAILED, CONDITIONAL_WRITE = conditional_write()
 
@@ -176,7 +180,9 @@ class ProjectMemberListView(ContractAPIView):
         project = _project(request, project_id)
         selectors.project_require_role(project=project, roles=OWNER_ROLES, action="add members")
         body: dict[str, Any] = self.body
-        membership = services.membership_add(project=project, user_id=body["user_id"], role=body["role"])
+        membership = services.membership_add(
+            project=project, actor=user_from_request(request), user_id=body["user_id"], role=body["role"]
+        )
         location = reverse(
             "project_members_update", kwargs={"project_id": project.pk, "user_id": membership.user_id}
         )
@@ -208,4 +214,105 @@ class ProjectMemberDetailView(ContractAPIView):
             selectors.project_require_role(project=project, roles=OWNER_ROLES, action="remove members")
         membership = selectors.membership_get(project=project, user_id=int(user_id))
         services.membership_remove(membership=membership)
+        return Response(status=204)
+
+
+class ProjectInvitationListView(ContractAPIView):
+    operations = {"get": "project_invitations_list", "post": "project_invitations_create"}
+
+    @extend_schema(
+        request=None,
+        responses={200: InvitationListSerializer, **problems(403, 404)},
+        parameters=[PROJECT_ID, *page_parameters(), *caching(200)],
+    )
+    def get(self, request: Request, project_id: str) -> Response:
+        project = _project(request, project_id)
+        selectors.project_require_role(project=project, roles=OWNER_ROLES, action="see invitations")
+        return paginate(
+            request=request,
+            queryset=selectors.invitation_list_for_project(project=project),
+            ordering="created_at",
+            present=present_invitation,
+            page_size=self.query.get("page_size") or 20,
+            cursor=self.query.get("cursor"),
+        )
+
+    @extend_schema(
+        request=InvitationCreateSerializer,
+        responses={201: InvitationSerializer, **problems(403, 404, 409, 422)},
+        parameters=[PROJECT_ID, location_header(), IDEMPOTENCY_KEY, *caching(201), *replayed(201)],
+    )
+    @idempotent
+    def post(self, request: Request, project_id: str) -> Response:
+        project = _project(request, project_id)
+        selectors.project_require_role(project=project, roles=OWNER_ROLES, action="invite members")
+        body: dict[str, Any] = self.body
+        invitation = services.invitation_create(
+            project=project, invited_by=user_from_request(request), user_id=body["user_id"], role=body["role"]
+        )
+        location = reverse(
+            "project_invitations_revoke", kwargs={"project_id": project.pk, "invitation_id": invitation.pk}
+        )
+        return Response(present_invitation(invitation), status=201, headers={"Location": location})
+
+
+class ProjectInvitationDetailView(ContractAPIView):
+    operations = {"delete": "project_invitations_revoke"}
+
+    @extend_schema(
+        request=None, responses={204: None, **problems(403, 404)}, parameters=[PROJECT_ID, INVITATION_ID]
+    )
+    def delete(self, request: Request, project_id: str, invitation_id: str) -> Response:
+        project = _project(request, project_id)
+        selectors.project_require_role(project=project, roles=OWNER_ROLES, action="withdraw invitations")
+        invitation = selectors.invitation_get_for_project(project=project, invitation_id=int(invitation_id))
+        services.invitation_revoke(invitation=invitation)
+        return Response(status=204)
+
+
+class MyInvitationListView(ContractAPIView):
+    operations = {"get": "invitations_list_mine"}
+
+    @extend_schema(
+        request=None,
+        responses={200: InvitationListSerializer},
+        parameters=[*page_parameters(), *caching(200)],
+    )
+    def get(self, request: Request) -> Response:
+        return paginate(
+            request=request,
+            queryset=selectors.invitation_list_for_invitee(user_id=user_from_request(request).pk),
+            ordering="created_at",
+            present=present_invitation,
+            page_size=self.query.get("page_size") or 20,
+            cursor=self.query.get("cursor"),
+        )
+
+
+class MyInvitationAcceptView(ContractAPIView):
+    operations = {"post": "invitations_accept"}
+
+    @extend_schema(
+        request=None,
+        responses={201: ProjectSerializer, **problems(404, 409)},
+        parameters=[INVITATION_ID, location_header(), *caching(201)],
+    )
+    def post(self, request: Request, invitation_id: str) -> Response:
+        invitation = selectors.invitation_get_for_invitee(
+            user_id=user_from_request(request).pk, invitation_id=int(invitation_id)
+        )
+        project = services.invitation_accept(invitation=invitation)
+        location = reverse("projects_retrieve", kwargs={"project_id": project.pk})
+        return Response(present_project(project), status=201, headers={"Location": location})
+
+
+class MyInvitationDeclineView(ContractAPIView):
+    operations = {"post": "invitations_decline"}
+
+    @extend_schema(request=None, responses={204: None, **problems(404)}, parameters=[INVITATION_ID])
+    def post(self, request: Request, invitation_id: str) -> Response:
+        invitation = selectors.invitation_get_for_invitee(
+            user_id=user_from_request(request).pk, invitation_id=int(invitation_id)
+        )
+        services.invitation_decline(invitation=invitation)
         return Response(status=204)

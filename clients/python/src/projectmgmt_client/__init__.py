@@ -1,4 +1,4 @@
-# generated from openapi/openapi.yaml (sha256 444f7198c26a3c657a7e29785c25f62dd07b27a2147222dad7ab85b4fc37d244), do not edit; regenerate with `contract generate`
+# generated from openapi/openapi.yaml (sha256 26fccdaf4c717d0f418a833b68213bd619c722d2257354fd4de28c3045309a01), do not edit; regenerate with `contract generate`
 """Project-management API SDK 1.0.0, generated from the OpenAPI contract.
 
     from projectmgmt_client import ProjectManagementClient, models
@@ -7,7 +7,7 @@
         ...
 
 `ProjectManagementClient` is synchronous, `AsyncProjectManagementClient` its asyncio twin; both have one
-attribute per tag (`auth`, `users`, `projects`, `members`, `tasks`, `comments`, `webhooks`, `health`).
+attribute per tag (`auth`, `users`, `invitations`, `projects`, `members`, `tasks`, `comments`, `webhooks`, `health`).
 """
 
 from . import models
@@ -17,6 +17,8 @@ from ._client import (
     AsyncAuthApiWithResponse,
     AsyncUsersApi,
     AsyncUsersApiWithResponse,
+    AsyncInvitationsApi,
+    AsyncInvitationsApiWithResponse,
     AsyncProjectsApi,
     AsyncProjectsApiWithResponse,
     AsyncMembersApi,
@@ -34,6 +36,8 @@ from ._client import (
     AuthApiWithResponse,
     UsersApi,
     UsersApiWithResponse,
+    InvitationsApi,
+    InvitationsApiWithResponse,
     ProjectsApi,
     ProjectsApiWithResponse,
     MembersApi,
@@ -92,6 +96,8 @@ __all__ = [
     "AsyncAuthApiWithResponse",
     "AsyncUsersApi",
     "AsyncUsersApiWithResponse",
+    "AsyncInvitationsApi",
+    "AsyncInvitationsApiWithResponse",
     "AsyncProjectsApi",
     "AsyncProjectsApiWithResponse",
     "AsyncMembersApi",
@@ -126,6 +132,8 @@ __all__ = [
     "AuthApiWithResponse",
     "UsersApi",
     "UsersApiWithResponse",
+    "InvitationsApi",
+    "InvitationsApiWithResponse",
     "ProjectsApi",
     "ProjectsApiWithResponse",
     "MembersApi",

@@ -1,4 +1,4 @@
-# generated from openapi/openapi.yaml (sha256 444f7198c26a3c657a7e29785c25f62dd07b27a2147222dad7ab85b4fc37d244), do not edit; regenerate with `contract generate`
+# generated from openapi/openapi.yaml (sha256 26fccdaf4c717d0f418a833b68213bd619c722d2257354fd4de28c3045309a01), do not edit; regenerate with `contract generate`
 """Typed clients for Project-management API 1.0.0: one class per tag, sync and async.
 
 Every method sends one request through the hand-written runtime (`_runtime.py`): authentication, retries
@@ -39,6 +39,10 @@ __all__ = [
     "AsyncUsersApi",
     "UsersApiWithResponse",
     "AsyncUsersApiWithResponse",
+    "InvitationsApi",
+    "AsyncInvitationsApi",
+    "InvitationsApiWithResponse",
+    "AsyncInvitationsApiWithResponse",
     "ProjectsApi",
     "AsyncProjectsApi",
     "ProjectsApiWithResponse",
@@ -152,14 +156,65 @@ _OP_9 = Operation(
 )
 _RET_9: Returns[models.User] = Returns(models.User)
 _OP_10 = Operation(
+    "invitations_list_mine",
+    "GET",
+    "/users/me/invitations",
+    security=("apiKeyAuth", "bearerAuth"),
+    response_kind="json",
+)
+_RET_10: Returns[models.InvitationList] = Returns(models.InvitationList)
+_OP_11 = Operation(
+    "invitations_accept",
+    "POST",
+    "/users/me/invitations/{invitation_id}/accept",
+    security=("apiKeyAuth", "bearerAuth"),
+    response_kind="json",
+)
+_RET_11: Returns[models.Project] = Returns(models.Project)
+_OP_12 = Operation(
+    "invitations_decline",
+    "POST",
+    "/users/me/invitations/{invitation_id}/decline",
+    security=("apiKeyAuth", "bearerAuth"),
+    response_kind="none",
+)
+_RET_12: Returns[None] = Returns(None)
+_OP_13 = Operation(
+    "project_invitations_list",
+    "GET",
+    "/projects/{project_id}/invitations",
+    security=("apiKeyAuth", "bearerAuth"),
+    response_kind="json",
+)
+_RET_13: Returns[models.InvitationList] = Returns(models.InvitationList)
+_OP_14 = Operation(
+    "project_invitations_create",
+    "POST",
+    "/projects/{project_id}/invitations",
+    security=("apiKeyAuth", "bearerAuth"),
+    body_kind="json",
+    body_media_type="application/json",
+    response_kind="json",
+    accepts_idempotency_key=True,
+)
+_RET_14: Returns[models.Invitation] = Returns(models.Invitation)
+_OP_15 = Operation(
+    "project_invitations_revoke",
+    "DELETE",
+    "/projects/{project_id}/invitations/{invitation_id}",
+    security=("apiKeyAuth", "bearerAuth"),
+    response_kind="none",
+)
+_RET_15: Returns[None] = Returns(None)
+_OP_16 = Operation(
     "projects_list",
     "GET",
     "/projects",
     security=("apiKeyAuth", "bearerAuth"),
     response_kind="json",
 )
-_RET_10: Returns[models.ProjectList] = Returns(models.ProjectList)
-_OP_11 = Operation(
+_RET_16: Returns[models.ProjectList] = Returns(models.ProjectList)
+_OP_17 = Operation(
     "projects_create",
     "POST",
     "/projects",
@@ -169,16 +224,16 @@ _OP_11 = Operation(
     response_kind="json",
     accepts_idempotency_key=True,
 )
-_RET_11: Returns[models.Project] = Returns(models.Project)
-_OP_12 = Operation(
+_RET_17: Returns[models.Project] = Returns(models.Project)
+_OP_18 = Operation(
     "projects_retrieve",
     "GET",
     "/projects/{project_id}",
     security=("apiKeyAuth", "bearerAuth"),
     response_kind="json",
 )
-_RET_12: Returns[models.Project] = Returns(models.Project)
-_OP_13 = Operation(
+_RET_18: Returns[models.Project] = Returns(models.Project)
+_OP_19 = Operation(
     "projects_replace",
     "PUT",
     "/projects/{project_id}",
@@ -187,16 +242,16 @@ _OP_13 = Operation(
     body_media_type="application/json",
     response_kind="json",
 )
-_RET_13: Returns[models.Project] = Returns(models.Project)
-_OP_14 = Operation(
+_RET_19: Returns[models.Project] = Returns(models.Project)
+_OP_20 = Operation(
     "projects_delete",
     "DELETE",
     "/projects/{project_id}",
     security=("apiKeyAuth", "bearerAuth"),
     response_kind="none",
 )
-_RET_14: Returns[None] = Returns(None)
-_OP_15 = Operation(
+_RET_20: Returns[None] = Returns(None)
+_OP_21 = Operation(
     "projects_update",
     "PATCH",
     "/projects/{project_id}",
@@ -205,16 +260,16 @@ _OP_15 = Operation(
     body_media_type="application/json",
     response_kind="json",
 )
-_RET_15: Returns[models.Project] = Returns(models.Project)
-_OP_16 = Operation(
+_RET_21: Returns[models.Project] = Returns(models.Project)
+_OP_22 = Operation(
     "project_members_list",
     "GET",
     "/projects/{project_id}/members",
     security=("apiKeyAuth", "bearerAuth"),
     response_kind="json",
 )
-_RET_16: Returns[models.MemberList] = Returns(models.MemberList)
-_OP_17 = Operation(
+_RET_22: Returns[models.MemberList] = Returns(models.MemberList)
+_OP_23 = Operation(
     "project_members_add",
     "POST",
     "/projects/{project_id}/members",
@@ -224,16 +279,16 @@ _OP_17 = Operation(
     response_kind="json",
     accepts_idempotency_key=True,
 )
-_RET_17: Returns[models.Member] = Returns(models.Member)
-_OP_18 = Operation(
+_RET_23: Returns[models.Member] = Returns(models.Member)
+_OP_24 = Operation(
     "project_members_remove",
     "DELETE",
     "/projects/{project_id}/members/{user_id}",
     security=("apiKeyAuth", "bearerAuth"),
     response_kind="none",
 )
-_RET_18: Returns[None] = Returns(None)
-_OP_19 = Operation(
+_RET_24: Returns[None] = Returns(None)
+_OP_25 = Operation(
     "project_members_update",
     "PATCH",
     "/projects/{project_id}/members/{user_id}",
@@ -242,16 +297,16 @@ _OP_19 = Operation(
     body_media_type="application/json",
     response_kind="json",
 )
-_RET_19: Returns[models.Member] = Returns(models.Member)
-_OP_20 = Operation(
+_RET_25: Returns[models.Member] = Returns(models.Member)
+_OP_26 = Operation(
     "tasks_list",
     "GET",
     "/projects/{project_id}/tasks",
     security=("apiKeyAuth", "bearerAuth"),
     response_kind="json",
 )
-_RET_20: Returns[models.TaskList] = Returns(models.TaskList)
-_OP_21 = Operation(
+_RET_26: Returns[models.TaskList] = Returns(models.TaskList)
+_OP_27 = Operation(
     "tasks_create",
     "POST",
     "/projects/{project_id}/tasks",
@@ -261,24 +316,24 @@ _OP_21 = Operation(
     response_kind="json",
     accepts_idempotency_key=True,
 )
-_RET_21: Returns[models.Task] = Returns(models.Task)
-_OP_22 = Operation(
+_RET_27: Returns[models.Task] = Returns(models.Task)
+_OP_28 = Operation(
     "tasks_retrieve",
     "GET",
     "/projects/{project_id}/tasks/{task_id}",
     security=("apiKeyAuth", "bearerAuth"),
     response_kind="json",
 )
-_RET_22: Returns[models.Task] = Returns(models.Task)
-_OP_23 = Operation(
+_RET_28: Returns[models.Task] = Returns(models.Task)
+_OP_29 = Operation(
     "tasks_delete",
     "DELETE",
     "/projects/{project_id}/tasks/{task_id}",
     security=("apiKeyAuth", "bearerAuth"),
     response_kind="none",
 )
-_RET_23: Returns[None] = Returns(None)
-_OP_24 = Operation(
+_RET_29: Returns[None] = Returns(None)
+_OP_30 = Operation(
     "tasks_update",
     "PATCH",
     "/projects/{project_id}/tasks/{task_id}",
@@ -287,16 +342,16 @@ _OP_24 = Operation(
     body_media_type="application/json",
     response_kind="json",
 )
-_RET_24: Returns[models.Task] = Returns(models.Task)
-_OP_25 = Operation(
+_RET_30: Returns[models.Task] = Returns(models.Task)
+_OP_31 = Operation(
     "comments_list",
     "GET",
     "/projects/{project_id}/tasks/{task_id}/comments",
     security=("apiKeyAuth", "bearerAuth"),
     response_kind="json",
 )
-_RET_25: Returns[models.CommentList] = Returns(models.CommentList)
-_OP_26 = Operation(
+_RET_31: Returns[models.CommentList] = Returns(models.CommentList)
+_OP_32 = Operation(
     "comments_create",
     "POST",
     "/projects/{project_id}/tasks/{task_id}/comments",
@@ -306,16 +361,16 @@ _OP_26 = Operation(
     response_kind="json",
     accepts_idempotency_key=True,
 )
-_RET_26: Returns[models.Comment] = Returns(models.Comment)
-_OP_27 = Operation(
+_RET_32: Returns[models.Comment] = Returns(models.Comment)
+_OP_33 = Operation(
     "comments_delete",
     "DELETE",
     "/projects/{project_id}/tasks/{task_id}/comments/{comment_id}",
     security=("apiKeyAuth", "bearerAuth"),
     response_kind="none",
 )
-_RET_27: Returns[None] = Returns(None)
-_OP_28 = Operation(
+_RET_33: Returns[None] = Returns(None)
+_OP_34 = Operation(
     "comments_update",
     "PATCH",
     "/projects/{project_id}/tasks/{task_id}/comments/{comment_id}",
@@ -324,16 +379,16 @@ _OP_28 = Operation(
     body_media_type="application/json",
     response_kind="json",
 )
-_RET_28: Returns[models.Comment] = Returns(models.Comment)
-_OP_29 = Operation(
+_RET_34: Returns[models.Comment] = Returns(models.Comment)
+_OP_35 = Operation(
     "webhooks_list",
     "GET",
     "/projects/{project_id}/webhooks",
     security=("apiKeyAuth", "bearerAuth"),
     response_kind="json",
 )
-_RET_29: Returns[models.WebhookList] = Returns(models.WebhookList)
-_OP_30 = Operation(
+_RET_35: Returns[models.WebhookList] = Returns(models.WebhookList)
+_OP_36 = Operation(
     "webhooks_create",
     "POST",
     "/projects/{project_id}/webhooks",
@@ -342,24 +397,24 @@ _OP_30 = Operation(
     body_media_type="application/json",
     response_kind="json",
 )
-_RET_30: Returns[models.WebhookWithSecret] = Returns(models.WebhookWithSecret)
-_OP_31 = Operation(
+_RET_36: Returns[models.WebhookWithSecret] = Returns(models.WebhookWithSecret)
+_OP_37 = Operation(
     "webhooks_retrieve",
     "GET",
     "/projects/{project_id}/webhooks/{webhook_id}",
     security=("apiKeyAuth", "bearerAuth"),
     response_kind="json",
 )
-_RET_31: Returns[models.Webhook] = Returns(models.Webhook)
-_OP_32 = Operation(
+_RET_37: Returns[models.Webhook] = Returns(models.Webhook)
+_OP_38 = Operation(
     "webhooks_delete",
     "DELETE",
     "/projects/{project_id}/webhooks/{webhook_id}",
     security=("apiKeyAuth", "bearerAuth"),
     response_kind="none",
 )
-_RET_32: Returns[None] = Returns(None)
-_OP_33 = Operation(
+_RET_38: Returns[None] = Returns(None)
+_OP_39 = Operation(
     "webhooks_update",
     "PATCH",
     "/projects/{project_id}/webhooks/{webhook_id}",
@@ -368,47 +423,47 @@ _OP_33 = Operation(
     body_media_type="application/json",
     response_kind="json",
 )
-_RET_33: Returns[models.Webhook] = Returns(models.Webhook)
-_OP_34 = Operation(
+_RET_39: Returns[models.Webhook] = Returns(models.Webhook)
+_OP_40 = Operation(
     "webhooks_ping",
     "POST",
     "/projects/{project_id}/webhooks/{webhook_id}/ping",
     security=("apiKeyAuth", "bearerAuth"),
     response_kind="json",
 )
-_RET_34: Returns[models.WebhookDelivery] = Returns(models.WebhookDelivery)
-_OP_35 = Operation(
+_RET_40: Returns[models.WebhookDelivery] = Returns(models.WebhookDelivery)
+_OP_41 = Operation(
     "webhook_deliveries_list",
     "GET",
     "/projects/{project_id}/webhooks/{webhook_id}/deliveries",
     security=("apiKeyAuth", "bearerAuth"),
     response_kind="json",
 )
-_RET_35: Returns[models.WebhookDeliveryList] = Returns(models.WebhookDeliveryList)
-_OP_36 = Operation(
+_RET_41: Returns[models.WebhookDeliveryList] = Returns(models.WebhookDeliveryList)
+_OP_42 = Operation(
     "webhook_deliveries_redeliver",
     "POST",
     "/projects/{project_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver",
     security=("apiKeyAuth", "bearerAuth"),
     response_kind="json",
 )
-_RET_36: Returns[models.WebhookDelivery] = Returns(models.WebhookDelivery)
-_OP_37 = Operation(
+_RET_42: Returns[models.WebhookDelivery] = Returns(models.WebhookDelivery)
+_OP_43 = Operation(
     "health_live",
     "GET",
     "/health/live",
     security=(),
     response_kind="json",
 )
-_RET_37: Returns[models.Liveness] = Returns(models.Liveness)
-_OP_38 = Operation(
+_RET_43: Returns[models.Liveness] = Returns(models.Liveness)
+_OP_44 = Operation(
     "health_ready",
     "GET",
     "/health/ready",
     security=(),
     response_kind="json",
 )
-_RET_38: Returns[models.Readiness] = Returns(models.Readiness)
+_RET_44: Returns[models.Readiness] = Returns(models.Readiness)
 
 
 class AuthApiWithResponse:
@@ -956,8 +1011,10 @@ class UsersApi:
     ) -> models.User:
         """Register a new user
 
-        Creates a user account. Public; throttled under the `register` scope. A taken username or
-        email yields `409 username_taken` / `409 email_taken`; a password rejected by the password
+        Creates a user account. Public; throttled under the `register` scope. A taken username
+        (compared without case) yields `409 username_taken`. An email address is contact data, not an
+        identity: two accounts may share one, so no answer tells whether an address is registered.
+        A password rejected by the password
         validators (too short, too common, entirely numeric, too similar to the username or email)
         yields `422 weak_password`. The `Location` header points at `/api/v1/users/me`, the only URL
         under which a user reads their own account.
@@ -1032,7 +1089,8 @@ class UsersApi:
         """Update the caller's account
 
         Partially updates the caller's `email` and/or `full_name`; omitted fields are left
-        unchanged. An email already used by another account yields `409 email_taken`.
+        unchanged. Any well-formed address is accepted, whether or not another account uses it: no
+        answer tells whether an address is registered.
 
         `PATCH /users/me` (operationId `users_me_update`)
 
@@ -1065,6 +1123,468 @@ class UsersApi:
         )
 
 
+class InvitationsApiWithResponse:
+    """`invitations` calls that return the whole response: `ApiResponse` (typed `data`, `status_code`, `headers`, `etag`, `rate_limit`...)."""
+
+    def __init__(self, core: SyncCore) -> None:
+        self._core = core
+
+    def list_mine(
+        self,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.InvitationList]:
+        """`invitations.list_mine` with the response's status and headers.
+
+        `GET /users/me/invitations` (operationId `invitations_list_mine`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_10,
+                _RET_10,
+                query={
+                    "cursor": cursor,
+                    "page_size": page_size,
+                },
+                options=request_options,
+            )
+        )
+
+    def accept(
+        self,
+        invitation_id: int,
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Project]:
+        """`invitations.accept` with the response's status and headers.
+
+        `POST /users/me/invitations/{invitation_id}/accept` (operationId `invitations_accept`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_11,
+                _RET_11,
+                path_params={"invitation_id": invitation_id},
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+    def decline(
+        self,
+        invitation_id: int,
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[None]:
+        """`invitations.decline` with the response's status and headers.
+
+        `POST /users/me/invitations/{invitation_id}/decline` (operationId `invitations_decline`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_12,
+                _RET_12,
+                path_params={"invitation_id": invitation_id},
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+    def list(
+        self,
+        project_id: int,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.InvitationList]:
+        """`invitations.list` with the response's status and headers.
+
+        `GET /projects/{project_id}/invitations` (operationId `project_invitations_list`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_13,
+                _RET_13,
+                path_params={"project_id": project_id},
+                query={
+                    "cursor": cursor,
+                    "page_size": page_size,
+                },
+                options=request_options,
+            )
+        )
+
+    def create(
+        self,
+        project_id: int,
+        body: models.InvitationCreate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Invitation]:
+        """`invitations.create` with the response's status and headers.
+
+        `POST /projects/{project_id}/invitations` (operationId `project_invitations_create`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_14,
+                _RET_14,
+                path_params={"project_id": project_id},
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+    def revoke(
+        self,
+        project_id: int,
+        invitation_id: int,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[None]:
+        """`invitations.revoke` with the response's status and headers.
+
+        `DELETE /projects/{project_id}/invitations/{invitation_id}` (operationId `project_invitations_revoke`)
+        """
+        return modified(
+            self._core.respond(
+                _OP_15,
+                _RET_15,
+                path_params={"project_id": project_id, "invitation_id": invitation_id},
+                options=request_options,
+            )
+        )
+
+
+class InvitationsApi:
+    """How a user joins a project: an owner invites them by id, and they accept or decline. Until
+    they accept, the project learns nothing about them but their id.
+
+    `with_response` has the same calls, returning the whole response (`ApiResponse`: status, headers, `etag`,
+    `rate_limit`, `request_id`...).
+    """
+
+    def __init__(self, core: SyncCore) -> None:
+        self._core = core
+        self.with_response = InvitationsApiWithResponse(core)
+
+    def list_mine(
+        self,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.InvitationList:
+        """List the invitations sent to the caller
+
+        Lists the caller's pending invitations, oldest first: which project, with which role, and
+        who invited them. Accept one to join the project, or decline it.
+
+        `GET /users/me/invitations` (operationId `invitations_list_mine`)
+
+        Args:
+            cursor: Opaque pagination cursor, taken from the `next` or `previous` URL of a previous page.
+                Omit it for the first page. A malformed or foreign cursor yields `400 invalid_cursor`.
+            page_size: Maximum number of items per page.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.InvitationList
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
+        """
+        return self._core.request(
+            _OP_10,
+            _RET_10,
+            query={
+                "cursor": cursor,
+                "page_size": page_size,
+            },
+            options=request_options,
+        )
+
+    def list_mine_iter(
+        self,
+        *,
+        page_size: int | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[models.Invitation]:
+        """Iterate over every item of every page of `list_mine`, following the `next` links.
+
+        List the invitations sent to the caller
+
+        Lists the caller's pending invitations, oldest first: which project, with which role, and
+        who invited them. Accept one to join the project, or decline it.
+
+        `GET /users/me/invitations` (operationId `invitations_list_mine`)
+
+        Args:
+            page_size: Maximum number of items per page.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Yields:
+            models.Invitation
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
+        """
+        return self._core.paginate(
+            _OP_10,
+            lambda: self.list_mine(page_size=page_size, request_options=request_options),
+            _RET_10,
+            items=("items", "items"),
+            next_link=("next", "next"),
+            options=request_options,
+        )
+
+    def accept(
+        self,
+        invitation_id: int,
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.Project:
+        """Accept an invitation
+
+        Joins the project with the invitation's role; the invitation is used up. An invitation
+        that is not pending for the caller yields `404 not_found`; if the caller became a member
+        meanwhile (added by an owner), `409 already_member`, and the invitation stays pending.
+
+        `POST /users/me/invitations/{invitation_id}/accept` (operationId `invitations_accept`)
+
+        Args:
+            invitation_id: ID of the invitation.
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.Project
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
+        """
+        return self._core.request(
+            _OP_11,
+            _RET_11,
+            path_params={"invitation_id": invitation_id},
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+    def decline(
+        self,
+        invitation_id: int,
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> None:
+        """Decline an invitation
+
+        Declines the invitation; the project learns only that it is no longer pending. An
+        invitation that is not pending for the caller yields `404 not_found`.
+
+        `POST /users/me/invitations/{invitation_id}/decline` (operationId `invitations_decline`)
+
+        Args:
+            invitation_id: ID of the invitation.
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            None
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
+        """
+        return self._core.request(
+            _OP_12,
+            _RET_12,
+            path_params={"invitation_id": invitation_id},
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+    def list(
+        self,
+        project_id: int,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.InvitationList:
+        """List a project's pending invitations
+
+        Lists the invitations the project's owners have sent and the invitees have not yet accepted
+        or declined, oldest first. Owners only: other members get `403 permission_denied`,
+        non-members `404 not_found`. An invitation names its invitee by id only: their username
+        and full name become visible to the project when they accept.
+
+        `GET /projects/{project_id}/invitations` (operationId `project_invitations_list`)
+
+        Args:
+            project_id: ID of the project.
+            cursor: Opaque pagination cursor, taken from the `next` or `previous` URL of a previous page.
+                Omit it for the first page. A malformed or foreign cursor yields `400 invalid_cursor`.
+            page_size: Maximum number of items per page.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.InvitationList
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
+        """
+        return self._core.request(
+            _OP_13,
+            _RET_13,
+            path_params={"project_id": project_id},
+            query={
+                "cursor": cursor,
+                "page_size": page_size,
+            },
+            options=request_options,
+        )
+
+    def list_iter(
+        self,
+        project_id: int,
+        *,
+        page_size: int | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> Iterator[models.Invitation]:
+        """Iterate over every item of every page of `list`, following the `next` links.
+
+        List a project's pending invitations
+
+        Lists the invitations the project's owners have sent and the invitees have not yet accepted
+        or declined, oldest first. Owners only: other members get `403 permission_denied`,
+        non-members `404 not_found`. An invitation names its invitee by id only: their username
+        and full name become visible to the project when they accept.
+
+        `GET /projects/{project_id}/invitations` (operationId `project_invitations_list`)
+
+        Args:
+            project_id: ID of the project.
+            page_size: Maximum number of items per page.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Yields:
+            models.Invitation
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
+        """
+        return self._core.paginate(
+            _OP_13,
+            lambda: self.list(project_id, page_size=page_size, request_options=request_options),
+            _RET_13,
+            items=("items", "items"),
+            next_link=("next", "next"),
+            options=request_options,
+        )
+
+    def create(
+        self,
+        project_id: int,
+        body: models.InvitationCreate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.Invitation:
+        """Invite a user to a project
+
+        Invites a user, by id, to join the project with the given role. Nothing about the invitee is
+        revealed and nothing changes for them until they accept (`invitations_accept`).
+        Owners only: other members get `403 permission_denied`, non-members `404 not_found`. A user
+        who is already a member yields `409 already_member`, one already invited
+        `409 already_invited`; a `user_id` that matches no user yields `422 user_not_found`.
+
+        `POST /projects/{project_id}/invitations` (operationId `project_invitations_create`)
+
+        Args:
+            project_id: ID of the project.
+            body: request body (application/json)
+            idempotency_key: Makes a create safe to retry: the first request with a key runs, and any later request with
+                the same key and the same body gets the first response again (with `Idempotent-Replayed: true`)
+                instead of creating a second resource. Keys are scoped to the caller and expire after 24 hours.
+                The same key with a different request yields `422 idempotency_key_reused`; while the first
+                request is still running, `409 idempotency_key_in_use` with `Retry-After`. Use a random UUID.
+                Sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.Invitation
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
+        """
+        return self._core.request(
+            _OP_14,
+            _RET_14,
+            path_params={"project_id": project_id},
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+    def revoke(
+        self,
+        project_id: int,
+        invitation_id: int,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> None:
+        """Withdraw an invitation
+
+        Withdraws a pending invitation. Owners only: other members get `403 permission_denied`;
+        non-members of the project, and an invitation that is not pending in this project, get
+        `404 not_found`.
+
+        `DELETE /projects/{project_id}/invitations/{invitation_id}` (operationId `project_invitations_revoke`)
+
+        Args:
+            project_id: ID of the project.
+            invitation_id: ID of the invitation.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            None
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
+        """
+        return self._core.request(
+            _OP_15,
+            _RET_15,
+            path_params={"project_id": project_id, "invitation_id": invitation_id},
+            options=request_options,
+        )
+
+
 class ProjectsApiWithResponse:
     """`projects` calls that return the whole response: `ApiResponse` (typed `data`, `status_code`, `headers`, `etag`, `rate_limit`...), or `NotModified` for a 304."""
 
@@ -1086,8 +1606,8 @@ class ProjectsApiWithResponse:
         """
         return modified(
             self._core.respond(
-                _OP_10,
-                _RET_10,
+                _OP_16,
+                _RET_16,
                 query={
                     "cursor": cursor,
                     "page_size": page_size,
@@ -1111,8 +1631,8 @@ class ProjectsApiWithResponse:
         """
         return modified(
             self._core.respond(
-                _OP_11,
-                _RET_11,
+                _OP_17,
+                _RET_17,
                 body=body,
                 idempotency_key=idempotency_key,
                 options=request_options,
@@ -1131,8 +1651,8 @@ class ProjectsApiWithResponse:
         `GET /projects/{project_id}` (operationId `projects_retrieve`)
         """
         return self._core.respond(
-            _OP_12,
-            _RET_12,
+            _OP_18,
+            _RET_18,
             path_params={"project_id": project_id},
             headers={
                 "If-None-Match": if_none_match,
@@ -1154,8 +1674,8 @@ class ProjectsApiWithResponse:
         """
         return modified(
             self._core.respond(
-                _OP_13,
-                _RET_13,
+                _OP_19,
+                _RET_19,
                 path_params={"project_id": project_id},
                 headers={
                     "If-Match": if_match,
@@ -1178,8 +1698,8 @@ class ProjectsApiWithResponse:
         """
         return modified(
             self._core.respond(
-                _OP_14,
-                _RET_14,
+                _OP_20,
+                _RET_20,
                 path_params={"project_id": project_id},
                 headers={
                     "If-Match": if_match,
@@ -1203,8 +1723,8 @@ class ProjectsApiWithResponse:
         """
         return modified(
             self._core.respond(
-                _OP_15,
-                _RET_15,
+                _OP_21,
+                _RET_21,
                 path_params={"project_id": project_id},
                 headers={
                     "If-Match": if_match,
@@ -1260,8 +1780,8 @@ class ProjectsApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
-            _OP_10,
-            _RET_10,
+            _OP_16,
+            _RET_16,
             query={
                 "cursor": cursor,
                 "page_size": page_size,
@@ -1303,9 +1823,9 @@ class ProjectsApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.paginate(
-            _OP_10,
+            _OP_16,
             lambda: self.list(page_size=page_size, search=search, ordering=ordering, request_options=request_options),
-            _RET_10,
+            _RET_16,
             items=("items", "items"),
             next_link=("next", "next"),
             options=request_options,
@@ -1343,8 +1863,8 @@ class ProjectsApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
-            _OP_11,
-            _RET_11,
+            _OP_17,
+            _RET_17,
             body=body,
             idempotency_key=idempotency_key,
             options=request_options,
@@ -1380,8 +1900,8 @@ class ProjectsApi:
                 `NotModified` instead.
         """
         return self._core.request(
-            _OP_12,
-            _RET_12,
+            _OP_18,
+            _RET_18,
             path_params={"project_id": project_id},
             headers={
                 "If-None-Match": if_none_match,
@@ -1422,8 +1942,8 @@ class ProjectsApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
-            _OP_13,
-            _RET_13,
+            _OP_19,
+            _RET_19,
             path_params={"project_id": project_id},
             headers={
                 "If-Match": if_match,
@@ -1463,8 +1983,8 @@ class ProjectsApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
-            _OP_14,
-            _RET_14,
+            _OP_20,
+            _RET_20,
             path_params={"project_id": project_id},
             headers={
                 "If-Match": if_match,
@@ -1507,8 +2027,8 @@ class ProjectsApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
-            _OP_15,
-            _RET_15,
+            _OP_21,
+            _RET_21,
             path_params={"project_id": project_id},
             headers={
                 "If-Match": if_match,
@@ -1541,8 +2061,8 @@ class MembersApiWithResponse:
         """
         return modified(
             self._core.respond(
-                _OP_16,
-                _RET_16,
+                _OP_22,
+                _RET_22,
                 path_params={"project_id": project_id},
                 query={
                     "cursor": cursor,
@@ -1568,8 +2088,8 @@ class MembersApiWithResponse:
         """
         return modified(
             self._core.respond(
-                _OP_17,
-                _RET_17,
+                _OP_23,
+                _RET_23,
                 path_params={"project_id": project_id},
                 body=body,
                 idempotency_key=idempotency_key,
@@ -1590,8 +2110,8 @@ class MembersApiWithResponse:
         """
         return modified(
             self._core.respond(
-                _OP_18,
-                _RET_18,
+                _OP_24,
+                _RET_24,
                 path_params={"project_id": project_id, "user_id": user_id},
                 options=request_options,
             )
@@ -1612,8 +2132,8 @@ class MembersApiWithResponse:
         """
         return modified(
             self._core.respond(
-                _OP_19,
-                _RET_19,
+                _OP_25,
+                _RET_25,
                 path_params={"project_id": project_id, "user_id": user_id},
                 body=body,
                 idempotency_key=idempotency_key,
@@ -1669,8 +2189,8 @@ class MembersApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
-            _OP_16,
-            _RET_16,
+            _OP_22,
+            _RET_22,
             path_params={"project_id": project_id},
             query={
                 "cursor": cursor,
@@ -1715,9 +2235,9 @@ class MembersApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.paginate(
-            _OP_16,
+            _OP_22,
             lambda: self.list(project_id, page_size=page_size, role=role, ordering=ordering, request_options=request_options),
-            _RET_16,
+            _RET_22,
             items=("items", "items"),
             next_link=("next", "next"),
             options=request_options,
@@ -1733,7 +2253,10 @@ class MembersApi:
     ) -> models.Member:
         """Add a member to a project
 
-        Adds an existing user to the project with the given role. Owners only: other members get
+        Adds a user who already shares a project with the caller (someone the caller already works
+        with, whose name they can already see) to the project with the given role. Anyone else must
+        be invited (`project_invitations_create`) and accept: adding them directly yields
+        `422 invitation_required`, which tells nothing about them. Owners only: other members get
         `403 permission_denied`, non-members `404 not_found`. A user who is already a member yields
         `409 already_member`; a `user_id` that matches no user yields `422 user_not_found`.
 
@@ -1759,8 +2282,8 @@ class MembersApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
-            _OP_17,
-            _RET_17,
+            _OP_23,
+            _RET_23,
             path_params={"project_id": project_id},
             body=body,
             idempotency_key=idempotency_key,
@@ -1797,8 +2320,8 @@ class MembersApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
-            _OP_18,
-            _RET_18,
+            _OP_24,
+            _RET_24,
             path_params={"project_id": project_id, "user_id": user_id},
             options=request_options,
         )
@@ -1836,8 +2359,8 @@ class MembersApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
-            _OP_19,
-            _RET_19,
+            _OP_25,
+            _RET_25,
             path_params={"project_id": project_id, "user_id": user_id},
             body=body,
             idempotency_key=idempotency_key,
@@ -1872,8 +2395,8 @@ class TasksApiWithResponse:
         """
         return modified(
             self._core.respond(
-                _OP_20,
-                _RET_20,
+                _OP_26,
+                _RET_26,
                 path_params={"project_id": project_id},
                 query={
                     "cursor": cursor,
@@ -1904,8 +2427,8 @@ class TasksApiWithResponse:
         """
         return modified(
             self._core.respond(
-                _OP_21,
-                _RET_21,
+                _OP_27,
+                _RET_27,
                 path_params={"project_id": project_id},
                 body=body,
                 idempotency_key=idempotency_key,
@@ -1926,8 +2449,8 @@ class TasksApiWithResponse:
         `GET /projects/{project_id}/tasks/{task_id}` (operationId `tasks_retrieve`)
         """
         return self._core.respond(
-            _OP_22,
-            _RET_22,
+            _OP_28,
+            _RET_28,
             path_params={"project_id": project_id, "task_id": task_id},
             headers={
                 "If-None-Match": if_none_match,
@@ -1949,8 +2472,8 @@ class TasksApiWithResponse:
         """
         return modified(
             self._core.respond(
-                _OP_23,
-                _RET_23,
+                _OP_29,
+                _RET_29,
                 path_params={"project_id": project_id, "task_id": task_id},
                 headers={
                     "If-Match": if_match,
@@ -1975,8 +2498,8 @@ class TasksApiWithResponse:
         """
         return modified(
             self._core.respond(
-                _OP_24,
-                _RET_24,
+                _OP_30,
+                _RET_30,
                 path_params={"project_id": project_id, "task_id": task_id},
                 headers={
                     "If-Match": if_match,
@@ -2047,8 +2570,8 @@ class TasksApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
-            _OP_20,
-            _RET_20,
+            _OP_26,
+            _RET_26,
             path_params={"project_id": project_id},
             query={
                 "cursor": cursor,
@@ -2111,9 +2634,9 @@ class TasksApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.paginate(
-            _OP_20,
+            _OP_26,
             lambda: self.list(project_id, page_size=page_size, status=status, priority=priority, assignee_id=assignee_id, due_before=due_before, due_after=due_after, search=search, ordering=ordering, request_options=request_options),
-            _RET_20,
+            _RET_26,
             items=("items", "items"),
             next_link=("next", "next"),
             options=request_options,
@@ -2155,8 +2678,8 @@ class TasksApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
-            _OP_21,
-            _RET_21,
+            _OP_27,
+            _RET_27,
             path_params={"project_id": project_id},
             body=body,
             idempotency_key=idempotency_key,
@@ -2196,8 +2719,8 @@ class TasksApi:
                 `NotModified` instead.
         """
         return self._core.request(
-            _OP_22,
-            _RET_22,
+            _OP_28,
+            _RET_28,
             path_params={"project_id": project_id, "task_id": task_id},
             headers={
                 "If-None-Match": if_none_match,
@@ -2238,8 +2761,8 @@ class TasksApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
-            _OP_23,
-            _RET_23,
+            _OP_29,
+            _RET_29,
             path_params={"project_id": project_id, "task_id": task_id},
             headers={
                 "If-Match": if_match,
@@ -2286,8 +2809,8 @@ class TasksApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
-            _OP_24,
-            _RET_24,
+            _OP_30,
+            _RET_30,
             path_params={"project_id": project_id, "task_id": task_id},
             headers={
                 "If-Match": if_match,
@@ -2320,8 +2843,8 @@ class CommentsApiWithResponse:
         """
         return modified(
             self._core.respond(
-                _OP_25,
-                _RET_25,
+                _OP_31,
+                _RET_31,
                 path_params={"project_id": project_id, "task_id": task_id},
                 query={
                     "cursor": cursor,
@@ -2347,8 +2870,8 @@ class CommentsApiWithResponse:
         """
         return modified(
             self._core.respond(
-                _OP_26,
-                _RET_26,
+                _OP_32,
+                _RET_32,
                 path_params={"project_id": project_id, "task_id": task_id},
                 body=body,
                 idempotency_key=idempotency_key,
@@ -2371,8 +2894,8 @@ class CommentsApiWithResponse:
         """
         return modified(
             self._core.respond(
-                _OP_27,
-                _RET_27,
+                _OP_33,
+                _RET_33,
                 path_params={"project_id": project_id, "task_id": task_id, "comment_id": comment_id},
                 headers={
                     "If-Match": if_match,
@@ -2398,8 +2921,8 @@ class CommentsApiWithResponse:
         """
         return modified(
             self._core.respond(
-                _OP_28,
-                _RET_28,
+                _OP_34,
+                _RET_34,
                 path_params={"project_id": project_id, "task_id": task_id, "comment_id": comment_id},
                 headers={
                     "If-Match": if_match,
@@ -2457,8 +2980,8 @@ class CommentsApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
-            _OP_25,
-            _RET_25,
+            _OP_31,
+            _RET_31,
             path_params={"project_id": project_id, "task_id": task_id},
             query={
                 "cursor": cursor,
@@ -2502,9 +3025,9 @@ class CommentsApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.paginate(
-            _OP_25,
+            _OP_31,
             lambda: self.list(project_id, task_id, page_size=page_size, ordering=ordering, request_options=request_options),
-            _RET_25,
+            _RET_31,
             items=("items", "items"),
             next_link=("next", "next"),
             options=request_options,
@@ -2547,8 +3070,8 @@ class CommentsApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
-            _OP_26,
-            _RET_26,
+            _OP_32,
+            _RET_32,
             path_params={"project_id": project_id, "task_id": task_id},
             body=body,
             idempotency_key=idempotency_key,
@@ -2591,8 +3114,8 @@ class CommentsApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
-            _OP_27,
-            _RET_27,
+            _OP_33,
+            _RET_33,
             path_params={"project_id": project_id, "task_id": task_id, "comment_id": comment_id},
             headers={
                 "If-Match": if_match,
@@ -2640,8 +3163,8 @@ class CommentsApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
-            _OP_28,
-            _RET_28,
+            _OP_34,
+            _RET_34,
             path_params={"project_id": project_id, "task_id": task_id, "comment_id": comment_id},
             headers={
                 "If-Match": if_match,
@@ -2672,8 +3195,8 @@ class WebhooksApiWithResponse:
         """
         return modified(
             self._core.respond(
-                _OP_29,
-                _RET_29,
+                _OP_35,
+                _RET_35,
                 path_params={"project_id": project_id},
                 query={
                     "cursor": cursor,
@@ -2697,8 +3220,8 @@ class WebhooksApiWithResponse:
         """
         return modified(
             self._core.respond(
-                _OP_30,
-                _RET_30,
+                _OP_36,
+                _RET_36,
                 path_params={"project_id": project_id},
                 body=body,
                 idempotency_key=idempotency_key,
@@ -2719,8 +3242,8 @@ class WebhooksApiWithResponse:
         """
         return modified(
             self._core.respond(
-                _OP_31,
-                _RET_31,
+                _OP_37,
+                _RET_37,
                 path_params={"project_id": project_id, "webhook_id": webhook_id},
                 options=request_options,
             )
@@ -2739,8 +3262,8 @@ class WebhooksApiWithResponse:
         """
         return modified(
             self._core.respond(
-                _OP_32,
-                _RET_32,
+                _OP_38,
+                _RET_38,
                 path_params={"project_id": project_id, "webhook_id": webhook_id},
                 options=request_options,
             )
@@ -2761,8 +3284,8 @@ class WebhooksApiWithResponse:
         """
         return modified(
             self._core.respond(
-                _OP_33,
-                _RET_33,
+                _OP_39,
+                _RET_39,
                 path_params={"project_id": project_id, "webhook_id": webhook_id},
                 body=body,
                 idempotency_key=idempotency_key,
@@ -2784,8 +3307,8 @@ class WebhooksApiWithResponse:
         """
         return modified(
             self._core.respond(
-                _OP_34,
-                _RET_34,
+                _OP_40,
+                _RET_40,
                 path_params={"project_id": project_id, "webhook_id": webhook_id},
                 idempotency_key=idempotency_key,
                 options=request_options,
@@ -2808,8 +3331,8 @@ class WebhooksApiWithResponse:
         """
         return modified(
             self._core.respond(
-                _OP_35,
-                _RET_35,
+                _OP_41,
+                _RET_41,
                 path_params={"project_id": project_id, "webhook_id": webhook_id},
                 query={
                     "cursor": cursor,
@@ -2835,8 +3358,8 @@ class WebhooksApiWithResponse:
         """
         return modified(
             self._core.respond(
-                _OP_36,
-                _RET_36,
+                _OP_42,
+                _RET_42,
                 path_params={"project_id": project_id, "webhook_id": webhook_id, "delivery_id": delivery_id},
                 idempotency_key=idempotency_key,
                 options=request_options,
@@ -2887,8 +3410,8 @@ class WebhooksApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
-            _OP_29,
-            _RET_29,
+            _OP_35,
+            _RET_35,
             path_params={"project_id": project_id},
             query={
                 "cursor": cursor,
@@ -2927,9 +3450,9 @@ class WebhooksApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.paginate(
-            _OP_29,
+            _OP_35,
             lambda: self.list(project_id, page_size=page_size, request_options=request_options),
-            _RET_29,
+            _RET_35,
             items=("items", "items"),
             next_link=("next", "next"),
             options=request_options,
@@ -2972,8 +3495,8 @@ class WebhooksApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
-            _OP_30,
-            _RET_30,
+            _OP_36,
+            _RET_36,
             path_params={"project_id": project_id},
             body=body,
             idempotency_key=idempotency_key,
@@ -3009,8 +3532,8 @@ class WebhooksApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
-            _OP_31,
-            _RET_31,
+            _OP_37,
+            _RET_37,
             path_params={"project_id": project_id, "webhook_id": webhook_id},
             options=request_options,
         )
@@ -3043,8 +3566,8 @@ class WebhooksApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
-            _OP_32,
-            _RET_32,
+            _OP_38,
+            _RET_38,
             path_params={"project_id": project_id, "webhook_id": webhook_id},
             options=request_options,
         )
@@ -3082,8 +3605,8 @@ class WebhooksApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
-            _OP_33,
-            _RET_33,
+            _OP_39,
+            _RET_39,
             path_params={"project_id": project_id, "webhook_id": webhook_id},
             body=body,
             idempotency_key=idempotency_key,
@@ -3121,8 +3644,8 @@ class WebhooksApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
-            _OP_34,
-            _RET_34,
+            _OP_40,
+            _RET_40,
             path_params={"project_id": project_id, "webhook_id": webhook_id},
             idempotency_key=idempotency_key,
             options=request_options,
@@ -3164,8 +3687,8 @@ class WebhooksApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
-            _OP_35,
-            _RET_35,
+            _OP_41,
+            _RET_41,
             path_params={"project_id": project_id, "webhook_id": webhook_id},
             query={
                 "cursor": cursor,
@@ -3210,9 +3733,9 @@ class WebhooksApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.paginate(
-            _OP_35,
+            _OP_41,
             lambda: self.deliveries_list(project_id, webhook_id, page_size=page_size, status=status, request_options=request_options),
-            _RET_35,
+            _RET_41,
             items=("items", "items"),
             next_link=("next", "next"),
             options=request_options,
@@ -3251,8 +3774,8 @@ class WebhooksApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
-            _OP_36,
-            _RET_36,
+            _OP_42,
+            _RET_42,
             path_params={"project_id": project_id, "webhook_id": webhook_id, "delivery_id": delivery_id},
             idempotency_key=idempotency_key,
             options=request_options,
@@ -3276,8 +3799,8 @@ class HealthApiWithResponse:
         """
         return modified(
             self._core.respond(
-                _OP_37,
-                _RET_37,
+                _OP_43,
+                _RET_43,
                 options=request_options,
             )
         )
@@ -3293,8 +3816,8 @@ class HealthApiWithResponse:
         """
         return modified(
             self._core.respond(
-                _OP_38,
-                _RET_38,
+                _OP_44,
+                _RET_44,
                 options=request_options,
             )
         )
@@ -3332,8 +3855,8 @@ class HealthApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
-            _OP_37,
-            _RET_37,
+            _OP_43,
+            _RET_43,
             options=request_options,
         )
 
@@ -3358,8 +3881,8 @@ class HealthApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.request(
-            _OP_38,
-            _RET_38,
+            _OP_44,
+            _RET_44,
             options=request_options,
         )
 
@@ -3407,11 +3930,11 @@ class ProjectManagementClient(SyncCore):
     | 404 | `not_found` |
     | 405 | `method_not_allowed` (with an `Allow` header) |
     | 406 | `not_acceptable` (`Accept` allows none of the media types the operation declares) |
-    | 409 | `username_taken`, `email_taken`, `already_member`, `last_owner`, `idempotency_key_in_use` |
+    | 409 | `username_taken`, `already_member`, `already_invited`, `last_owner`, `idempotency_key_in_use` |
     | 412 | `precondition_failed` |
     | 413 | `payload_too_large` |
     | 415 | `unsupported_media_type` |
-    | 422 | `assignee_not_member`, `user_not_found`, `expires_in_past`, `weak_password`, `idempotency_key_reused` |
+    | 422 | `assignee_not_member`, `user_not_found`, `invitation_required`, `expires_in_past`, `weak_password`, `idempotency_key_reused` |
     | 429 | `throttled` (with a `Retry-After` header, in seconds) |
     | 500 | `internal_error` |
     | 503 | `service_unavailable` (the database or the cache unreachable), `dependency_unavailable` (readiness) |
@@ -3528,6 +4051,7 @@ class ProjectManagementClient(SyncCore):
             self.set_token(token)
         self.auth = AuthApi(self)
         self.users = UsersApi(self)
+        self.invitations = InvitationsApi(self)
         self.projects = ProjectsApi(self)
         self.members = MembersApi(self)
         self.tasks = TasksApi(self)
@@ -4088,8 +4612,10 @@ class AsyncUsersApi:
     ) -> models.User:
         """Register a new user
 
-        Creates a user account. Public; throttled under the `register` scope. A taken username or
-        email yields `409 username_taken` / `409 email_taken`; a password rejected by the password
+        Creates a user account. Public; throttled under the `register` scope. A taken username
+        (compared without case) yields `409 username_taken`. An email address is contact data, not an
+        identity: two accounts may share one, so no answer tells whether an address is registered.
+        A password rejected by the password
         validators (too short, too common, entirely numeric, too similar to the username or email)
         yields `422 weak_password`. The `Location` header points at `/api/v1/users/me`, the only URL
         under which a user reads their own account.
@@ -4164,7 +4690,8 @@ class AsyncUsersApi:
         """Update the caller's account
 
         Partially updates the caller's `email` and/or `full_name`; omitted fields are left
-        unchanged. An email already used by another account yields `409 email_taken`.
+        unchanged. Any well-formed address is accepted, whether or not another account uses it: no
+        answer tells whether an address is registered.
 
         `PATCH /users/me` (operationId `users_me_update`)
 
@@ -4197,6 +4724,468 @@ class AsyncUsersApi:
         )
 
 
+class AsyncInvitationsApiWithResponse:
+    """`invitations` calls that return the whole response: `ApiResponse` (typed `data`, `status_code`, `headers`, `etag`, `rate_limit`...) (async)."""
+
+    def __init__(self, core: AsyncCore) -> None:
+        self._core = core
+
+    async def list_mine(
+        self,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.InvitationList]:
+        """`invitations.list_mine` with the response's status and headers.
+
+        `GET /users/me/invitations` (operationId `invitations_list_mine`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_10,
+                _RET_10,
+                query={
+                    "cursor": cursor,
+                    "page_size": page_size,
+                },
+                options=request_options,
+            )
+        )
+
+    async def accept(
+        self,
+        invitation_id: int,
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Project]:
+        """`invitations.accept` with the response's status and headers.
+
+        `POST /users/me/invitations/{invitation_id}/accept` (operationId `invitations_accept`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_11,
+                _RET_11,
+                path_params={"invitation_id": invitation_id},
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+    async def decline(
+        self,
+        invitation_id: int,
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[None]:
+        """`invitations.decline` with the response's status and headers.
+
+        `POST /users/me/invitations/{invitation_id}/decline` (operationId `invitations_decline`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_12,
+                _RET_12,
+                path_params={"invitation_id": invitation_id},
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+    async def list(
+        self,
+        project_id: int,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.InvitationList]:
+        """`invitations.list` with the response's status and headers.
+
+        `GET /projects/{project_id}/invitations` (operationId `project_invitations_list`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_13,
+                _RET_13,
+                path_params={"project_id": project_id},
+                query={
+                    "cursor": cursor,
+                    "page_size": page_size,
+                },
+                options=request_options,
+            )
+        )
+
+    async def create(
+        self,
+        project_id: int,
+        body: models.InvitationCreate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[models.Invitation]:
+        """`invitations.create` with the response's status and headers.
+
+        `POST /projects/{project_id}/invitations` (operationId `project_invitations_create`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_14,
+                _RET_14,
+                path_params={"project_id": project_id},
+                body=body,
+                idempotency_key=idempotency_key,
+                options=request_options,
+            )
+        )
+
+    async def revoke(
+        self,
+        project_id: int,
+        invitation_id: int,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> ApiResponse[None]:
+        """`invitations.revoke` with the response's status and headers.
+
+        `DELETE /projects/{project_id}/invitations/{invitation_id}` (operationId `project_invitations_revoke`)
+        """
+        return modified(
+            await self._core.respond(
+                _OP_15,
+                _RET_15,
+                path_params={"project_id": project_id, "invitation_id": invitation_id},
+                options=request_options,
+            )
+        )
+
+
+class AsyncInvitationsApi:
+    """How a user joins a project: an owner invites them by id, and they accept or decline. Until
+    they accept, the project learns nothing about them but their id. (async)
+
+    `with_response` has the same calls, returning the whole response (`ApiResponse`: status, headers, `etag`,
+    `rate_limit`, `request_id`...).
+    """
+
+    def __init__(self, core: AsyncCore) -> None:
+        self._core = core
+        self.with_response = AsyncInvitationsApiWithResponse(core)
+
+    async def list_mine(
+        self,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.InvitationList:
+        """List the invitations sent to the caller
+
+        Lists the caller's pending invitations, oldest first: which project, with which role, and
+        who invited them. Accept one to join the project, or decline it.
+
+        `GET /users/me/invitations` (operationId `invitations_list_mine`)
+
+        Args:
+            cursor: Opaque pagination cursor, taken from the `next` or `previous` URL of a previous page.
+                Omit it for the first page. A malformed or foreign cursor yields `400 invalid_cursor`.
+            page_size: Maximum number of items per page.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.InvitationList
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
+        """
+        return await self._core.request(
+            _OP_10,
+            _RET_10,
+            query={
+                "cursor": cursor,
+                "page_size": page_size,
+            },
+            options=request_options,
+        )
+
+    def list_mine_iter(
+        self,
+        *,
+        page_size: int | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> AsyncIterator[models.Invitation]:
+        """Iterate over every item of every page of `list_mine`, following the `next` links.
+
+        List the invitations sent to the caller
+
+        Lists the caller's pending invitations, oldest first: which project, with which role, and
+        who invited them. Accept one to join the project, or decline it.
+
+        `GET /users/me/invitations` (operationId `invitations_list_mine`)
+
+        Args:
+            page_size: Maximum number of items per page.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Yields:
+            models.Invitation
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
+        """
+        return self._core.paginate(
+            _OP_10,
+            lambda: self.list_mine(page_size=page_size, request_options=request_options),
+            _RET_10,
+            items=("items", "items"),
+            next_link=("next", "next"),
+            options=request_options,
+        )
+
+    async def accept(
+        self,
+        invitation_id: int,
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.Project:
+        """Accept an invitation
+
+        Joins the project with the invitation's role; the invitation is used up. An invitation
+        that is not pending for the caller yields `404 not_found`; if the caller became a member
+        meanwhile (added by an owner), `409 already_member`, and the invitation stays pending.
+
+        `POST /users/me/invitations/{invitation_id}/accept` (operationId `invitations_accept`)
+
+        Args:
+            invitation_id: ID of the invitation.
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.Project
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
+        """
+        return await self._core.request(
+            _OP_11,
+            _RET_11,
+            path_params={"invitation_id": invitation_id},
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+    async def decline(
+        self,
+        invitation_id: int,
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> None:
+        """Decline an invitation
+
+        Declines the invitation; the project learns only that it is no longer pending. An
+        invitation that is not pending for the caller yields `404 not_found`.
+
+        `POST /users/me/invitations/{invitation_id}/decline` (operationId `invitations_decline`)
+
+        Args:
+            invitation_id: ID of the invitation.
+            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            None
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
+        """
+        return await self._core.request(
+            _OP_12,
+            _RET_12,
+            path_params={"invitation_id": invitation_id},
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+    async def list(
+        self,
+        project_id: int,
+        *,
+        cursor: str | None = None,
+        page_size: int | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.InvitationList:
+        """List a project's pending invitations
+
+        Lists the invitations the project's owners have sent and the invitees have not yet accepted
+        or declined, oldest first. Owners only: other members get `403 permission_denied`,
+        non-members `404 not_found`. An invitation names its invitee by id only: their username
+        and full name become visible to the project when they accept.
+
+        `GET /projects/{project_id}/invitations` (operationId `project_invitations_list`)
+
+        Args:
+            project_id: ID of the project.
+            cursor: Opaque pagination cursor, taken from the `next` or `previous` URL of a previous page.
+                Omit it for the first page. A malformed or foreign cursor yields `400 invalid_cursor`.
+            page_size: Maximum number of items per page.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.InvitationList
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
+        """
+        return await self._core.request(
+            _OP_13,
+            _RET_13,
+            path_params={"project_id": project_id},
+            query={
+                "cursor": cursor,
+                "page_size": page_size,
+            },
+            options=request_options,
+        )
+
+    def list_iter(
+        self,
+        project_id: int,
+        *,
+        page_size: int | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> AsyncIterator[models.Invitation]:
+        """Iterate over every item of every page of `list`, following the `next` links.
+
+        List a project's pending invitations
+
+        Lists the invitations the project's owners have sent and the invitees have not yet accepted
+        or declined, oldest first. Owners only: other members get `403 permission_denied`,
+        non-members `404 not_found`. An invitation names its invitee by id only: their username
+        and full name become visible to the project when they accept.
+
+        `GET /projects/{project_id}/invitations` (operationId `project_invitations_list`)
+
+        Args:
+            project_id: ID of the project.
+            page_size: Maximum number of items per page.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Yields:
+            models.Invitation
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
+        """
+        return self._core.paginate(
+            _OP_13,
+            lambda: self.list(project_id, page_size=page_size, request_options=request_options),
+            _RET_13,
+            items=("items", "items"),
+            next_link=("next", "next"),
+            options=request_options,
+        )
+
+    async def create(
+        self,
+        project_id: int,
+        body: models.InvitationCreate | Mapping[str, Any],
+        *,
+        idempotency_key: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.Invitation:
+        """Invite a user to a project
+
+        Invites a user, by id, to join the project with the given role. Nothing about the invitee is
+        revealed and nothing changes for them until they accept (`invitations_accept`).
+        Owners only: other members get `403 permission_denied`, non-members `404 not_found`. A user
+        who is already a member yields `409 already_member`, one already invited
+        `409 already_invited`; a `user_id` that matches no user yields `422 user_not_found`.
+
+        `POST /projects/{project_id}/invitations` (operationId `project_invitations_create`)
+
+        Args:
+            project_id: ID of the project.
+            body: request body (application/json)
+            idempotency_key: Makes a create safe to retry: the first request with a key runs, and any later request with
+                the same key and the same body gets the first response again (with `Idempotent-Replayed: true`)
+                instead of creating a second resource. Keys are scoped to the caller and expire after 24 hours.
+                The same key with a different request yields `422 idempotency_key_reused`; while the first
+                request is still running, `409 idempotency_key_in_use` with `Retry-After`. Use a random UUID.
+                Sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            models.Invitation
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
+        """
+        return await self._core.request(
+            _OP_14,
+            _RET_14,
+            path_params={"project_id": project_id},
+            body=body,
+            idempotency_key=idempotency_key,
+            options=request_options,
+        )
+
+    async def revoke(
+        self,
+        project_id: int,
+        invitation_id: int,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> None:
+        """Withdraw an invitation
+
+        Withdraws a pending invitation. Owners only: other members get `403 permission_denied`;
+        non-members of the project, and an invitation that is not pending in this project, get
+        `404 not_found`.
+
+        `DELETE /projects/{project_id}/invitations/{invitation_id}` (operationId `project_invitations_revoke`)
+
+        Args:
+            project_id: ID of the project.
+            invitation_id: ID of the invitation.
+            request_options: per-call `timeout`, extra `headers` and `max_retries`.
+
+        Returns:
+            None
+
+        Raises:
+            ApiError: for a non-2xx response; the subclass names the status (e.g. `NotFoundError`) and
+                `problem` holds an `application/problem+json` body.
+            ApiTimeoutError: no answer within the timeout.
+        """
+        return await self._core.request(
+            _OP_15,
+            _RET_15,
+            path_params={"project_id": project_id, "invitation_id": invitation_id},
+            options=request_options,
+        )
+
+
 class AsyncProjectsApiWithResponse:
     """`projects` calls that return the whole response: `ApiResponse` (typed `data`, `status_code`, `headers`, `etag`, `rate_limit`...), or `NotModified` for a 304 (async)."""
 
@@ -4218,8 +5207,8 @@ class AsyncProjectsApiWithResponse:
         """
         return modified(
             await self._core.respond(
-                _OP_10,
-                _RET_10,
+                _OP_16,
+                _RET_16,
                 query={
                     "cursor": cursor,
                     "page_size": page_size,
@@ -4243,8 +5232,8 @@ class AsyncProjectsApiWithResponse:
         """
         return modified(
             await self._core.respond(
-                _OP_11,
-                _RET_11,
+                _OP_17,
+                _RET_17,
                 body=body,
                 idempotency_key=idempotency_key,
                 options=request_options,
@@ -4263,8 +5252,8 @@ class AsyncProjectsApiWithResponse:
         `GET /projects/{project_id}` (operationId `projects_retrieve`)
         """
         return await self._core.respond(
-            _OP_12,
-            _RET_12,
+            _OP_18,
+            _RET_18,
             path_params={"project_id": project_id},
             headers={
                 "If-None-Match": if_none_match,
@@ -4286,8 +5275,8 @@ class AsyncProjectsApiWithResponse:
         """
         return modified(
             await self._core.respond(
-                _OP_13,
-                _RET_13,
+                _OP_19,
+                _RET_19,
                 path_params={"project_id": project_id},
                 headers={
                     "If-Match": if_match,
@@ -4310,8 +5299,8 @@ class AsyncProjectsApiWithResponse:
         """
         return modified(
             await self._core.respond(
-                _OP_14,
-                _RET_14,
+                _OP_20,
+                _RET_20,
                 path_params={"project_id": project_id},
                 headers={
                     "If-Match": if_match,
@@ -4335,8 +5324,8 @@ class AsyncProjectsApiWithResponse:
         """
         return modified(
             await self._core.respond(
-                _OP_15,
-                _RET_15,
+                _OP_21,
+                _RET_21,
                 path_params={"project_id": project_id},
                 headers={
                     "If-Match": if_match,
@@ -4392,8 +5381,8 @@ class AsyncProjectsApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
-            _OP_10,
-            _RET_10,
+            _OP_16,
+            _RET_16,
             query={
                 "cursor": cursor,
                 "page_size": page_size,
@@ -4435,9 +5424,9 @@ class AsyncProjectsApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.paginate(
-            _OP_10,
+            _OP_16,
             lambda: self.list(page_size=page_size, search=search, ordering=ordering, request_options=request_options),
-            _RET_10,
+            _RET_16,
             items=("items", "items"),
             next_link=("next", "next"),
             options=request_options,
@@ -4475,8 +5464,8 @@ class AsyncProjectsApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
-            _OP_11,
-            _RET_11,
+            _OP_17,
+            _RET_17,
             body=body,
             idempotency_key=idempotency_key,
             options=request_options,
@@ -4512,8 +5501,8 @@ class AsyncProjectsApi:
                 `NotModified` instead.
         """
         return await self._core.request(
-            _OP_12,
-            _RET_12,
+            _OP_18,
+            _RET_18,
             path_params={"project_id": project_id},
             headers={
                 "If-None-Match": if_none_match,
@@ -4554,8 +5543,8 @@ class AsyncProjectsApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
-            _OP_13,
-            _RET_13,
+            _OP_19,
+            _RET_19,
             path_params={"project_id": project_id},
             headers={
                 "If-Match": if_match,
@@ -4595,8 +5584,8 @@ class AsyncProjectsApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
-            _OP_14,
-            _RET_14,
+            _OP_20,
+            _RET_20,
             path_params={"project_id": project_id},
             headers={
                 "If-Match": if_match,
@@ -4639,8 +5628,8 @@ class AsyncProjectsApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
-            _OP_15,
-            _RET_15,
+            _OP_21,
+            _RET_21,
             path_params={"project_id": project_id},
             headers={
                 "If-Match": if_match,
@@ -4673,8 +5662,8 @@ class AsyncMembersApiWithResponse:
         """
         return modified(
             await self._core.respond(
-                _OP_16,
-                _RET_16,
+                _OP_22,
+                _RET_22,
                 path_params={"project_id": project_id},
                 query={
                     "cursor": cursor,
@@ -4700,8 +5689,8 @@ class AsyncMembersApiWithResponse:
         """
         return modified(
             await self._core.respond(
-                _OP_17,
-                _RET_17,
+                _OP_23,
+                _RET_23,
                 path_params={"project_id": project_id},
                 body=body,
                 idempotency_key=idempotency_key,
@@ -4722,8 +5711,8 @@ class AsyncMembersApiWithResponse:
         """
         return modified(
             await self._core.respond(
-                _OP_18,
-                _RET_18,
+                _OP_24,
+                _RET_24,
                 path_params={"project_id": project_id, "user_id": user_id},
                 options=request_options,
             )
@@ -4744,8 +5733,8 @@ class AsyncMembersApiWithResponse:
         """
         return modified(
             await self._core.respond(
-                _OP_19,
-                _RET_19,
+                _OP_25,
+                _RET_25,
                 path_params={"project_id": project_id, "user_id": user_id},
                 body=body,
                 idempotency_key=idempotency_key,
@@ -4801,8 +5790,8 @@ class AsyncMembersApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
-            _OP_16,
-            _RET_16,
+            _OP_22,
+            _RET_22,
             path_params={"project_id": project_id},
             query={
                 "cursor": cursor,
@@ -4847,9 +5836,9 @@ class AsyncMembersApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.paginate(
-            _OP_16,
+            _OP_22,
             lambda: self.list(project_id, page_size=page_size, role=role, ordering=ordering, request_options=request_options),
-            _RET_16,
+            _RET_22,
             items=("items", "items"),
             next_link=("next", "next"),
             options=request_options,
@@ -4865,7 +5854,10 @@ class AsyncMembersApi:
     ) -> models.Member:
         """Add a member to a project
 
-        Adds an existing user to the project with the given role. Owners only: other members get
+        Adds a user who already shares a project with the caller (someone the caller already works
+        with, whose name they can already see) to the project with the given role. Anyone else must
+        be invited (`project_invitations_create`) and accept: adding them directly yields
+        `422 invitation_required`, which tells nothing about them. Owners only: other members get
         `403 permission_denied`, non-members `404 not_found`. A user who is already a member yields
         `409 already_member`; a `user_id` that matches no user yields `422 user_not_found`.
 
@@ -4891,8 +5883,8 @@ class AsyncMembersApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
-            _OP_17,
-            _RET_17,
+            _OP_23,
+            _RET_23,
             path_params={"project_id": project_id},
             body=body,
             idempotency_key=idempotency_key,
@@ -4929,8 +5921,8 @@ class AsyncMembersApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
-            _OP_18,
-            _RET_18,
+            _OP_24,
+            _RET_24,
             path_params={"project_id": project_id, "user_id": user_id},
             options=request_options,
         )
@@ -4968,8 +5960,8 @@ class AsyncMembersApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
-            _OP_19,
-            _RET_19,
+            _OP_25,
+            _RET_25,
             path_params={"project_id": project_id, "user_id": user_id},
             body=body,
             idempotency_key=idempotency_key,
@@ -5004,8 +5996,8 @@ class AsyncTasksApiWithResponse:
         """
         return modified(
             await self._core.respond(
-                _OP_20,
-                _RET_20,
+                _OP_26,
+                _RET_26,
                 path_params={"project_id": project_id},
                 query={
                     "cursor": cursor,
@@ -5036,8 +6028,8 @@ class AsyncTasksApiWithResponse:
         """
         return modified(
             await self._core.respond(
-                _OP_21,
-                _RET_21,
+                _OP_27,
+                _RET_27,
                 path_params={"project_id": project_id},
                 body=body,
                 idempotency_key=idempotency_key,
@@ -5058,8 +6050,8 @@ class AsyncTasksApiWithResponse:
         `GET /projects/{project_id}/tasks/{task_id}` (operationId `tasks_retrieve`)
         """
         return await self._core.respond(
-            _OP_22,
-            _RET_22,
+            _OP_28,
+            _RET_28,
             path_params={"project_id": project_id, "task_id": task_id},
             headers={
                 "If-None-Match": if_none_match,
@@ -5081,8 +6073,8 @@ class AsyncTasksApiWithResponse:
         """
         return modified(
             await self._core.respond(
-                _OP_23,
-                _RET_23,
+                _OP_29,
+                _RET_29,
                 path_params={"project_id": project_id, "task_id": task_id},
                 headers={
                     "If-Match": if_match,
@@ -5107,8 +6099,8 @@ class AsyncTasksApiWithResponse:
         """
         return modified(
             await self._core.respond(
-                _OP_24,
-                _RET_24,
+                _OP_30,
+                _RET_30,
                 path_params={"project_id": project_id, "task_id": task_id},
                 headers={
                     "If-Match": if_match,
@@ -5179,8 +6171,8 @@ class AsyncTasksApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
-            _OP_20,
-            _RET_20,
+            _OP_26,
+            _RET_26,
             path_params={"project_id": project_id},
             query={
                 "cursor": cursor,
@@ -5243,9 +6235,9 @@ class AsyncTasksApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.paginate(
-            _OP_20,
+            _OP_26,
             lambda: self.list(project_id, page_size=page_size, status=status, priority=priority, assignee_id=assignee_id, due_before=due_before, due_after=due_after, search=search, ordering=ordering, request_options=request_options),
-            _RET_20,
+            _RET_26,
             items=("items", "items"),
             next_link=("next", "next"),
             options=request_options,
@@ -5287,8 +6279,8 @@ class AsyncTasksApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
-            _OP_21,
-            _RET_21,
+            _OP_27,
+            _RET_27,
             path_params={"project_id": project_id},
             body=body,
             idempotency_key=idempotency_key,
@@ -5328,8 +6320,8 @@ class AsyncTasksApi:
                 `NotModified` instead.
         """
         return await self._core.request(
-            _OP_22,
-            _RET_22,
+            _OP_28,
+            _RET_28,
             path_params={"project_id": project_id, "task_id": task_id},
             headers={
                 "If-None-Match": if_none_match,
@@ -5370,8 +6362,8 @@ class AsyncTasksApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
-            _OP_23,
-            _RET_23,
+            _OP_29,
+            _RET_29,
             path_params={"project_id": project_id, "task_id": task_id},
             headers={
                 "If-Match": if_match,
@@ -5418,8 +6410,8 @@ class AsyncTasksApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
-            _OP_24,
-            _RET_24,
+            _OP_30,
+            _RET_30,
             path_params={"project_id": project_id, "task_id": task_id},
             headers={
                 "If-Match": if_match,
@@ -5452,8 +6444,8 @@ class AsyncCommentsApiWithResponse:
         """
         return modified(
             await self._core.respond(
-                _OP_25,
-                _RET_25,
+                _OP_31,
+                _RET_31,
                 path_params={"project_id": project_id, "task_id": task_id},
                 query={
                     "cursor": cursor,
@@ -5479,8 +6471,8 @@ class AsyncCommentsApiWithResponse:
         """
         return modified(
             await self._core.respond(
-                _OP_26,
-                _RET_26,
+                _OP_32,
+                _RET_32,
                 path_params={"project_id": project_id, "task_id": task_id},
                 body=body,
                 idempotency_key=idempotency_key,
@@ -5503,8 +6495,8 @@ class AsyncCommentsApiWithResponse:
         """
         return modified(
             await self._core.respond(
-                _OP_27,
-                _RET_27,
+                _OP_33,
+                _RET_33,
                 path_params={"project_id": project_id, "task_id": task_id, "comment_id": comment_id},
                 headers={
                     "If-Match": if_match,
@@ -5530,8 +6522,8 @@ class AsyncCommentsApiWithResponse:
         """
         return modified(
             await self._core.respond(
-                _OP_28,
-                _RET_28,
+                _OP_34,
+                _RET_34,
                 path_params={"project_id": project_id, "task_id": task_id, "comment_id": comment_id},
                 headers={
                     "If-Match": if_match,
@@ -5589,8 +6581,8 @@ class AsyncCommentsApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
-            _OP_25,
-            _RET_25,
+            _OP_31,
+            _RET_31,
             path_params={"project_id": project_id, "task_id": task_id},
             query={
                 "cursor": cursor,
@@ -5634,9 +6626,9 @@ class AsyncCommentsApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.paginate(
-            _OP_25,
+            _OP_31,
             lambda: self.list(project_id, task_id, page_size=page_size, ordering=ordering, request_options=request_options),
-            _RET_25,
+            _RET_31,
             items=("items", "items"),
             next_link=("next", "next"),
             options=request_options,
@@ -5679,8 +6671,8 @@ class AsyncCommentsApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
-            _OP_26,
-            _RET_26,
+            _OP_32,
+            _RET_32,
             path_params={"project_id": project_id, "task_id": task_id},
             body=body,
             idempotency_key=idempotency_key,
@@ -5723,8 +6715,8 @@ class AsyncCommentsApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
-            _OP_27,
-            _RET_27,
+            _OP_33,
+            _RET_33,
             path_params={"project_id": project_id, "task_id": task_id, "comment_id": comment_id},
             headers={
                 "If-Match": if_match,
@@ -5772,8 +6764,8 @@ class AsyncCommentsApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
-            _OP_28,
-            _RET_28,
+            _OP_34,
+            _RET_34,
             path_params={"project_id": project_id, "task_id": task_id, "comment_id": comment_id},
             headers={
                 "If-Match": if_match,
@@ -5804,8 +6796,8 @@ class AsyncWebhooksApiWithResponse:
         """
         return modified(
             await self._core.respond(
-                _OP_29,
-                _RET_29,
+                _OP_35,
+                _RET_35,
                 path_params={"project_id": project_id},
                 query={
                     "cursor": cursor,
@@ -5829,8 +6821,8 @@ class AsyncWebhooksApiWithResponse:
         """
         return modified(
             await self._core.respond(
-                _OP_30,
-                _RET_30,
+                _OP_36,
+                _RET_36,
                 path_params={"project_id": project_id},
                 body=body,
                 idempotency_key=idempotency_key,
@@ -5851,8 +6843,8 @@ class AsyncWebhooksApiWithResponse:
         """
         return modified(
             await self._core.respond(
-                _OP_31,
-                _RET_31,
+                _OP_37,
+                _RET_37,
                 path_params={"project_id": project_id, "webhook_id": webhook_id},
                 options=request_options,
             )
@@ -5871,8 +6863,8 @@ class AsyncWebhooksApiWithResponse:
         """
         return modified(
             await self._core.respond(
-                _OP_32,
-                _RET_32,
+                _OP_38,
+                _RET_38,
                 path_params={"project_id": project_id, "webhook_id": webhook_id},
                 options=request_options,
             )
@@ -5893,8 +6885,8 @@ class AsyncWebhooksApiWithResponse:
         """
         return modified(
             await self._core.respond(
-                _OP_33,
-                _RET_33,
+                _OP_39,
+                _RET_39,
                 path_params={"project_id": project_id, "webhook_id": webhook_id},
                 body=body,
                 idempotency_key=idempotency_key,
@@ -5916,8 +6908,8 @@ class AsyncWebhooksApiWithResponse:
         """
         return modified(
             await self._core.respond(
-                _OP_34,
-                _RET_34,
+                _OP_40,
+                _RET_40,
                 path_params={"project_id": project_id, "webhook_id": webhook_id},
                 idempotency_key=idempotency_key,
                 options=request_options,
@@ -5940,8 +6932,8 @@ class AsyncWebhooksApiWithResponse:
         """
         return modified(
             await self._core.respond(
-                _OP_35,
-                _RET_35,
+                _OP_41,
+                _RET_41,
                 path_params={"project_id": project_id, "webhook_id": webhook_id},
                 query={
                     "cursor": cursor,
@@ -5967,8 +6959,8 @@ class AsyncWebhooksApiWithResponse:
         """
         return modified(
             await self._core.respond(
-                _OP_36,
-                _RET_36,
+                _OP_42,
+                _RET_42,
                 path_params={"project_id": project_id, "webhook_id": webhook_id, "delivery_id": delivery_id},
                 idempotency_key=idempotency_key,
                 options=request_options,
@@ -6019,8 +7011,8 @@ class AsyncWebhooksApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
-            _OP_29,
-            _RET_29,
+            _OP_35,
+            _RET_35,
             path_params={"project_id": project_id},
             query={
                 "cursor": cursor,
@@ -6059,9 +7051,9 @@ class AsyncWebhooksApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.paginate(
-            _OP_29,
+            _OP_35,
             lambda: self.list(project_id, page_size=page_size, request_options=request_options),
-            _RET_29,
+            _RET_35,
             items=("items", "items"),
             next_link=("next", "next"),
             options=request_options,
@@ -6104,8 +7096,8 @@ class AsyncWebhooksApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
-            _OP_30,
-            _RET_30,
+            _OP_36,
+            _RET_36,
             path_params={"project_id": project_id},
             body=body,
             idempotency_key=idempotency_key,
@@ -6141,8 +7133,8 @@ class AsyncWebhooksApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
-            _OP_31,
-            _RET_31,
+            _OP_37,
+            _RET_37,
             path_params={"project_id": project_id, "webhook_id": webhook_id},
             options=request_options,
         )
@@ -6175,8 +7167,8 @@ class AsyncWebhooksApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
-            _OP_32,
-            _RET_32,
+            _OP_38,
+            _RET_38,
             path_params={"project_id": project_id, "webhook_id": webhook_id},
             options=request_options,
         )
@@ -6214,8 +7206,8 @@ class AsyncWebhooksApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
-            _OP_33,
-            _RET_33,
+            _OP_39,
+            _RET_39,
             path_params={"project_id": project_id, "webhook_id": webhook_id},
             body=body,
             idempotency_key=idempotency_key,
@@ -6253,8 +7245,8 @@ class AsyncWebhooksApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
-            _OP_34,
-            _RET_34,
+            _OP_40,
+            _RET_40,
             path_params={"project_id": project_id, "webhook_id": webhook_id},
             idempotency_key=idempotency_key,
             options=request_options,
@@ -6296,8 +7288,8 @@ class AsyncWebhooksApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
-            _OP_35,
-            _RET_35,
+            _OP_41,
+            _RET_41,
             path_params={"project_id": project_id, "webhook_id": webhook_id},
             query={
                 "cursor": cursor,
@@ -6342,9 +7334,9 @@ class AsyncWebhooksApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return self._core.paginate(
-            _OP_35,
+            _OP_41,
             lambda: self.deliveries_list(project_id, webhook_id, page_size=page_size, status=status, request_options=request_options),
-            _RET_35,
+            _RET_41,
             items=("items", "items"),
             next_link=("next", "next"),
             options=request_options,
@@ -6383,8 +7375,8 @@ class AsyncWebhooksApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
-            _OP_36,
-            _RET_36,
+            _OP_42,
+            _RET_42,
             path_params={"project_id": project_id, "webhook_id": webhook_id, "delivery_id": delivery_id},
             idempotency_key=idempotency_key,
             options=request_options,
@@ -6408,8 +7400,8 @@ class AsyncHealthApiWithResponse:
         """
         return modified(
             await self._core.respond(
-                _OP_37,
-                _RET_37,
+                _OP_43,
+                _RET_43,
                 options=request_options,
             )
         )
@@ -6425,8 +7417,8 @@ class AsyncHealthApiWithResponse:
         """
         return modified(
             await self._core.respond(
-                _OP_38,
-                _RET_38,
+                _OP_44,
+                _RET_44,
                 options=request_options,
             )
         )
@@ -6464,8 +7456,8 @@ class AsyncHealthApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
-            _OP_37,
-            _RET_37,
+            _OP_43,
+            _RET_43,
             options=request_options,
         )
 
@@ -6490,8 +7482,8 @@ class AsyncHealthApi:
             ApiTimeoutError: no answer within the timeout.
         """
         return await self._core.request(
-            _OP_38,
-            _RET_38,
+            _OP_44,
+            _RET_44,
             options=request_options,
         )
 
@@ -6539,11 +7531,11 @@ class AsyncProjectManagementClient(AsyncCore):
     | 404 | `not_found` |
     | 405 | `method_not_allowed` (with an `Allow` header) |
     | 406 | `not_acceptable` (`Accept` allows none of the media types the operation declares) |
-    | 409 | `username_taken`, `email_taken`, `already_member`, `last_owner`, `idempotency_key_in_use` |
+    | 409 | `username_taken`, `already_member`, `already_invited`, `last_owner`, `idempotency_key_in_use` |
     | 412 | `precondition_failed` |
     | 413 | `payload_too_large` |
     | 415 | `unsupported_media_type` |
-    | 422 | `assignee_not_member`, `user_not_found`, `expires_in_past`, `weak_password`, `idempotency_key_reused` |
+    | 422 | `assignee_not_member`, `user_not_found`, `invitation_required`, `expires_in_past`, `weak_password`, `idempotency_key_reused` |
     | 429 | `throttled` (with a `Retry-After` header, in seconds) |
     | 500 | `internal_error` |
     | 503 | `service_unavailable` (the database or the cache unreachable), `dependency_unavailable` (readiness) |
@@ -6660,6 +7652,7 @@ class AsyncProjectManagementClient(AsyncCore):
             self.set_token(token)
         self.auth = AsyncAuthApi(self)
         self.users = AsyncUsersApi(self)
+        self.invitations = AsyncInvitationsApi(self)
         self.projects = AsyncProjectsApi(self)
         self.members = AsyncMembersApi(self)
         self.tasks = AsyncTasksApi(self)

@@ -1,4 +1,4 @@
-# generated from openapi/openapi.yaml (sha256 444f7198c26a3c657a7e29785c25f62dd07b27a2147222dad7ab85b4fc37d244), do not edit; regenerate with `contract generate`
+# generated from openapi/openapi.yaml (sha256 26fccdaf4c717d0f418a833b68213bd619c722d2257354fd4de28c3045309a01), do not edit; regenerate with `contract generate`
 
 from __future__ import annotations
 
@@ -331,7 +331,9 @@ class MemberAdd(BaseModel):
     )
     user_id: int = Field(..., ge=1)
     """
-    ID of an existing user (`422 user_not_found` otherwise).
+    ID of a user who shares a project with the caller (`422 invitation_required` for anyone
+    else, `422 user_not_found` for no user).
+
     """
     role: Role
 
@@ -349,6 +351,62 @@ class MemberList(BaseModel):
         populate_by_name=True,
     )
     items: list[Member] = Field(..., max_length=100)
+    next: str | None
+    """
+    Absolute URL of the next page, or `null` on the last page.
+    """
+    previous: str | None
+    """
+    Absolute URL of the previous page, or `null` on the first page.
+    """
+
+
+class ProjectSummary(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: int = Field(..., ge=1)
+    name: str = Field(..., max_length=200)
+
+
+class Invitation(BaseModel):
+    """
+    A pending invitation to join a project. The invitee appears by id only; their username and
+    full name become visible to the project when they accept.
+
+    """
+
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    id: int = Field(..., ge=1)
+    project: ProjectSummary
+    user_id: int = Field(..., ge=1)
+    """
+    The invitee.
+    """
+    role: Annotated[Role | str, Field(union_mode="left_to_right")]
+    invited_by: UserSummary
+    created_at: AwareDatetime
+
+
+class InvitationCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    user_id: int = Field(..., ge=1)
+    """
+    ID of an existing user (`422 user_not_found` otherwise).
+    """
+    role: Role
+
+
+class InvitationList(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    items: list[Invitation] = Field(..., max_length=100)
     next: str | None
     """
     Absolute URL of the next page, or `null` on the last page.

@@ -1,4 +1,4 @@
-// generated from openapi/openapi.yaml (sha256 444f7198c26a3c657a7e29785c25f62dd07b27a2147222dad7ab85b4fc37d244), do not edit; regenerate with `contract generate`
+// generated from openapi/openapi.yaml (sha256 26fccdaf4c717d0f418a833b68213bd619c722d2257354fd4de28c3045309a01), do not edit; regenerate with `contract generate`
 /**
  * Typed client for Project-management API 1.0.0: one class per tag, one method
  * per operation. Types come from openapi-typescript (`./schema.js`), requests from openapi-fetch; auth,
@@ -82,6 +82,43 @@ const OP = {
     method: "patch",
     path: "/users/me",
     operationId: "users_me_update",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "invitations_list_mine": {
+    method: "get",
+    path: "/users/me/invitations",
+    operationId: "invitations_list_mine",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "invitations_accept": {
+    method: "post",
+    path: "/users/me/invitations/{invitation_id}/accept",
+    operationId: "invitations_accept",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "invitations_decline": {
+    method: "post",
+    path: "/users/me/invitations/{invitation_id}/decline",
+    operationId: "invitations_decline",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "project_invitations_list": {
+    method: "get",
+    path: "/projects/{project_id}/invitations",
+    operationId: "project_invitations_list",
+    security: ["apiKeyAuth", "bearerAuth"],
+  },
+  "project_invitations_create": {
+    method: "post",
+    path: "/projects/{project_id}/invitations",
+    operationId: "project_invitations_create",
+    security: ["apiKeyAuth", "bearerAuth"],
+    acceptsIdempotencyKey: true,
+  },
+  "project_invitations_revoke": {
+    method: "delete",
+    path: "/projects/{project_id}/invitations/{invitation_id}",
+    operationId: "project_invitations_revoke",
     security: ["apiKeyAuth", "bearerAuth"],
   },
   "projects_list": {
@@ -484,8 +521,10 @@ export class UsersApi {
   /**
    * Register a new user
    *
-   * Creates a user account. Public; throttled under the `register` scope. A taken username or
-   * email yields `409 username_taken` / `409 email_taken`; a password rejected by the password
+   * Creates a user account. Public; throttled under the `register` scope. A taken username
+   * (compared without case) yields `409 username_taken`. An email address is contact data, not an
+   * identity: two accounts may share one, so no answer tells whether an address is registered.
+   * A password rejected by the password
    * validators (too short, too common, entirely numeric, too similar to the username or email)
    * yields `422 weak_password`. The `Location` header points at `/api/v1/users/me`, the only URL
    * under which a user reads their own account.
@@ -514,13 +553,194 @@ export class UsersApi {
    * Update the caller's account
    *
    * Partially updates the caller's `email` and/or `full_name`; omitted fields are left
-   * unchanged. An email already used by another account yields `409 email_taken`.
+   * unchanged. Any well-formed address is accepted, whether or not another account uses it: no
+   * answer tells whether an address is registered.
    *
    * `PATCH /users/me` (operationId `users_me_update`)
    * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
   meUpdate(...init: OperationInit<paths, "/users/me", "patch">): Promise<OperationData<paths, "/users/me", "patch">> {
     return this.core.call(OP["users_me_update"], init[0]);
+  }
+}
+
+/**
+ * `invitations` calls that resolve to the whole response: `ApiResponse` (typed `data`, `status`, `headers`,
+ * `etag`, `rateLimit`...).
+ */
+export class InvitationsApiWithResponse {
+  constructor(private readonly core: ApiCore<paths>) {}
+
+  /** `invitations.listMine` with the response's status and headers. */
+  listMine(
+    ...init: OperationInit<paths, "/users/me/invitations", "get">
+  ): Promise<ApiResponse<OperationData<paths, "/users/me/invitations", "get">>> {
+    return this.core.respondModified(OP["invitations_list_mine"], init[0]);
+  }
+
+  /** `invitations.accept` with the response's status and headers. */
+  accept(
+    ...init: OperationInit<paths, "/users/me/invitations/{invitation_id}/accept", "post">
+  ): Promise<ApiResponse<OperationData<paths, "/users/me/invitations/{invitation_id}/accept", "post">>> {
+    return this.core.respondModified(OP["invitations_accept"], init[0]);
+  }
+
+  /** `invitations.decline` with the response's status and headers. */
+  decline(
+    ...init: OperationInit<paths, "/users/me/invitations/{invitation_id}/decline", "post">
+  ): Promise<ApiResponse<OperationData<paths, "/users/me/invitations/{invitation_id}/decline", "post">>> {
+    return this.core.respondModified(OP["invitations_decline"], init[0]);
+  }
+
+  /** `invitations.list` with the response's status and headers. */
+  list(
+    ...init: OperationInit<paths, "/projects/{project_id}/invitations", "get">
+  ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/invitations", "get">>> {
+    return this.core.respondModified(OP["project_invitations_list"], init[0]);
+  }
+
+  /** `invitations.create` with the response's status and headers. */
+  create(
+    ...init: KeyedOperationInit<paths, "/projects/{project_id}/invitations", "post", "Idempotency-Key">
+  ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/invitations", "post">>> {
+    return this.core.respondModified(OP["project_invitations_create"], init[0]);
+  }
+
+  /** `invitations.revoke` with the response's status and headers. */
+  revoke(
+    ...init: OperationInit<paths, "/projects/{project_id}/invitations/{invitation_id}", "delete">
+  ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/invitations/{invitation_id}", "delete">>> {
+    return this.core.respondModified(OP["project_invitations_revoke"], init[0]);
+  }
+}
+
+/**
+ * How a user joins a project: an owner invites them by id, and they accept or decline. Until
+ * they accept, the project learns nothing about them but their id.
+ *
+ * `withResponse` has the same calls, resolving to the whole response (`ApiResponse`: status, headers, `etag`,
+ * `rateLimit`, `requestId`...).
+ */
+export class InvitationsApi {
+  /** The same calls, resolving to the whole response. */
+  readonly withResponse: InvitationsApiWithResponse;
+
+  constructor(private readonly core: ApiCore<paths>) {
+    this.withResponse = new InvitationsApiWithResponse(core);
+  }
+
+  /**
+   * List the invitations sent to the caller
+   *
+   * Lists the caller's pending invitations, oldest first: which project, with which role, and
+   * who invited them. Accept one to join the project, or decline it.
+   *
+   * `GET /users/me/invitations` (operationId `invitations_list_mine`)
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
+   */
+  listMine(...init: OperationInit<paths, "/users/me/invitations", "get">): Promise<OperationData<paths, "/users/me/invitations", "get">> {
+    return this.core.call(OP["invitations_list_mine"], init[0]);
+  }
+
+  /**
+   * Every item of every page of `listMine`, following the `next` links
+   * (every page with this call's headers, timeout and retries).
+   * @throws {ApiError} for a non-2xx response.
+   */
+  listMineIter(
+    ...init: OperationInit<paths, "/users/me/invitations", "get">
+  ): AsyncGenerator<PageItem<OperationData<paths, "/users/me/invitations", "get">, "items">, void, undefined> {
+    return this.core.paginate(OP["invitations_list_mine"], init[0], "items", "next");
+  }
+
+  /**
+   * Accept an invitation
+   *
+   * Joins the project with the invitation's role; the invitation is used up. An invitation
+   * that is not pending for the caller yields `404 not_found`; if the caller became a member
+   * meanwhile (added by an owner), `409 already_member`, and the invitation stays pending.
+   *
+   * `POST /users/me/invitations/{invitation_id}/accept` (operationId `invitations_accept`)
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
+   */
+  accept(...init: OperationInit<paths, "/users/me/invitations/{invitation_id}/accept", "post">): Promise<OperationData<paths, "/users/me/invitations/{invitation_id}/accept", "post">> {
+    return this.core.call(OP["invitations_accept"], init[0]);
+  }
+
+  /**
+   * Decline an invitation
+   *
+   * Declines the invitation; the project learns only that it is no longer pending. An
+   * invitation that is not pending for the caller yields `404 not_found`.
+   *
+   * `POST /users/me/invitations/{invitation_id}/decline` (operationId `invitations_decline`)
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
+   */
+  decline(...init: OperationInit<paths, "/users/me/invitations/{invitation_id}/decline", "post">): Promise<OperationData<paths, "/users/me/invitations/{invitation_id}/decline", "post">> {
+    return this.core.call(OP["invitations_decline"], init[0]);
+  }
+
+  /**
+   * List a project's pending invitations
+   *
+   * Lists the invitations the project's owners have sent and the invitees have not yet accepted
+   * or declined, oldest first. Owners only: other members get `403 permission_denied`,
+   * non-members `404 not_found`. An invitation names its invitee by id only: their username
+   * and full name become visible to the project when they accept.
+   *
+   * `GET /projects/{project_id}/invitations` (operationId `project_invitations_list`)
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
+   */
+  list(...init: OperationInit<paths, "/projects/{project_id}/invitations", "get">): Promise<OperationData<paths, "/projects/{project_id}/invitations", "get">> {
+    return this.core.call(OP["project_invitations_list"], init[0]);
+  }
+
+  /**
+   * Every item of every page of `list`, following the `next` links
+   * (every page with this call's headers, timeout and retries).
+   * @throws {ApiError} for a non-2xx response.
+   */
+  listIter(
+    ...init: OperationInit<paths, "/projects/{project_id}/invitations", "get">
+  ): AsyncGenerator<PageItem<OperationData<paths, "/projects/{project_id}/invitations", "get">, "items">, void, undefined> {
+    return this.core.paginate(OP["project_invitations_list"], init[0], "items", "next");
+  }
+
+  /**
+   * Invite a user to a project
+   *
+   * Invites a user, by id, to join the project with the given role. Nothing about the invitee is
+   * revealed and nothing changes for them until they accept (`invitations_accept`).
+   * Owners only: other members get `403 permission_denied`, non-members `404 not_found`. A user
+   * who is already a member yields `409 already_member`, one already invited
+   * `409 already_invited`; a `user_id` that matches no user yields `422 user_not_found`.
+   *
+   * `POST /projects/{project_id}/invitations` (operationId `project_invitations_create`)
+   *
+   * `idempotencyKey`: Makes a create safe to retry: the first request with a key runs, and any later request with
+   * the same key and the same body gets the first response again (with `Idempotent-Replayed: true`)
+   * instead of creating a second resource. Keys are scoped to the caller and expire after 24 hours.
+   * The same key with a different request yields `422 idempotency_key_reused`; while the first
+   * request is still running, `409 idempotency_key_in_use` with `Retry-After`. Use a random UUID.
+   * Sent as `Idempotency-Key` (set only here: it is not in `params.header`); with it the request is retried like an idempotent one.
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
+   */
+  create(...init: KeyedOperationInit<paths, "/projects/{project_id}/invitations", "post", "Idempotency-Key">): Promise<OperationData<paths, "/projects/{project_id}/invitations", "post">> {
+    return this.core.call(OP["project_invitations_create"], init[0]);
+  }
+
+  /**
+   * Withdraw an invitation
+   *
+   * Withdraws a pending invitation. Owners only: other members get `403 permission_denied`;
+   * non-members of the project, and an invitation that is not pending in this project, get
+   * `404 not_found`.
+   *
+   * `DELETE /projects/{project_id}/invitations/{invitation_id}` (operationId `project_invitations_revoke`)
+   * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
+   */
+  revoke(...init: OperationInit<paths, "/projects/{project_id}/invitations/{invitation_id}", "delete">): Promise<OperationData<paths, "/projects/{project_id}/invitations/{invitation_id}", "delete">> {
+    return this.core.call(OP["project_invitations_revoke"], init[0]);
   }
 }
 
@@ -762,7 +982,10 @@ export class MembersApi {
   /**
    * Add a member to a project
    *
-   * Adds an existing user to the project with the given role. Owners only: other members get
+   * Adds a user who already shares a project with the caller (someone the caller already works
+   * with, whose name they can already see) to the project with the given role. Anyone else must
+   * be invited (`project_invitations_create`) and accept: adding them directly yields
+   * `422 invitation_required`, which tells nothing about them. Owners only: other members get
    * `403 permission_denied`, non-members `404 not_found`. A user who is already a member yields
    * `409 already_member`; a `user_id` that matches no user yields `422 user_not_found`.
    *
@@ -1404,11 +1627,11 @@ export class HealthApi {
  * | 404 | `not_found` |
  * | 405 | `method_not_allowed` (with an `Allow` header) |
  * | 406 | `not_acceptable` (`Accept` allows none of the media types the operation declares) |
- * | 409 | `username_taken`, `email_taken`, `already_member`, `last_owner`, `idempotency_key_in_use` |
+ * | 409 | `username_taken`, `already_member`, `already_invited`, `last_owner`, `idempotency_key_in_use` |
  * | 412 | `precondition_failed` |
  * | 413 | `payload_too_large` |
  * | 415 | `unsupported_media_type` |
- * | 422 | `assignee_not_member`, `user_not_found`, `expires_in_past`, `weak_password`, `idempotency_key_reused` |
+ * | 422 | `assignee_not_member`, `user_not_found`, `invitation_required`, `expires_in_past`, `weak_password`, `idempotency_key_reused` |
  * | 429 | `throttled` (with a `Retry-After` header, in seconds) |
  * | 500 | `internal_error` |
  * | 503 | `service_unavailable` (the database or the cache unreachable), `dependency_unavailable` (readiness) |
@@ -1482,6 +1705,7 @@ export class ProjectManagementClient {
   readonly core: ApiCore<paths>;
   readonly auth: AuthApi;
   readonly users: UsersApi;
+  readonly invitations: InvitationsApi;
   readonly projects: ProjectsApi;
   readonly members: MembersApi;
   readonly tasks: TasksApi;
@@ -1493,6 +1717,7 @@ export class ProjectManagementClient {
     this.core = new ApiCore<paths>(options, { serverPath: SERVER_PATH, security: SECURITY });
     this.auth = new AuthApi(this.core);
     this.users = new UsersApi(this.core);
+    this.invitations = new InvitationsApi(this.core);
     this.projects = new ProjectsApi(this.core);
     this.members = new MembersApi(this.core);
     this.tasks = new TasksApi(this.core);

@@ -1,4 +1,4 @@
-// generated from openapi/openapi.yaml (sha256 444f7198c26a3c657a7e29785c25f62dd07b27a2147222dad7ab85b4fc37d244), do not edit; regenerate with `contract generate`
+// generated from openapi/openapi.yaml (sha256 26fccdaf4c717d0f418a833b68213bd619c722d2257354fd4de28c3045309a01), do not edit; regenerate with `contract generate`
 /** The contract's schemas by name: `Task` is `components["schemas"]["Task"]`. */
 import type { components } from "./schema.js";
 
@@ -32,6 +32,10 @@ export type Member = components["schemas"]["Member"];
 export type MemberAdd = components["schemas"]["MemberAdd"];
 export type MemberUpdate = components["schemas"]["MemberUpdate"];
 export type MemberList = components["schemas"]["MemberList"];
+export type ProjectSummary = components["schemas"]["ProjectSummary"];
+export type Invitation = components["schemas"]["Invitation"];
+export type InvitationCreate = components["schemas"]["InvitationCreate"];
+export type InvitationList = components["schemas"]["InvitationList"];
 export type TaskStatus = components["schemas"]["TaskStatus"];
 export type TaskPriority = components["schemas"]["TaskPriority"];
 export type Task = components["schemas"]["Task"];

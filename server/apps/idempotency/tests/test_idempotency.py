@@ -11,9 +11,10 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from server.apps.accounts.models import ApiKey
+from server.apps.accounts.tests.support import member_add
 from server.apps.idempotency.models import IdempotencyRecord
 from server.apps.idempotency.service import key_digest, request_fingerprint
-from server.apps.projects.models import Membership, Project
+from server.apps.projects.models import Invitation, Membership, Project
 from server.apps.tasks.models import Task
 from server.common.testing import ProjectWorld, client_for, user_make
 
@@ -94,12 +95,16 @@ def test_replayed_api_key_secret_works_and_is_not_stored_in_clear(client: Any, u
 
 @pytest.mark.parametrize(
     "operation",
-    ["tasks_create", "comments_create", "project_members_add"],
+    ["tasks_create", "comments_create", "project_members_add", "project_invitations_create"],
 )
 def test_every_project_scoped_create_replays(world: ProjectWorld, operation: str) -> None:
     from server.apps.comments.models import Comment
 
     task = Task.objects.create(project=world.project, title="T", created_by=world.owner)
+    elsewhere = Project.objects.create(name="Elsewhere")  # the owner works with the colleague there
+    colleague = user_make("colleague")
+    member_add(elsewhere, world.owner, "owner")
+    member_add(elsewhere, colleague, "viewer")
     cases: dict[str, tuple[str, dict[str, Any], Any]] = {
         "tasks_create": (f"/projects/{world.project.pk}/tasks", {"title": "Write"}, Task),
         "comments_create": (
@@ -109,8 +114,13 @@ def test_every_project_scoped_create_replays(world: ProjectWorld, operation: str
         ),
         "project_members_add": (
             f"/projects/{world.project.pk}/members",
-            {"user_id": world.outsider.pk, "role": "viewer"},
+            {"user_id": colleague.pk, "role": "viewer"},
             Membership,
+        ),
+        "project_invitations_create": (
+            f"/projects/{world.project.pk}/invitations",
+            {"user_id": world.outsider.pk, "role": "viewer"},
+            Invitation,
         ),
     }
     path, body, model = cases[operation]
@@ -124,7 +134,7 @@ def test_every_project_scoped_create_replays(world: ProjectWorld, operation: str
 
 def test_an_error_is_not_stored_and_the_key_can_be_retried(world: ProjectWorld) -> None:
     owner = world.client("owner")
-    path = f"/projects/{world.project.pk}/members"
+    path = f"/projects/{world.project.pk}/invitations"
     newcomer_id = world.outsider.pk + 1000
     failed = _post(owner, path, {"user_id": newcomer_id, "role": "viewer"})
     assert failed.status_code == 422 and failed.json()["code"] == "user_not_found"
@@ -230,6 +240,7 @@ def test_the_decorated_handlers_are_exactly_the_operations_declaring_the_header(
             "tasks_create",
             "comments_create",
             "project_members_add",
+            "project_invitations_create",
             "api_keys_create",
         }
     )

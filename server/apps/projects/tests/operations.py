@@ -35,6 +35,8 @@ class Scene:
     comment: Any
     webhook: Any = None  # the owner's webhook subscription, with one delivery
     delivery: Any = None
+    invitation: Any = None  # to the project, pending, for a user who shares no project with its owner
+    invitation_to_owner: Any = None  # the owner's own pending invitation, to another project
 
     @property
     def ids(self) -> dict[str, int]:
@@ -46,6 +48,8 @@ class Scene:
             "n": self.newcomer.pk,
             "w": self.webhook.pk,
             "d": self.delivery.pk,
+            "i": self.invitation.pk,
+            "j": self.invitation_to_owner.pk,
         }
 
 
@@ -54,18 +58,34 @@ def scene_make(world: ProjectWorld) -> Scene:
     member_add(world.project, extra, "viewer")
     task = task_make(world.project, world.owner, "Write the spec", assignee=world.maintainer)
     comment = comment_make(task, world.maintainer, "On it.")
+    from server.apps.projects.models import Invitation, Project
     from server.apps.webhooks.services import webhook_create, webhook_ping
 
     webhook, _ = webhook_create(project=world.project, url="https://hooks.example.com/x", events=["ping"])
     delivery = webhook_ping(webhook=webhook)
+    # The newcomer already works with the owner elsewhere, so the owner may add them directly.
+    newcomer = user_make("nina")
+    side = Project.objects.create(name="Side project")
+    member_add(side, world.owner, "owner")
+    member_add(side, newcomer, "viewer")
+    invitation = Invitation.objects.create(
+        project=world.project, invitee=user_make("ivan"), role="viewer", invited_by=world.owner
+    )
+    elsewhere = Project.objects.create(name="Gemini")
+    member_add(elsewhere, extra, "owner")
+    invitation_to_owner = Invitation.objects.create(
+        project=elsewhere, invitee=world.owner, role="maintainer", invited_by=extra
+    )
     return Scene(
         world=world,
         extra=extra,
-        newcomer=user_make("nina"),
+        newcomer=newcomer,
         task=task,
         comment=comment,
         webhook=webhook,
         delivery=delivery,
+        invitation=invitation,
+        invitation_to_owner=invitation_to_owner,
     )
 
 
@@ -73,7 +93,7 @@ def scene_make(world: ProjectWorld) -> Scene:
 class Op:
     operation_id: str
     method: str
-    path: str  # with {p} project, {t} task, {c} comment, {m} extra member, {n} newcomer
+    path: str  # with {p} project, {t} task, {c} comment, {m} extra member, {n} newcomer, {i} invitation
     body: Callable[[dict[str, int]], Any] | None
     expected: dict[str, int]
 
@@ -118,6 +138,15 @@ PROJECT_OPS: tuple[Op, ...] = (
         _allowed(200, "owner"),
     ),
     Op("project_members_remove", "DELETE", "/projects/{p}/members/{m}", None, _allowed(204, "owner")),
+    Op("project_invitations_list", "GET", "/projects/{p}/invitations", None, _allowed(200, "owner")),
+    Op(
+        "project_invitations_create",
+        "POST",
+        "/projects/{p}/invitations",
+        lambda ids: {"user_id": ids["n"], "role": "viewer"},
+        _allowed(201, "owner"),
+    ),
+    Op("project_invitations_revoke", "DELETE", "/projects/{p}/invitations/{i}", None, _allowed(204, "owner")),
     Op("tasks_list", "GET", "/projects/{p}/tasks", None, READ),
     Op("tasks_create", "POST", "/projects/{p}/tasks", lambda ids: {"title": "Review"}, _allowed(201, *EDIT)),
     Op("tasks_retrieve", "GET", "/projects/{p}/tasks/{t}", None, READ),
@@ -188,7 +217,7 @@ def database_state() -> tuple[Any, ...]:
     """Everything an operation on project data could change, for before/after comparisons."""
     from server.apps.accounts.models import ApiKey, User
     from server.apps.comments.models import Comment
-    from server.apps.projects.models import Membership, Project
+    from server.apps.projects.models import Invitation, Membership, Project
     from server.apps.tasks.models import Task
     from server.apps.webhooks.models import Delivery, Webhook
 
@@ -197,6 +226,7 @@ def database_state() -> tuple[Any, ...]:
         list(Delivery.objects.order_by("pk").values_list()),
         list(Project.objects.order_by("pk").values_list()),
         list(Membership.objects.order_by("pk").values_list()),
+        list(Invitation.objects.order_by("pk").values_list()),
         list(Task.objects.order_by("pk").values_list()),
         list(Comment.objects.order_by("pk").values_list()),
         list(User.objects.order_by("pk").values_list()),

@@ -53,6 +53,7 @@ def _account_calls(scene: Scene) -> list[Call]:
     key, _ = api_key_create(user=owner, name="CI")
     login = {"username": owner.username, "password": "s3cret-Passw0rd!"}
     refresh = client_for(None).send("POST", "/auth/token", login).json()["refresh"]
+    invited = scene.invitation_to_owner.pk
     registration = {"username": "zoe", "email": "zoe@example.com", "password": "Cobol-Compiler-1959"}
     return [
         Call("auth_token_obtain", "POST", "/auth/token", login, 200, "anonymous"),
@@ -64,6 +65,23 @@ def _account_calls(scene: Scene) -> list[Call]:
         Call("users_register", "POST", "/users", registration, 201, "anonymous"),
         Call("users_me_retrieve", "GET", "/users/me", None, 200, "owner"),
         Call("users_me_update", "PATCH", "/users/me", {"full_name": "Olivia O."}, 200, "owner"),
+        Call("invitations_list_mine", "GET", "/users/me/invitations", None, 200, "owner"),
+        Call(
+            "invitations_accept",
+            "POST",
+            f"/users/me/invitations/{invited}/accept",
+            None,
+            201,
+            "owner",
+        ),
+        Call(
+            "invitations_decline",
+            "POST",
+            f"/users/me/invitations/{invited}/decline",
+            None,
+            204,
+            "owner",
+        ),
         Call("projects_list", "GET", "/projects", None, 200, "owner"),
         Call("projects_create", "POST", "/projects", {"name": "Gemini"}, 201, "owner"),
         Call("health_live", "GET", "/health/live", None, 200, "anonymous"),
@@ -135,8 +153,8 @@ def test_any_other_accept_is_the_declared_406_and_changes_nothing(
 DELETES = sorted(o.operation_id for o in get_contract().operations.values() if o.method == "delete")
 
 
-def test_the_six_deletes_declare_no_success_body() -> None:
-    assert len(DELETES) == 6
+def test_the_seven_deletes_declare_no_success_body() -> None:
+    assert len(DELETES) == 7
     assert not any(get_contract().operations[op].success_has_body for op in DELETES)
 
 

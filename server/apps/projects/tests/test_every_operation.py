@@ -56,10 +56,29 @@ def test_every_operation_succeeds_in_a_realistic_session() -> None:
     call("projects_replace", "PUT", p, {"name": "A-0", "description": "The first compiler"}, status=200)
     call("projects_update", "PATCH", p, {"description": "Arithmetic language"}, status=200)
 
+    # A user joins by accepting an invitation; a second one declines, a third is withdrawn.
     colleague = user_make("jean")
-    call(
-        "project_members_add", "POST", f"{p}/members", {"user_id": colleague.pk, "role": "viewer"}, status=201
+    invite = {"user_id": colleague.pk, "role": "viewer"}
+    invitation = call("project_invitations_create", "POST", f"{p}/invitations", invite, status=201)
+    call("project_invitations_list", "GET", f"{p}/invitations", status=200)
+    as_colleague = client_for(colleague)
+    mine = call("invitations_list_mine", "GET", "/users/me/invitations", status=200, via=as_colleague)
+    assert [i["id"] for i in mine["items"]] == [invitation["id"]]
+    accept = f"/users/me/invitations/{invitation['id']}/accept"
+    assert (
+        call("invitations_accept", "POST", accept, status=201, via=as_colleague)["role"] == "viewer"
     )
+    declining = user_make("kay")
+    invite = {"user_id": declining.pk, "role": "viewer"}
+    declined = call("project_invitations_create", "POST", f"{p}/invitations", invite, status=201)
+    decline = f"/users/me/invitations/{declined['id']}/decline"
+    call("invitations_decline", "POST", decline, status=204, via=client_for(declining))
+    withdrawn = call("project_invitations_create", "POST", f"{p}/invitations", invite, status=201)
+    call("project_invitations_revoke", "DELETE", f"{p}/invitations/{withdrawn['id']}", status=204)
+    # Someone the caller now works with is added to another project directly.
+    other = call("projects_create", "POST", "/projects", {"name": "B-0"}, status=201)
+    add = {"user_id": colleague.pk, "role": "viewer"}
+    call("project_members_add", "POST", f"/projects/{other['id']}/members", add, status=201)
     call("project_members_list", "GET", f"{p}/members", status=200)
     call("project_members_update", "PATCH", f"{p}/members/{colleague.pk}", {"role": "maintainer"}, status=200)
 

@@ -103,7 +103,11 @@ def test_list_ordering(world: ProjectWorld, ordering: str | None) -> None:
 
 @pytest.mark.parametrize("role", ["owner", "maintainer", "viewer"])
 def test_add_a_member(world: ProjectWorld, role: str) -> None:
+    """Someone the owner already works with (here, on another project) is added directly."""
     newcomer = user_make("nina")
+    elsewhere = Project.objects.create(name="Elsewhere")
+    member_add(elsewhere, world.owner, "viewer")
+    member_add(elsewhere, newcomer, "viewer")
 
     response = world.client("owner").send("POST", _members_url(world), {"user_id": newcomer.pk, "role": role})
 
@@ -126,6 +130,19 @@ def test_adding_an_existing_member_is_409(world: ProjectWorld, who: str) -> None
     response = world.client("owner").send("POST", _members_url(world), {"user_id": user.pk, "role": "viewer"})
     assert_problem(response, 409, "already_member")
     assert _roles(world) == {"olivia": "owner", "max": "maintainer", "vera": "viewer"}
+
+
+def test_adding_a_stranger_directly_is_refused_without_revealing_them(world: ProjectWorld) -> None:
+    """A user who shares no project with the owner must be invited and accept (issue 15.8): the refusal names
+    no username or full name, and nothing changes for the stranger."""
+    stranger = user_make("stella")
+    response = world.client("owner").send(
+        "POST", _members_url(world), {"user_id": stranger.pk, "role": "viewer"}
+    )
+    problem = assert_problem(response, 422, "invitation_required")
+    assert [(e["pointer"], e["code"]) for e in problem["errors"]] == [("/user_id", "invitation_required")]
+    assert "stella" not in response.content.decode().lower()
+    assert not Membership.objects.filter(user=stranger).exists()
 
 
 def test_adding_an_unknown_user_is_422(world: ProjectWorld) -> None:

@@ -21,7 +21,7 @@ from server.apps.webhooks.crypto import secret_decrypt
 from server.apps.webhooks.delivery import deliveries_due, delivery_attempt
 from server.apps.webhooks.models import Delivery, Event, Webhook
 from server.apps.webhooks.tasks import deliveries_enqueue
-from server.common.testing import ProjectWorld, user_make
+from server.common.testing import ProjectWorld, client_for, user_make
 
 from .receiver import receiver
 
@@ -260,11 +260,12 @@ def test_ping_and_event_filtering(world: ProjectWorld, django_capture_on_commit_
         with django_capture_on_commit_callbacks(execute=True):
             pinged = world.client("owner").send("POST", f"{_hooks(world)}/{hook['id']}/ping")
         assert pinged.status_code == 202 and pinged.json()["event_type"] == "ping"
-        with django_capture_on_commit_callbacks(execute=True):
-            newcomer = user_make("newcomer")
-            world.client("owner").send(
-                "POST", f"/projects/{world.project.pk}/members", {"user_id": newcomer.pk, "role": "viewer"}
-            )
+        newcomer = user_make("newcomer")
+        invitation = world.client("owner").send(
+            "POST", f"/projects/{world.project.pk}/invitations", {"user_id": newcomer.pk, "role": "viewer"}
+        )
+        with django_capture_on_commit_callbacks(execute=True):  # joining, by accepting, is the event
+            client_for(newcomer).send("POST", f"/users/me/invitations/{invitation.json()['id']}/accept")
         received = target.wait(2)
     assert [json.loads(r.body)["type"] for r in received] == ["ping", "member.added"]
 
