@@ -21,6 +21,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from codegen.bundle import dump_yaml
 from codegen.diff import git
 from codegen.diff.command import judge
 from codegen.diff.rules import Level
@@ -109,10 +110,12 @@ def run_gate(spec: Path, cwd: Path, explicit: str | None, ci: bool) -> int:
 
 
 def release(spec: Path) -> int:
-    """Record the working copy as the released contract (at a release; the gate compares with it)."""
+    """Record the working copy as the released contract (at a release; the gate compares with it). A
+    multi-file contract is recorded bundled: one file, whose refs do not depend on where it is kept."""
     target = released_copy(spec)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(spec.read_bytes())
+    document = load_document(spec)
+    target.write_bytes(dump_yaml(document.data).encode() if document.multi_file else spec.read_bytes())
     print(f"released contract recorded: {target}")
     return 0
 

@@ -372,3 +372,12 @@ def test_broken_layouts_are_one_line_with_file_and_line(case: str, tmp_path: Pat
         result = run_contract("lint", "--spec", str(root))
         assert result.returncode == 2 and "Traceback" not in result.stderr
         assert re.search(message, result.stderr) and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_release_of_a_multi_file_contract_records_the_bundle(tmp_path: Path, single: Any) -> None:
+    from codegen.diff.gate import release, released_copy
+
+    root = split_contract(DEFAULT_SPEC, tmp_path / "split")
+    assert release(root) == 0
+    recorded = load_document(released_copy(root))
+    assert not recorded.multi_file and recorded.data == single.data  # one file, refs that work where it is
