@@ -83,6 +83,13 @@ class Param:
     py_type: str
     description: str
     deprecated: bool = False
+    # `x-deprecated-at` / `x-sunset` of a deprecated parameter (RFC 3339, as written; "" when absent)
+    deprecated_at: str = ""
+    sunset: str = ""
+
+    @property
+    def deprecation_note(self) -> str:
+        return deprecation_note(self.deprecated_at, self.sunset)
 
 
 @dataclass
@@ -130,6 +137,17 @@ class Operation:
     idempotency_param: Param | None = None
     # The contract declares a `304` (a conditional GET): the with-response call may return `NotModified`.
     not_modified: bool = False
+    # `x-deprecated-at` / `x-sunset` of a deprecated operation (RFC 3339, as written; "" when absent)
+    deprecated_at: str = ""
+    sunset: str = ""
+
+    @property
+    def deprecation_note(self) -> str:
+        return deprecation_note(self.deprecated_at, self.sunset)
+
+    @property
+    def deprecated_params(self) -> list[Param]:
+        return [p for p in self.params if p.deprecated]
 
     @property
     def idempotent(self) -> bool:
@@ -424,6 +442,20 @@ def media_kind(media: str) -> str:
     return "binary"
 
 
+def date_text(value: Any) -> str:
+    """An `x-sunset` / `x-deprecated-at` as written (a YAML loader turns an unquoted date into a `date`)."""
+    if value is None:
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def deprecation_note(deprecated_at: str, sunset: str) -> str:
+    """ "deprecated since 2026-12-03, sunset 2027-06-30": what the SDKs' warnings and docs say."""
+    since = f" since {deprecated_at}" if deprecated_at else ""
+    until = f", sunset {sunset}" if sunset else " (no sunset announced)"
+    return f"deprecated{since}{until}"
+
+
 def doc_text(*parts: Any) -> str:
     """Join summary / description text into one clean block (dedented, trailing spaces dropped)."""
     chunks = [textwrap.dedent(p).strip() for p in parts if isinstance(p, str) and p.strip()]
@@ -550,6 +582,8 @@ def build_api(
                 summary=doc_text(raw_op.get("summary")),
                 description=doc_text(raw_op.get("description")),
                 deprecated=raw_op.get("deprecated") is True,
+                deprecated_at=date_text(raw_op.get("x-deprecated-at")),
+                sunset=date_text(raw_op.get("x-sunset")),
                 params=params,
                 body=body,
                 response_kind=response_kind,
@@ -895,6 +929,8 @@ def _parameters(
                 py_type=py_type,
                 description=doc_text(param.get("description")),
                 deprecated=param.get("deprecated") is True,
+                deprecated_at=date_text(param.get("x-deprecated-at")),
+                sunset=date_text(param.get("x-sunset")),
             )
         )
     for var in path_vars:

@@ -43,6 +43,66 @@ export interface OperationSpec<P, M extends HttpMethod> {
    * on, a request without `idempotencyKey` gets a generated one (`retry.autoIdempotencyKey`).
    */
   acceptsIdempotencyKey?: boolean;
+  /** The contract deprecates the operation (`deprecated: true`): each call is reported (`onDeprecation`). */
+  deprecation?: DeprecationDates;
+  /** Its deprecated parameters: a call that sends one is reported. */
+  deprecatedParams?: readonly { in: "path" | "query" | "header" | "cookie"; name: string; deprecation: DeprecationDates }[];
+}
+
+/** `x-deprecated-at` and `x-sunset` of a deprecated operation or parameter, as the contract writes them. */
+export interface DeprecationDates {
+  since?: string;
+  sunset?: string;
+}
+
+/** A call used something the contract deprecates: the operation itself, or one of its parameters. */
+export interface DeprecationNotice extends DeprecationDates {
+  operationId: string;
+  /** Set when a deprecated parameter was sent (the operation itself may be fine). */
+  parameter?: { in: string; name: string };
+  /** One sentence: what is deprecated, since when, and its sunset. */
+  message: string;
+}
+
+const warnedDeprecations = new Set<string>();
+
+/** The default `onDeprecation`: one `console.warn` per operation or parameter per process. */
+export function warnOnce(notice: DeprecationNotice): void {
+  const key = `${notice.operationId} ${notice.parameter ? `${notice.parameter.in}:${notice.parameter.name}` : ""}`;
+  if (warnedDeprecations.has(key)) return;
+  warnedDeprecations.add(key);
+  console.warn(`[deprecated] ${notice.message}`);
+}
+
+function deprecationMessage(subject: string, dates: DeprecationDates): string {
+  const since = dates.since ? ` since ${dates.since}` : "";
+  const until = dates.sunset ? `, sunset ${dates.sunset}` : " (no sunset announced)";
+  return `${subject} is deprecated${since}${until}`;
+}
+
+/** What `init` uses that `spec` marks deprecated (the operation, and each deprecated parameter it sends). */
+export function deprecationNotices(
+  spec: Pick<OperationSpec<unknown, HttpMethod>, "operationId" | "method" | "path" | "deprecation" | "deprecatedParams">,
+  init: unknown,
+): DeprecationNotice[] {
+  const notices: DeprecationNotice[] = [];
+  if (spec.deprecation) {
+    const subject = `${spec.operationId} (${spec.method.toUpperCase()} ${String(spec.path)})`;
+    notices.push({ operationId: spec.operationId, ...spec.deprecation, message: deprecationMessage(subject, spec.deprecation) });
+  }
+  const params = ((init ?? {}) as { params?: Record<string, Record<string, unknown> | undefined> }).params ?? {};
+  for (const parameter of spec.deprecatedParams ?? []) {
+    const value = params[parameter.in]?.[parameter.name];
+    if (value === undefined || value === null) continue;
+    const subject = `${spec.operationId}: ${parameter.in} parameter ${parameter.name}`;
+    notices.push({
+      operationId: spec.operationId,
+      parameter: { in: parameter.in, name: parameter.name },
+      ...parameter.deprecation,
+      message: deprecationMessage(subject, parameter.deprecation),
+    });
+  }
+  return notices;
 }
 
 type OperationOf<Paths, P extends keyof Paths, M extends HttpMethod> = M extends keyof Paths[P]
@@ -196,6 +256,12 @@ export interface ClientOptions {
   headers?: Record<string, string>;
   /** A fetch implementation (defaults to globalThis.fetch). */
   fetch?: (input: Request) => Promise<Response>;
+  /**
+   * Told each call that uses something the contract deprecates (the operation, or a parameter it sends),
+   * before the request is sent. Default: `warnOnce`, one `console.warn` per operation or parameter per
+   * process; pass `() => {}` to silence it, or route it to your logs or metrics.
+   */
+  onDeprecation?: (notice: DeprecationNotice) => void;
 }
 
 /* ------------------------------------------------------------------------------------------------------------
@@ -565,6 +631,7 @@ export class ApiCore<Paths extends {}> {
   private readonly retry: Required<Omit<RetryOptions, "onRetry">> & Pick<RetryOptions, "onRetry">;
   private readonly timeoutMs: number;
   private readonly fetchImpl: (input: Request) => Promise<Response>;
+  private readonly onDeprecation: (notice: DeprecationNotice) => void;
 
   constructor(
     options: ClientOptions,
@@ -591,6 +658,7 @@ export class ApiCore<Paths extends {}> {
     };
     const globalFetch = globalThis.fetch;
     this.fetchImpl = options.fetch ?? ((request: Request) => globalFetch(request));
+    this.onDeprecation = options.onDeprecation ?? warnOnce;
     this.setApiKey(options.apiKey);
     this.raw = createClient<Paths>({
       baseUrl: this.baseUrl,
@@ -638,6 +706,9 @@ export class ApiCore<Paths extends {}> {
     spec: OperationSpec<P, M>,
     init: InitOf<Paths, P, M> | KeyedInitOf<Paths, P, M, string, boolean> | undefined,
   ): Promise<ApiResponse<OperationData<Paths, P, M>> | NotModified> {
+    if (spec.deprecation || spec.deprecatedParams) {
+      for (const notice of deprecationNotices(spec, init)) this.onDeprecation(notice);
+    }
     const { idempotencyKey, timeoutMs, maxRetries, signal, headers, ...rest } = (init ?? {}) as CallOptions & {
       headers?: Record<string, string>;
     } & Record<string, unknown>;

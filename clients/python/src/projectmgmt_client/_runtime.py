@@ -15,10 +15,14 @@ import email.utils
 import enum
 import functools
 import json
+import os
 import random
+import sys
 import threading
 import time
+import types
 import uuid
+import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypedDict, TypeVar, cast
@@ -66,6 +70,7 @@ __all__ = [
     "UnsupportedMediaTypeError",
     "modified",
     "tokens_of",
+    "warn_deprecated",
 ]
 
 T = TypeVar("T")
@@ -98,6 +103,40 @@ class Operation:
     # The contract declares the idempotency header for this operation (the server honours it): with
     # retries on, a request sent without a key gets a generated one (`RetryPolicy.auto_idempotency_key`).
     accepts_idempotency_key: bool = False
+    # The contract deprecates the operation (`deprecated: true`, `x-sunset`): each call warns with this
+    # message (`DeprecationWarning`).
+    deprecation: str | None = None
+    # Its deprecated parameters, `(location, name, message)`: a call that passes one warns with the message.
+    deprecated_params: tuple[tuple[str, str, str], ...] = ()
+
+
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+
+
+def warn_deprecated(
+    operation: Operation,
+    path_params: Mapping[str, Any] | None = None,
+    query: Mapping[str, Any] | None = None,
+    headers: Mapping[str, Any] | None = None,
+    cookies: Mapping[str, Any] | None = None,
+) -> None:
+    """`DeprecationWarning` for a deprecated operation, and for each deprecated parameter the call passes,
+    attributed to the first caller outside this package (so `-W error::DeprecationWarning`, pytest and
+    Python's default filters see the caller's line)."""
+    if operation.deprecation is None and not operation.deprecated_params:
+        return
+    messages = [] if operation.deprecation is None else [operation.deprecation]
+    passed = {"path": path_params, "query": query, "header": headers, "cookie": cookies}
+    for location, name, message in operation.deprecated_params:
+        if (passed.get(location) or {}).get(name) is not None:
+            messages.append(message)
+    if not messages:
+        return
+    level, frame = 1, cast("types.FrameType | None", sys._getframe(0))
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(_PACKAGE_DIR):
+        frame, level = frame.f_back, level + 1
+    for message in messages:
+        warnings.warn(message, DeprecationWarning, stacklevel=level)
 
 
 class RequestOptions(TypedDict, total=False):
@@ -941,6 +980,7 @@ class SyncCore(_CoreBase):
         options: RequestOptions | None = None,
     ) -> ApiResponse[T] | NotModified:
         """Send one operation; the typed body with the response's status and headers, or `NotModified`."""
+        warn_deprecated(operation, path_params, query, headers, cookies)
         max_retries = self._max_retries(options)
         key = self._auto_key(operation, idempotency_key, max_retries)
 
@@ -1093,6 +1133,7 @@ class AsyncCore(_CoreBase):
         options: RequestOptions | None = None,
     ) -> ApiResponse[T] | NotModified:
         """Send one operation; the typed body with the response's status and headers, or `NotModified`."""
+        warn_deprecated(operation, path_params, query, headers, cookies)
         max_retries = self._max_retries(options)
         key = self._auto_key(operation, idempotency_key, max_retries)
 
