@@ -381,3 +381,18 @@ def test_a_release_of_a_multi_file_contract_records_the_bundle(tmp_path: Path, s
     assert release(root) == 0
     recorded = load_document(released_copy(root))
     assert not recorded.multi_file and recorded.data == single.data  # one file, refs that work where it is
+
+
+def test_notes_and_structure_findings_of_a_split_file_name_that_file(tmp_path: Path) -> None:
+    root = write(
+        tmp_path,
+        {
+            "openapi.yaml": HEAD + "paths:\n  /a: {$ref: './paths/a.yaml'}\n",
+            "paths/a.yaml": "get:\n  operationId: a_get\n  operationId: a_get_again\n  responses:\n"
+            "    '200': {description: ok}\n  servers: 7\n",
+        },
+    )
+    findings = {f.rule: f for f in lint_document(load_document(root))}
+    duplicate, structure = findings["duplicate-key"], findings["structure"]
+    assert duplicate.file.endswith("paths/a.yaml") and duplicate.line == 3
+    assert structure.file.endswith("paths/a.yaml") and structure.line == 6
