@@ -57,6 +57,9 @@ _PROPERTY_STEMS = frozenset(stem for _, stem in _PROPERTY_RULES) | {
     "became-optional",
 }
 _TEMPLATE = re.compile(r"\{[^}/]*\}")
+# Sent only while the operation, or a parameter a request sends, is deprecated (contract/deprecation.py):
+# no client can count on them, so dropping their declaration when the deprecation ends breaks nothing.
+_DEPRECATION_HEADERS = frozenset({"deprecation", "sunset"})
 
 
 def _template_key(path: str) -> str:
@@ -811,6 +814,14 @@ class Operation:
             _, old_header = self.diff.base.deref(header)
             old_header = _dict(old_header)
             required = old_header.get("required") is True
+            if key not in new_by_name and not required and key in _DEPRECATION_HEADERS:
+                self.emit(
+                    "response-deprecation-header-removed",
+                    pointer_join(pointer, "headers", name),
+                    f"response {status}: optional header {name} removed (sent only while something is "
+                    "deprecated)",
+                )
+                continue
             if key not in new_by_name:
                 self.emit(
                     "response-required-header-removed" if required else "response-optional-header-removed",

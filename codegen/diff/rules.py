@@ -820,6 +820,18 @@ _PLAIN: list[Rule] = [
         _checks(("optional-response-header-removed", W)),
     ),
     Rule(
+        "response-deprecation-header-removed",
+        I,
+        "an optional `Deprecation` or `Sunset` response header was removed: the server sends them only while "
+        "something is deprecated (RFC 9745, RFC 8594), so no client can count on them (the removal of what "
+        "was deprecated is judged by its own rule)",
+        Example(
+            "response-headers",
+            {"Deprecation": {"schema": _STRING}, "Sunset": {"schema": _STRING}},
+            {"Sunset": {"schema": _STRING}},
+        ),
+    ),
+    Rule(
         "response-header-became-optional",
         E,
         "a required response header may now be missing",

@@ -148,7 +148,8 @@ def test_the_proposed_deprecation_lints_clean_and_is_a_compatible_change(tmp_pat
     assert all(c.level is Level.INFO for c in changes)
     # and once its sunset has passed, removing it again is compatible too
     removal = diff_documents(proposed, contract, parse_instant("2027-06-30"))
+    assert all(c.level is Level.INFO for c in removal)
     assert {c.id for c in removal} == {
         "request-parameter-removed-after-sunset",
-        "response-optional-header-removed",
+        "response-deprecation-header-removed",
     }
