@@ -119,7 +119,8 @@ class ContractAPIView(APIView):
         if operation is not None:  # ETag, 304, Cache-Control and Vary as the contract declares them
             response = caching.apply(operation, request, response)
             # Deprecation / Sunset / Link when the operation, or a parameter the request sends, is deprecated
-            deprecation.apply(operation, request._request, response)
+            if operation.deprecation is not None or operation.deprecated_parameters:
+                deprecation.apply(operation, request._request, response)
         # X-Request-ID, and RateLimit-* on successes and 429s, before the response is checked against them.
         response_headers(request._request, response)
         if mode == "off" or operation is None:
