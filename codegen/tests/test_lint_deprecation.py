@@ -1,5 +1,5 @@
 """`contract lint`'s deprecation rules (codegen/lint/deprecation.py), and the proposed first deprecation of
-the real contract (codegen/tests/specs/deprecation-proposal.yaml) merged into it: lints clean, diffs
+the real contract (codegen/tests/deprecation-proposal.yaml) merged into it: lints clean, diffs
 compatible."""
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ from codegen.document import load_document
 from codegen.findings import Severity
 from codegen.lint import lint_document
 from codegen.paths import DEFAULT_SPEC
-from codegen.tests.conftest import SPECS
+
+# Not under codegen/tests/specs: those are whole documents, run through every tool by test_corpus.py.
+PROPOSAL = Path(__file__).parent / "deprecation-proposal.yaml"
 
 DEPRECATED = """\
     openapi: 3.1.0
@@ -122,7 +124,7 @@ def test_dates_on_what_is_not_deprecated_and_deprecated_properties_without_a_sun
 
 
 def with_proposal(contract: dict[str, Any]) -> dict[str, Any]:
-    proposal = yaml.safe_load((SPECS / "deprecation-proposal.yaml").read_text(encoding="utf-8"))
+    proposal = yaml.safe_load((PROPOSAL).read_text(encoding="utf-8"))
     doc = copy.deepcopy(contract)
     doc["components"]["headers"] |= proposal["components.headers"]
     tasks_list = doc["paths"]["/projects/{project_id}/tasks"]["get"]

@@ -1,7 +1,7 @@
 """The SDKs warn when a call uses something the contract deprecates: Python with `DeprecationWarning`
 (attributed to the caller's line), TypeScript through `onDeprecation` (default: one `console.warn`; its
 node test is clients/typescript/test/deprecation.test.ts). The generator's part is checked on the real
-contract plus the proposed first deprecation (codegen/tests/specs/deprecation-proposal.yaml) and a
+contract plus the proposed first deprecation (codegen/tests/deprecation-proposal.yaml) and a
 deprecated operation."""
 
 from __future__ import annotations
