@@ -44,6 +44,7 @@ def _operations(schema: Any) -> list[str]:
     return sorted(f"{op.ok().method.upper()} {op.ok().path}" for op in schema.get_all_operations())
 
 
+@pytest.mark.django_db  # the schema is fetched through the application (its middleware may use the database)
 def test_the_schemathesis_harness_loads_the_bundled_contract(split: Path, single: dict[str, Any]) -> None:
     expected = _operations(load_schema("anonymous"))
     with override_settings(CONTRACT_SPEC_PATH=split):
