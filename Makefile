@@ -117,8 +117,10 @@ test-python: install ## Django checks, migration drift and the pytest suite (DAT
 	DJANGO_SETTINGS_MODULE=server.config.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=server.config.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest -n 2 --dist loadgroup -m 'not services' server codegen/tests
-	@# The real-process tests (gunicorn, Celery workers, TCP proxies) need the network services; they run one
-	@# at a time, outside xdist (under xdist the Celery worker tests do not see their deliveries: not yet understood).
+	@# The real-process tests (gunicorn, Celery workers, TCP proxies) need the network services; they run one at a
+	@# time, outside xdist: the session's topology is one per machine, and `--dist loadgroup` does not keep an
+	@# xdist_group on one worker under pytest 9.2 (xdist 3.8 renames `item._nodeid`, which pytest 9.2 no longer
+	@# reads). The Celery worker tests are safe in parallel (their broker keys carry a prefix of their own).
 	$(if $(DATABASE_URL),$(BIN)/pytest -p no:xdist -m services server)
 
 test-postgres: install $(NGINX) ## The suite against PostgreSQL and Redis (plus the real-process tests: outages, shared limits, Celery worker)

@@ -42,8 +42,12 @@ from .receiver import Received, Receiver, receiver
 
 pytestmark = [pytest.mark.xdist_group("ops-processes"), pytest.mark.services]
 
-# A Redis database for the broker alone: flushed here, used by nothing else (the suite's are 15, 14, 12).
+# A Redis database for the broker (not the suite's 15, 14 or 12), and in it a key prefix of this process's own
+# (CELERY_BROKER_KEY_PREFIX). Without the prefix two pytest processes running these tests at once (xdist)
+# shared one queue: a worker took the other process's deliveries and looked them up in its own database, the
+# other's beat fed it sweeps, and each test's flush deleted the other's messages: deliveries never arrived.
 BROKER_URL = os.environ.get("WEBHOOKS_TEST_BROKER_URL", "redis://127.0.0.1:6379/11")
+BROKER_KEY_PREFIX = f"webhooks-tests-{uuid.uuid4().hex}:"
 PASSWORD = "Webhook-Worker-Passw0rd"
 LEASE_SECONDS = 4  # short, so a killed worker's delivery is handed on within seconds
 TIMEOUT_SECONDS = 3  # below the lease: a live attempt is never handed to a second worker
@@ -85,9 +89,13 @@ def celery_worker(
 
 
 def _flush_broker() -> None:
+    """Drop this process's queues and unacked messages: nothing a previous test left reaches the next one."""
     import redis
 
-    redis.Redis.from_url(BROKER_URL).flushdb()
+    broker = redis.Redis.from_url(BROKER_URL)
+    keys = list(broker.scan_iter(match=f"{BROKER_KEY_PREFIX}*"))
+    if keys:
+        broker.delete(*keys)
 
 
 @pytest.fixture(scope="module")
@@ -99,6 +107,7 @@ def env() -> Iterator[dict[str, str]]:
         REDIS_URL=REDIS_URL,
         CACHE_KEY_PREFIX=f"webhooks-{uuid.uuid4().hex}",
         CELERY_BROKER_URL=BROKER_URL,
+        CELERY_BROKER_KEY_PREFIX=BROKER_KEY_PREFIX,
         WEBHOOKS_ALLOW_HTTP="true",
         WEBHOOKS_ALLOWED_HOSTS="127.0.0.1",
         WEBHOOKS_TIMEOUT=str(TIMEOUT_SECONDS),
