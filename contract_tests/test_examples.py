@@ -163,9 +163,7 @@ SUCCESS: dict[str, Call] = {
         "POST", f"{APOLLO}/invitations", overrides=lambda: {"user_id": IDS.ada}
     ),
     "invitations_list_mine": Call("GET", "/api/v1/users/me/invitations"),
-    "invitations_accept": Call(
-        "POST", f"/api/v1/users/me/invitations/{IDS.alice_invitation}/accept"
-    ),
+    "invitations_accept": Call("POST", f"/api/v1/users/me/invitations/{IDS.alice_invitation}/accept"),
     "tasks_list": Call("GET", f"{APOLLO}/tasks?page_size=1"),
     "tasks_create": Call("POST", f"{APOLLO}/tasks", overrides=lambda: {"assignee_id": IDS.max}),
     "tasks_retrieve": Call("GET", APOLLO_TASK),

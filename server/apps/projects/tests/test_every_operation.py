@@ -65,9 +65,7 @@ def test_every_operation_succeeds_in_a_realistic_session() -> None:
     mine = call("invitations_list_mine", "GET", "/users/me/invitations", status=200, via=as_colleague)
     assert [i["id"] for i in mine["items"]] == [invitation["id"]]
     accept = f"/users/me/invitations/{invitation['id']}/accept"
-    assert (
-        call("invitations_accept", "POST", accept, status=201, via=as_colleague)["role"] == "viewer"
-    )
+    assert call("invitations_accept", "POST", accept, status=201, via=as_colleague)["role"] == "viewer"
     declining = user_make("kay")
     invite = {"user_id": declining.pk, "role": "viewer"}
     declined = call("project_invitations_create", "POST", f"{p}/invitations", invite, status=201)
