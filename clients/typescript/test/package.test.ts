@@ -34,6 +34,24 @@ test("import and require give the same API", async () => {
   }
 });
 
+test("the ./query entry point (TanStack Query helpers): import and require, TanStack only a type dependency", async () => {
+  const query = (manifest["exports"] as Record<string, Record<string, { types: string; default: string }>>)["./query"]!;
+  assert.deepEqual(query["import"], { types: "./dist/query.d.ts", default: "./dist/query.js" });
+  assert.deepEqual(query["require"], { types: "./dist/cjs/query.d.ts", default: "./dist/cjs/query.js" });
+  const esm = (await import(`${PACKAGE}/query`)) as Record<string, unknown>;
+  const cjs = createRequire(import.meta.url)(`${PACKAGE}/query`) as Record<string, unknown>;
+  for (const name of ["createQueryHelpers", "affectedBy", "cursorOf", "operationKey"]) {
+    assert.equal(typeof esm[name], "function", name);
+    assert.equal(typeof cjs[name], "function", name);
+  }
+  // an optional peer: neither build of either entry point loads @tanstack/query-core
+  for (const file of ["dist/index.js", "dist/cjs/index.js", "dist/query.js", "dist/cjs/query.js"]) {
+    assert.doesNotMatch(readFileSync(new URL(file, ROOT), "utf8"), /@tanstack/, file);
+  }
+  const peers = manifest["peerDependenciesMeta"] as Record<string, { optional?: boolean }>;
+  assert.equal(peers["@tanstack/query-core"]?.optional, true);
+});
+
 /** A script run by a fresh node without TextEncoder and crypto; prints what it saw as JSON. */
 const script = (load: string): string => `
 // Node's own fetch (undici) needs TextEncoder when it first loads: load it before taking TextEncoder away
