@@ -2,6 +2,7 @@
 
     contract lint [--spec PATH] [--strict] [--quiet]
     contract generate [--spec PATH] [--out DIR] [--check] [--only python-models,python-sdk,typescript]
+    contract generate --target kotlin|swift [--spec PATH] [--out DIR]   (openapi-generator; docs/mobile.md)
     contract diff BASE REVISION [--format text|json] [--fail-on error|warning]   (BASE/REVISION: a file or
         git:REF:PATH; --date DAY: "now" for x-sunset dates);  contract diff --rules [--format text|markdown]
     contract changelog BASE REVISION [--format text|markdown|json];  contract changelog --since-last-release
@@ -63,6 +64,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--only",
         default="",
         help="comma-separated subset of targets: python-models, python-sdk, typescript (default: all)",
+    )
+    gen.add_argument(
+        "--target",
+        action="append",
+        choices=("kotlin", "swift"),
+        default=[],
+        help="instead: a mobile client from openapi-generator (needs pyproject's `interop` extra and Java), "
+        "with codegen/mobile/<target>.yaml, into var/mobile/<target> (--out DIR: DIR/<target>); repeatable; "
+        "see docs/mobile.md",
     )
     gen.add_argument("--python-package", default=None, help="import name of the Python SDK package")
     gen.add_argument("--npm-package", default=None, help="name of the TypeScript SDK npm package")
@@ -234,6 +244,12 @@ def _bundle(args: argparse.Namespace) -> int:
 def _generate(args: argparse.Namespace) -> int:
     from codegen.generate import GenerateOptions, run_generate
 
+    if args.target:
+        if args.check or args.only:
+            raise CodegenError("--target (a mobile client, never committed) takes neither --check nor --only")
+        from codegen.mobile import run_mobile
+
+        return run_mobile(args.target, args.spec, args.out)
     targets = {t.strip() for t in args.only.split(",") if t.strip()}
     unknown = targets - {"python-models", "python-sdk", "typescript"}
     if unknown:
