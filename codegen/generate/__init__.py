@@ -31,6 +31,7 @@ from codegen.generate.openness import open_for_clients
 from codegen.generate.prepare import prepare
 from codegen.generate.python_models import generate_models
 from codegen.generate.render import environment
+from codegen.generate.webhooks import webhook_events
 
 ALL_TARGETS = frozenset({"python-models", "python-sdk", "typescript"})
 
@@ -173,6 +174,18 @@ def run_generate(options: GenerateOptions) -> GenerateResult:
     result.notes.extend(ir_notes)
     env = environment()
     user_agent = f"{layout.python_package}/{api.version or '0'}"
+    # `webhooks` modules (signature verification, typed events) only for documents that declare webhooks.
+    events = webhook_events(data, models_result.models)
+    hooks_context = {
+        "events": events,
+        "title": api.title,
+        "package": layout.python_package,
+        "classes": sorted({e.py_class for e in events if e.py_class}),
+        "union": " | ".join(
+            [*dict.fromkeys(e.py_class for e in events if e.py_class)]
+            + (["Any"] if any(e.py_class is None for e in events) else [])
+        ),
+    }
     lap("model")
 
     if "python-sdk" in options.targets:
@@ -198,6 +211,13 @@ def run_generate(options: GenerateOptions) -> GenerateResult:
                 layout.package_dir / "__init__.py", env.get_template("python/__init__.py.j2").render(context)
             )
         )
+        if events:
+            outputs.append(
+                OutputFile(
+                    layout.package_dir / "webhooks.py",
+                    env.get_template("python/webhooks.py.j2").render(hooks_context, header=py_header),
+                )
+            )
         outputs.append(OutputFile(layout.package_dir / "py.typed", "", scaffold=True))
         outputs.append(_copy(paths.PYTHON_RUNTIME, layout.package_dir / "_runtime.py"))
         outputs.append(
@@ -236,9 +256,18 @@ def run_generate(options: GenerateOptions) -> GenerateResult:
             aliases = model_aliases(data, api, ts_header)
             outputs.append(OutputFile(src / "generated" / "models.ts", aliases))
             outputs.append(_copy(paths.TYPESCRIPT_RUNTIME, src / "runtime.ts"))
+            if events:
+                outputs.append(
+                    OutputFile(
+                        src / "webhooks.ts",
+                        env.get_template("typescript/webhooks.ts.j2").render(hooks_context, header=ts_header),
+                    )
+                )
             outputs.append(
                 OutputFile(
-                    src / "index.ts", env.get_template("typescript/index.ts.j2").render(), scaffold=True
+                    src / "index.ts",
+                    env.get_template("typescript/index.ts.j2").render(webhooks=bool(events)),
+                    scaffold=True,
                 )
             )
             outputs.append(

@@ -1,33 +1,59 @@
-"""Verify the signature of a webhook delivery (hand-written; import it as `projectmgmt_client.webhooks`).
+# generated from openapi/openapi.yaml (sha256 26fccdaf4c717d0f418a833b68213bd619c722d2257354fd4de28c3045309a01), do not edit; regenerate with `contract generate`
+"""Verify and parse the webhook deliveries of Project-management API (import it as `projectmgmt_client.webhooks`).
 
-    from projectmgmt_client.webhooks import WebhookVerificationError, verify_signature
+    from projectmgmt_client.webhooks import WebhookVerificationError, verify_and_parse
 
     try:
-        verify_signature(secret, request.headers, request.body)   # the raw body bytes, before any parsing
+        event = verify_and_parse(secret, request.headers, request.body)   # the raw body bytes, before parsing
     except WebhookVerificationError:
         return 400
 
-The server signs `f"{Webhook-Timestamp}.{raw body}"` with HMAC-SHA256 keyed by the subscription's secret
-(the whole `whsec_...` string, UTF-8) and sends `Webhook-Signature: v1=<hex>` (several space-separated
-signatures may come; one matching is enough). De-duplicate deliveries on `Webhook-Id`.
+Signatures (Standard Webhooks style headers): the sender signs `f"{Webhook-Timestamp}.{raw body}"` with
+HMAC-SHA256 keyed by the subscription's secret (the whole secret string, UTF-8) and sends
+`Webhook-Signature: v1=<hex>` (several space-separated signatures may come; one matching is enough).
+De-duplicate deliveries on `Webhook-Id`.
+
+Events (7): `task.created` (TaskCreatedEvent), `task.updated` (TaskUpdatedEvent), `task.deleted` (TaskDeletedEvent), `comment.created` (CommentCreatedEvent), `member.added` (MemberAddedEvent), `member.removed` (MemberRemovedEvent), `ping` (PingEvent).
+`parse_event` picks the event from the `event` argument, else from the payload's `type` when it names one,
+else the only event there is; it validates the payload against that event's model.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import time
 from collections.abc import Mapping
+from typing import Any, Literal, TypeAlias, overload
 
-__all__ = ["WebhookVerificationError", "sign", "verify_signature"]
+from pydantic import BaseModel
+
+from .models import CommentCreatedEvent, MemberAddedEvent, MemberRemovedEvent, PingEvent, TaskCreatedEvent, TaskDeletedEvent, TaskUpdatedEvent
+
+__all__ = [
+    "WEBHOOK_EVENTS",
+    "UnknownWebhookEvent",
+    "WebhookEvent",
+    "WebhookEventName",
+    "WebhookVerificationError",
+    "parse_event",
+    "sign",
+    "verify_and_parse",
+    "verify_signature",
+]
 
 
 class WebhookVerificationError(Exception):
     """The delivery's signature is missing, malformed, wrong, or its timestamp is outside the tolerance."""
 
 
+class UnknownWebhookEvent(ValueError):
+    """The payload's event could not be told, or is not one the document declares."""
+
+
 def sign(secret: str, timestamp: int | str, body: bytes | str) -> str:
-    """The `Webhook-Signature` value the server sends for `body` at `timestamp`."""
+    """The `Webhook-Signature` value the sender sends for `body` at `timestamp`."""
     raw = body.encode() if isinstance(body, str) else body
     mac = hmac.new(secret.encode(), f"{timestamp}.".encode() + raw, hashlib.sha256)
     return f"v1={mac.hexdigest()}"
@@ -59,3 +85,87 @@ def verify_signature(
     expected = sign(secret, timestamp, body)
     if not any(hmac.compare_digest(expected, candidate) for candidate in signatures):
         raise WebhookVerificationError("no signature matches")
+
+
+WebhookEventName: TypeAlias = Literal["task.created", "task.updated", "task.deleted", "comment.created", "member.added", "member.removed", "ping"]
+WebhookEvent: TypeAlias = TaskCreatedEvent | TaskUpdatedEvent | TaskDeletedEvent | CommentCreatedEvent | MemberAddedEvent | MemberRemovedEvent | PingEvent
+
+# Event name -> the payload's model (None: the payload is plain JSON).
+WEBHOOK_EVENTS: dict[str, type[BaseModel] | None] = {
+    "task.created": TaskCreatedEvent,
+    "task.updated": TaskUpdatedEvent,
+    "task.deleted": TaskDeletedEvent,
+    "comment.created": CommentCreatedEvent,
+    "member.added": MemberAddedEvent,
+    "member.removed": MemberRemovedEvent,
+    "ping": PingEvent,
+}
+
+
+def _event_name(payload: Any, event: str | None) -> str:
+    if event is not None:
+        if event not in WEBHOOK_EVENTS:
+            raise UnknownWebhookEvent(f"{event!r} is not a webhook of the document")
+        return event
+    kind = payload.get("type") if isinstance(payload, dict) else None
+    if isinstance(kind, str) and kind in WEBHOOK_EVENTS:
+        return kind
+    if len(WEBHOOK_EVENTS) == 1:
+        return next(iter(WEBHOOK_EVENTS))
+    raise UnknownWebhookEvent("the payload does not say which event it is; pass event=")
+
+
+@overload
+def parse_event(body: bytes | str | Mapping[str, Any], event: Literal["task.created"]) -> TaskCreatedEvent: ...
+
+
+@overload
+def parse_event(body: bytes | str | Mapping[str, Any], event: Literal["task.updated"]) -> TaskUpdatedEvent: ...
+
+
+@overload
+def parse_event(body: bytes | str | Mapping[str, Any], event: Literal["task.deleted"]) -> TaskDeletedEvent: ...
+
+
+@overload
+def parse_event(body: bytes | str | Mapping[str, Any], event: Literal["comment.created"]) -> CommentCreatedEvent: ...
+
+
+@overload
+def parse_event(body: bytes | str | Mapping[str, Any], event: Literal["member.added"]) -> MemberAddedEvent: ...
+
+
+@overload
+def parse_event(body: bytes | str | Mapping[str, Any], event: Literal["member.removed"]) -> MemberRemovedEvent: ...
+
+
+@overload
+def parse_event(body: bytes | str | Mapping[str, Any], event: Literal["ping"]) -> PingEvent: ...
+
+
+@overload
+def parse_event(body: bytes | str | Mapping[str, Any], event: str | None = None) -> WebhookEvent: ...
+
+
+def parse_event(body: bytes | str | Mapping[str, Any], event: str | None = None) -> Any:
+    """The payload (raw bytes, text or already decoded JSON) as its event's model.
+
+    Raises UnknownWebhookEvent when the event cannot be told, pydantic's ValidationError (a ValueError) when
+    the payload does not match its model, and ValueError for a body that is not JSON."""
+    payload: Any = json.loads(body) if isinstance(body, (bytes, str)) else dict(body)
+    model = WEBHOOK_EVENTS[_event_name(payload, event)]
+    return payload if model is None else model.model_validate(payload)
+
+
+def verify_and_parse(
+    secret: str,
+    headers: Mapping[str, str],
+    body: bytes | str,
+    event: str | None = None,
+    tolerance: int = 300,
+    *,
+    now: float | None = None,
+) -> WebhookEvent:
+    """`verify_signature`, then `parse_event`: only a genuine delivery is parsed."""
+    verify_signature(secret, headers, body, tolerance, now=now)
+    return parse_event(body, event)
