@@ -34,7 +34,6 @@ import type { CallOptions } from "./runtime.js";
  * types, derived from the client's methods
  * ---------------------------------------------------------------------------------------------------------- */
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyOperation = (...init: any[]) => Promise<unknown>;
 
 /** The tag groups of a client: its properties that have a `withResponse` twin (`tasks`, `projects`...). */

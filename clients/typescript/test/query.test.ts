@@ -4,7 +4,11 @@
  * run), over the real SDK with a stub `fetch`: no server.
  */
 import assert from "node:assert/strict";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { test } from "node:test";
+import { fileURLToPath } from "node:url";
+
+import ts from "typescript";
 
 import { InfiniteQueryObserver, MutationObserver, QueryClient, QueryObserver, type InfiniteData } from "@tanstack/query-core";
 
@@ -246,6 +250,31 @@ test("errors are the SDK's typed ApiError subclasses, with the problem's code", 
     (error: unknown) => error instanceof ApiError && error.code === "assignee_not_member",
   );
   assert.deepEqual(failing.seen, ["POST /api/v1/projects/12/tasks"]);
+});
+
+test("the README's query-core example compiles under --strict against the built package (npm run build first)", () => {
+  const root = new URL("../../", import.meta.url); // clients/typescript (tests run from build-test/test/)
+  const section = readFileSync(new URL("README.md", root), "utf8").split("## TanStack Query", 2)[1]!;
+  const code = section.split("```ts\n", 2)[1]!.split("```\n", 1)[0]!;
+  assert.match(code, /from "@contractfirst\/projectmgmt-client\/query"/);
+  // Inside the package, so that the package's name resolves to the build (and its ./query export).
+  const directory = new URL("build-test/readme-query/", root);
+  mkdirSync(directory, { recursive: true });
+  const source = fileURLToPath(new URL("program.ts", directory));
+  writeFileSync(source, `${code}\nexport {};\n`);
+  const checked = ts.createProgram([source], {
+    strict: true,
+    noUncheckedIndexedAccess: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
+    types: [],
+    skipLibCheck: true,
+    noEmit: true,
+  });
+  const diagnostics = ts.getPreEmitDiagnostics(checked).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+  assert.deepEqual(diagnostics, []);
 });
 
 async function waitFor(condition: () => boolean, timeoutMs = 2_000): Promise<void> {
