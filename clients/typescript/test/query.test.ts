@@ -189,6 +189,29 @@ test("mutationOptions: a create refetches that project's active task list, not a
   }
 });
 
+test("mutationOptions: invalidates adds other tags' keys; invalidate: false leaves the cache alone", async () => {
+  const { api, queryClient, seen } = setup((request) =>
+    request.method === "DELETE" ? new Response(null, { status: 204 }) : json({ items: [], next: null, previous: null }),
+  );
+  const tasks = new QueryObserver(queryClient, api.tasks.list.queryOptions(inProject));
+  const projects = new QueryObserver(queryClient, api.projects.list.queryOptions());
+  const stop = [tasks, projects].map((observer) => observer.subscribe(() => undefined));
+  try {
+    await waitFor(() => tasks.getCurrentResult().isSuccess && projects.getCurrentResult().isSuccess);
+    seen.length = 0;
+    await new MutationObserver(queryClient, api.projects.delete.mutationOptions({ invalidate: false })).mutate(inProject);
+    assert.deepEqual(seen, ["DELETE /api/v1/projects/12"]);
+    seen.length = 0;
+    const remove = api.projects.delete.mutationOptions({
+      invalidates: (_data, variables) => [api.key("tasks", "list", { project_id: variables.params.path.project_id })],
+    });
+    await new MutationObserver(queryClient, remove).mutate(inProject);
+    assert.deepEqual(seen.slice(1).sort(), ["GET /api/v1/projects", "GET /api/v1/projects/12/tasks"]);
+  } finally {
+    for (const unsubscribe of stop) unsubscribe();
+  }
+});
+
 test("affectedBy: a write's path parameters select the tag's queries whose parameters it contains", () => {
   const { api } = setup(() => json({}));
   const queryClient = new QueryClient();
@@ -210,18 +233,23 @@ test("affectedBy: a write's path parameters select the tag's queries whose param
 
 test("the AbortSignal TanStack passes to queryFn aborts the SDK's request", async () => {
   let aborted: unknown;
+  let started: () => void = () => undefined;
+  const sent = new Promise<void>((resolve) => (started = resolve));
   const { api, queryClient } = setup(
     (request) =>
       new Promise<Response>((_, reject) => {
-        request.signal.addEventListener("abort", () => {
+        const abort = (): void => {
           aborted = request.signal.reason;
           reject(request.signal.reason);
-        });
+        };
+        if (request.signal.aborted) abort();
+        request.signal.addEventListener("abort", abort);
+        started();
       }),
   );
   const options = api.tasks.list.queryOptions(inProject);
   const pending = queryClient.fetchQuery(options).catch((error: unknown) => error);
-  await new Promise((resolve) => setTimeout(resolve, 10));
+  await sent; // the request is in flight
   await queryClient.cancelQueries({ queryKey: options.queryKey });
   await pending;
   assert.ok(aborted !== undefined, "the request's signal was aborted");
