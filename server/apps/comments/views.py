@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from server.apps.accounts.authentication import AccountCheckedByQuery
 from server.apps.accounts.selectors import caller_id, user_from_request
 from server.apps.idempotency.schema import IDEMPOTENCY_KEY, replayed
 from server.apps.idempotency.service import idempotent
@@ -32,7 +33,7 @@ COMMENT_ID = id_parameter("comment_id")
 PRECONDITION_FAILED, CONDITIONAL_WRITE = conditional_write()
 
 
-class CommentListView(ContractAPIView):
+class CommentListView(AccountCheckedByQuery, ContractAPIView):
     operations = {"get": "comments_list", "post": "comments_create"}
 
     @extend_schema(

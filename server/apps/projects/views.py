@@ -9,6 +9,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from server.apps.accounts.authentication import AccountCheckedByQuery
 from server.apps.accounts.selectors import caller_id, user_from_request
 from server.apps.idempotency.schema import IDEMPOTENCY_KEY, replayed
 from server.apps.idempotency.service import idempotent
@@ -93,7 +94,7 @@ class ProjectListView(ContractAPIView):
         return Response(present_project(project), status=201, headers={"Location": location})
 
 
-class ProjectDetailView(ContractAPIView):
+class ProjectDetailView(AccountCheckedByQuery, ContractAPIView):
     operations = {
         "get": "projects_retrieve",
         "put": "projects_replace",
@@ -145,7 +146,7 @@ class ProjectDetailView(ContractAPIView):
         return Response(status=204)
 
 
-class ProjectMemberListView(ContractAPIView):
+class ProjectMemberListView(AccountCheckedByQuery, ContractAPIView):
     operations = {"get": "project_members_list", "post": "project_members_add"}
 
     @extend_schema(
@@ -189,7 +190,7 @@ class ProjectMemberListView(ContractAPIView):
         return Response(present_member(membership), status=201, headers={"Location": location})
 
 
-class ProjectMemberDetailView(ContractAPIView):
+class ProjectMemberDetailView(AccountCheckedByQuery, ContractAPIView):
     operations = {"patch": "project_members_update", "delete": "project_members_remove"}
 
     @extend_schema(
@@ -217,7 +218,7 @@ class ProjectMemberDetailView(ContractAPIView):
         return Response(status=204)
 
 
-class ProjectInvitationListView(ContractAPIView):
+class ProjectInvitationListView(AccountCheckedByQuery, ContractAPIView):
     operations = {"get": "project_invitations_list", "post": "project_invitations_create"}
 
     @extend_schema(
@@ -256,7 +257,7 @@ class ProjectInvitationListView(ContractAPIView):
         return Response(present_invitation(invitation), status=201, headers={"Location": location})
 
 
-class ProjectInvitationDetailView(ContractAPIView):
+class ProjectInvitationDetailView(AccountCheckedByQuery, ContractAPIView):
     operations = {"delete": "project_invitations_revoke"}
 
     @extend_schema(

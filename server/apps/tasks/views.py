@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from server.apps.accounts.authentication import AccountCheckedByQuery
 from server.apps.accounts.selectors import caller_id
 from server.apps.idempotency.schema import IDEMPOTENCY_KEY, replayed
 from server.apps.idempotency.service import idempotent
@@ -50,7 +51,7 @@ FILTER_PARAMETERS = [
 assert [p.name for p in FILTER_PARAMETERS] == list(_FILTERS)
 
 
-class TaskListView(ContractAPIView):
+class TaskListView(AccountCheckedByQuery, ContractAPIView):
     operations = {"get": "tasks_list", "post": "tasks_create"}
 
     @extend_schema(
@@ -103,7 +104,7 @@ class TaskListView(ContractAPIView):
         return Response(present_task(task), status=201, headers={"Location": location})
 
 
-class TaskDetailView(ContractAPIView):
+class TaskDetailView(AccountCheckedByQuery, ContractAPIView):
     operations = {"get": "tasks_retrieve", "patch": "tasks_update", "delete": "tasks_delete"}
 
     @extend_schema(

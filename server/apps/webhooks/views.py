@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from server.apps.accounts.authentication import AccountCheckedByQuery
 from server.apps.accounts.selectors import caller_id
 from server.apps.projects import selectors as project_selectors
 from server.apps.projects.models import Project
@@ -53,7 +54,7 @@ def _delivery_now(delivery_id: int) -> dict[str, Any]:
     return present_delivery(delivery, attempts=list(Attempt.objects.filter(delivery_id=delivery_id)))
 
 
-class WebhookListView(ContractAPIView):
+class WebhookListView(AccountCheckedByQuery, ContractAPIView):
     operations = {"get": "webhooks_list", "post": "webhooks_create"}
 
     @extend_schema(
@@ -89,7 +90,7 @@ class WebhookListView(ContractAPIView):
         )
 
 
-class WebhookDetailView(ContractAPIView):
+class WebhookDetailView(AccountCheckedByQuery, ContractAPIView):
     operations = {"get": "webhooks_retrieve", "patch": "webhooks_update", "delete": "webhooks_delete"}
 
     @extend_schema(
@@ -117,7 +118,7 @@ class WebhookDetailView(ContractAPIView):
         return Response(status=204)
 
 
-class WebhookPingView(ContractAPIView):
+class WebhookPingView(AccountCheckedByQuery, ContractAPIView):
     operations = {"post": "webhooks_ping"}
 
     @extend_schema(
@@ -130,7 +131,7 @@ class WebhookPingView(ContractAPIView):
         return Response(_delivery_now(delivery.pk), status=202)
 
 
-class WebhookDeliveryListView(ContractAPIView):
+class WebhookDeliveryListView(AccountCheckedByQuery, ContractAPIView):
     operations = {"get": "webhook_deliveries_list"}
 
     @extend_schema(
@@ -155,7 +156,7 @@ class WebhookDeliveryListView(ContractAPIView):
         )
 
 
-class WebhookRedeliverView(ContractAPIView):
+class WebhookRedeliverView(AccountCheckedByQuery, ContractAPIView):
     operations = {"post": "webhook_deliveries_redeliver"}
 
     @extend_schema(

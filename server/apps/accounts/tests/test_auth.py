@@ -199,9 +199,10 @@ def test_the_access_token_of_a_deactivated_user_is_refused(user: Any) -> None:
 
 
 # --- the account check without a user query ---------------------------------------------------------------
-# A JWT is checked without loading the user; the account check happens in the query each operation makes
-# (the member-access lookups join the user) or when the view loads the user. Either way a deactivated or
-# deleted account is refused at once, on a project it still belongs to, with 401 (not 404 or 403).
+# Project-scoped views check the account in the query they make anyway (the member-access lookups join the
+# user); the JWT authentication loads it for every other view. Either way a deactivated or deleted account is
+# refused at once, on a project it still belongs to, with 401 (not 404 or 403). Every operation, deactivated:
+# server/apps/projects/tests/test_account_check.py.
 
 PROJECT_SCOPED = [
     ("GET", "/projects/{p}", None),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from server.apps.accounts.tests.support import comment_make, member_add, task_make
-from server.common.testing import ProjectWorld, user_make
+from server.common.testing import ProjectWorld, client_for, user_make
 
 CALLERS = ("owner", "maintainer", "viewer", "outsider", "anonymous", "admin")
 
@@ -232,3 +232,70 @@ def database_state() -> tuple[Any, ...]:
         list(User.objects.order_by("pk").values_list()),
         list(ApiKey.objects.order_by("pk").values_list()),
     )
+
+
+# --- one succeeding call per operation, project-scoped or not ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Call:
+    operation_id: str
+    method: str
+    path: str
+    body: Any
+    status: int
+    caller: str  # "owner", "admin", "anonymous"
+
+
+def _account_calls(scene: Scene) -> list[Call]:
+    from server.apps.accounts.services import api_key_create
+
+    owner = scene.world.owner
+    key, _ = api_key_create(user=owner, name="CI")
+    login = {"username": owner.username, "password": "s3cret-Passw0rd!"}
+    refresh = client_for(None).send("POST", "/auth/token", login).json()["refresh"]
+    invited = scene.invitation_to_owner.pk
+    registration = {"username": "zoe", "email": "zoe@example.com", "password": "Cobol-Compiler-1959"}
+    return [
+        Call("auth_token_obtain", "POST", "/auth/token", login, 200, "anonymous"),
+        Call("auth_token_refresh", "POST", "/auth/token/refresh", {"refresh": refresh}, 200, "anonymous"),
+        Call("api_keys_list", "GET", "/api-keys", None, 200, "owner"),
+        Call("api_keys_create", "POST", "/api-keys", {"name": "Deploy"}, 201, "owner"),
+        Call("api_keys_revoke", "DELETE", f"/api-keys/{key.pk}", None, 204, "owner"),
+        Call("users_list", "GET", "/users", None, 200, "admin"),
+        Call("users_register", "POST", "/users", registration, 201, "anonymous"),
+        Call("users_me_retrieve", "GET", "/users/me", None, 200, "owner"),
+        Call("users_me_update", "PATCH", "/users/me", {"full_name": "Olivia O."}, 200, "owner"),
+        Call("invitations_list_mine", "GET", "/users/me/invitations", None, 200, "owner"),
+        Call(
+            "invitations_accept",
+            "POST",
+            f"/users/me/invitations/{invited}/accept",
+            None,
+            201,
+            "owner",
+        ),
+        Call(
+            "invitations_decline",
+            "POST",
+            f"/users/me/invitations/{invited}/decline",
+            None,
+            204,
+            "owner",
+        ),
+        Call("projects_list", "GET", "/projects", None, 200, "owner"),
+        Call("projects_create", "POST", "/projects", {"name": "Gemini"}, 201, "owner"),
+        Call("health_live", "GET", "/health/live", None, 200, "anonymous"),
+        Call("health_ready", "GET", "/health/ready", None, 200, "anonymous"),
+    ]
+
+
+def calls_for_every_operation(scene: Scene) -> list[Call]:
+    """One succeeding request per contract operation, each with a caller allowed to make it."""
+    project_calls = []
+    for op in PROJECT_OPS:
+        caller = next(role for role in ("owner", "maintainer") if op.expected[role] < 300)
+        project_calls.append(
+            Call(op.operation_id, op.method, op.url(scene), op.payload(scene), op.expected[caller], caller)
+        )
+    return project_calls + _account_calls(scene)

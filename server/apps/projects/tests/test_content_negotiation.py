@@ -9,7 +9,6 @@ the contract's 406, before the handler runs, with nothing changed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -18,7 +17,7 @@ from server.apps.accounts.tests.support import assert_problem
 from server.common.testing import ContractClient, client_for, user_make
 from server.contract.spec import get_contract
 
-from .operations import PROJECT_OPS, Scene, database_state
+from .operations import Call, Scene, calls_for_every_operation, database_state
 
 pytestmark = pytest.mark.django_db
 
@@ -36,71 +35,8 @@ ACCEPTABLE = (
 UNACCEPTABLE = ("application/xml", "text/html", "text/plain, image/*", "application/json;q=0")
 
 
-@dataclass(frozen=True)
-class Call:
-    operation_id: str
-    method: str
-    path: str
-    body: Any
-    status: int
-    caller: str  # "owner", "admin", "anonymous"
-
-
-def _account_calls(scene: Scene) -> list[Call]:
-    from server.apps.accounts.services import api_key_create
-
-    owner = scene.world.owner
-    key, _ = api_key_create(user=owner, name="CI")
-    login = {"username": owner.username, "password": "s3cret-Passw0rd!"}
-    refresh = client_for(None).send("POST", "/auth/token", login).json()["refresh"]
-    invited = scene.invitation_to_owner.pk
-    registration = {"username": "zoe", "email": "zoe@example.com", "password": "Cobol-Compiler-1959"}
-    return [
-        Call("auth_token_obtain", "POST", "/auth/token", login, 200, "anonymous"),
-        Call("auth_token_refresh", "POST", "/auth/token/refresh", {"refresh": refresh}, 200, "anonymous"),
-        Call("api_keys_list", "GET", "/api-keys", None, 200, "owner"),
-        Call("api_keys_create", "POST", "/api-keys", {"name": "Deploy"}, 201, "owner"),
-        Call("api_keys_revoke", "DELETE", f"/api-keys/{key.pk}", None, 204, "owner"),
-        Call("users_list", "GET", "/users", None, 200, "admin"),
-        Call("users_register", "POST", "/users", registration, 201, "anonymous"),
-        Call("users_me_retrieve", "GET", "/users/me", None, 200, "owner"),
-        Call("users_me_update", "PATCH", "/users/me", {"full_name": "Olivia O."}, 200, "owner"),
-        Call("invitations_list_mine", "GET", "/users/me/invitations", None, 200, "owner"),
-        Call(
-            "invitations_accept",
-            "POST",
-            f"/users/me/invitations/{invited}/accept",
-            None,
-            201,
-            "owner",
-        ),
-        Call(
-            "invitations_decline",
-            "POST",
-            f"/users/me/invitations/{invited}/decline",
-            None,
-            204,
-            "owner",
-        ),
-        Call("projects_list", "GET", "/projects", None, 200, "owner"),
-        Call("projects_create", "POST", "/projects", {"name": "Gemini"}, 201, "owner"),
-        Call("health_live", "GET", "/health/live", None, 200, "anonymous"),
-        Call("health_ready", "GET", "/health/ready", None, 200, "anonymous"),
-    ]
-
-
-def _calls(scene: Scene) -> list[Call]:
-    project_calls = []
-    for op in PROJECT_OPS:
-        caller = next(role for role in ("owner", "maintainer") if op.expected[role] < 300)
-        project_calls.append(
-            Call(op.operation_id, op.method, op.url(scene), op.payload(scene), op.expected[caller], caller)
-        )
-    return project_calls + _account_calls(scene)
-
-
 def _call(scene: Scene, operation_id: str) -> Call:
-    return next(call for call in _calls(scene) if call.operation_id == operation_id)
+    return next(call for call in calls_for_every_operation(scene) if call.operation_id == operation_id)
 
 
 def _send(scene: Scene, call: Call, accept: str | None) -> Any:
@@ -115,7 +51,7 @@ OPERATIONS = sorted(get_contract().operations)
 
 
 def test_every_operation_is_covered(scene: Scene) -> None:
-    assert {call.operation_id for call in _calls(scene)} == set(OPERATIONS)
+    assert {call.operation_id for call in calls_for_every_operation(scene)} == set(OPERATIONS)
 
 
 @pytest.mark.parametrize("accept", ACCEPTABLE)
