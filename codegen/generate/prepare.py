@@ -8,7 +8,15 @@ where and why) instead of stopping the run:
 * a non-object `paths` / `components` / `components.schemas` is ignored;
 * a discriminator without a mapping whose implied values (the schema names) contradict the discriminating
   property's own enum gets the mapping those enums spell out (spotify's `type: [episode]` vs `EpisodeObject`),
-  or is dropped when no mapping can be derived.
+  or is dropped when no mapping can be derived;
+* a discriminated union member that only aliases another component (`HouseCat: {$ref: Cat}`) is replaced by
+  that component (the alias became a wrapper model without a `Literal` discriminator field, and the models
+  module failed to import: "needs field 'type' to be of type Literal");
+* a schema keyword whose value has the wrong type (`maxLength: 2.5`, `enum: null`, `description: 42`, a
+  property that is not a schema...) is dropped: datamodel-code-generator refuses the whole document over one
+  ("ValidationError ... for JsonSchemaObject"). `required: true` on a property (Swagger 2 style) puts the
+  property in its parent's `required`; `customBasePath` / `customTypePath` (generator extensions that make
+  the generated module import what they name) are always dropped.
 
 `for_typescript` additionally rewrites `$ref`s into another component's content (a response's
 `content/<media>/schema`, a path's schema...), which openapi-typescript turns into invalid indexed types: ref
@@ -93,8 +101,165 @@ def prepare(doc: Document) -> tuple[dict[str, Any], list[Finding]]:
             for index, value in enumerate(node):
                 if isinstance(value, (dict, list)):
                     stack.append((pointer_join(pointer, index), value))
+    fix_schema_keywords(data, note)
     fix_discriminators(data, resolver, note)
     return data, notes
+
+
+_STRING_KEYWORDS = ("$ref", "title", "description", "format", "pattern", "$id", "$anchor", "$comment")
+_COUNT_KEYWORDS = ("minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties")
+_NUMBER_KEYWORDS = ("minimum", "maximum", "multipleOf")
+_BOOL_KEYWORDS = ("nullable", "readOnly", "writeOnly", "uniqueItems", "deprecated")
+_SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
+_SCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
+_SCHEMA_SLOTS = ("items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames")
+_NAME_LISTS = ("x-enum-varnames", "x-enumNames", "x-enum-descriptions")
+
+
+def fix_schema_keywords(data: dict[str, Any], note: Any) -> None:
+    """Drop schema keywords whose value has the wrong type, which the model generator refuses outright
+    (`ValidationError ... for JsonSchemaObject`): the rest of the document still generates.
+
+    `required: true` on a property (Swagger 2 style) becomes the property's name in its parent's `required`.
+    Every schema of the document is visited: `components.schemas`, and each `schema` of a parameter, header
+    or media type wherever it is (paths, webhooks, components)."""
+    roots: list[tuple[str, Any]] = []
+    components = data.get("components")
+    if isinstance(components, dict) and isinstance(components.get("schemas"), dict):
+        roots.extend(
+            (pointer_join("/components/schemas", name), schema)
+            for name, schema in components["schemas"].items()
+        )
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        pointer, node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("example", "examples") or (pointer == "/components" and key == "schemas"):
+                    continue
+                if key == "schema" and isinstance(value, dict):
+                    roots.append((pointer_join(pointer, key), value))
+                elif isinstance(value, (dict, list)):
+                    stack.append((pointer_join(pointer, key), value))
+        elif isinstance(node, list):
+            stack.extend(
+                (pointer_join(pointer, i), v) for i, v in enumerate(node) if isinstance(v, (dict, list))
+            )
+    seen: set[int] = set()
+    while roots:
+        pointer, schema = roots.pop()
+        if not isinstance(schema, dict) or id(schema) in seen:
+            continue
+        seen.add(id(schema))
+        for child_pointer, child in _fix_schema(pointer, schema, note):
+            roots.append((child_pointer, child))
+
+
+def _fix_schema(pointer: str, schema: dict[str, Any], note: Any) -> list[tuple[str, Any]]:
+    def drop(key: str, why: str) -> None:
+        note(pointer_join(pointer, key), "generate-schema", f"`{key}` {why}; ignored")
+        del schema[key]
+
+    for key in _STRING_KEYWORDS:
+        if key in schema and not isinstance(schema[key], str):
+            drop(key, "is not a string")
+    for key in _COUNT_KEYWORDS:
+        value = schema.get(key)
+        if key in schema and not (
+            not isinstance(value, bool)
+            and isinstance(value, (int, float))
+            and value >= 0
+            and float(value).is_integer()
+        ):
+            drop(key, "is not a non-negative integer")
+    for key in _NUMBER_KEYWORDS:
+        if key in schema and (isinstance(schema[key], bool) or not isinstance(schema[key], (int, float))):
+            drop(key, "is not a number")
+    for key in ("exclusiveMinimum", "exclusiveMaximum"):
+        if key in schema and not isinstance(schema[key], (int, float)):
+            drop(key, "is neither a number nor a boolean")
+    for key in _BOOL_KEYWORDS:
+        if key in schema and not isinstance(schema[key], bool):
+            drop(key, "is not a boolean")
+    for key in ("customBasePath", "customTypePath"):
+        if key in schema:  # the generator would import what they name: a document must not choose code
+            drop(key, "names Python code for the generator to import")
+    if "enum" in schema and not isinstance(schema["enum"], list):
+        drop("enum", "is not a list")
+    kind = schema.get("type")
+    if "type" in schema and not (
+        isinstance(kind, str) or (isinstance(kind, list) and all(isinstance(k, str) for k in kind))
+    ):
+        drop("type", "is neither a type name nor a list of them")
+    required = schema.get("required")
+    if "required" in schema and not isinstance(required, list):
+        drop("required", "is not a list of property names")
+    elif isinstance(required, list) and not all(isinstance(r, str) for r in required):
+        note(
+            pointer_join(pointer, "required"), "generate-schema", "`required` lists a non-string; dropped it"
+        )
+        schema["required"] = [r for r in required if isinstance(r, str)]
+    for key in _NAME_LISTS:
+        names = schema.get(key)
+        if key in schema and not (
+            isinstance(names, list) and all(isinstance(n, (str, type(None))) for n in names)
+        ):
+            drop(key, "is not a list of names")
+    disc = schema.get("discriminator")
+    if (
+        "discriminator" in schema
+        and disc is not None
+        and not (
+            isinstance(disc, str) or (isinstance(disc, dict) and isinstance(disc.get("propertyName"), str))
+        )
+    ):
+        drop("discriminator", "has no propertyName")
+    children: list[tuple[str, Any]] = []
+    for key in _SCHEMA_LISTS:
+        if key not in schema:
+            continue
+        if not isinstance(schema[key], list):
+            drop(key, "is not a list of schemas")
+            continue
+        if not all(isinstance(m, (dict, bool)) for m in schema[key]):
+            note(pointer_join(pointer, key), "generate-schema", f"`{key}` holds a non-schema; dropped it")
+            schema[key] = [m for m in schema[key] if isinstance(m, (dict, bool))]
+        children.extend((pointer_join(pointer, key, i), m) for i, m in enumerate(schema[key]))
+    for key in _SCHEMA_MAPS:
+        if key not in schema:
+            continue
+        if not isinstance(schema[key], dict):
+            drop(key, "is not an object of schemas")
+            continue
+        for name, member in list(schema[key].items()):
+            where = pointer_join(pointer, key, name)
+            if not isinstance(member, (dict, bool)):
+                note(where, "generate-schema", f"`{name}` is not a schema; ignored")
+                del schema[key][name]
+                continue
+            if key == "properties" and isinstance(member, dict) and isinstance(member.get("required"), bool):
+                flag = member.pop("required")
+                parent = schema.setdefault("required", [])
+                if flag and isinstance(parent, list) and name not in parent:
+                    parent.append(name)
+                note(
+                    pointer_join(where, "required"),
+                    "generate-schema",
+                    f"`required: {str(flag).lower()}` on a property (Swagger 2 style): "
+                    + ("the parent's `required` lists it" if flag else "dropped (optional is the default)"),
+                )
+            children.append((where, member))
+    for key in _SCHEMA_SLOTS:
+        if key not in schema or schema[key] is None:
+            continue
+        value = schema[key]
+        if key == "items" and isinstance(value, list):
+            children.extend((pointer_join(pointer, key, i), m) for i, m in enumerate(value))
+        elif isinstance(value, (dict, bool)):
+            children.append((pointer_join(pointer, key), value))
+        else:
+            drop(key, "is not a schema")
+    return children
 
 
 def fix_discriminators(data: dict[str, Any], resolver: Resolver, note: Any) -> None:
@@ -129,6 +294,9 @@ def fix_discriminators(data: dict[str, Any], resolver: Resolver, note: Any) -> N
         prop = disc["propertyName"]
         raw_mapping = disc.get("mapping")
         mapping: dict[str, Any] = raw_mapping if isinstance(raw_mapping, dict) else {}
+        _unalias_members(pointer, node, members, mapping, prop, resolver, note)
+        if mapping and not isinstance(raw_mapping, dict):
+            disc["mapping"] = mapping
         mapped = set(mapping.values())
         derived: dict[str, str] = {}
         sound = True
@@ -156,6 +324,86 @@ def fix_discriminators(data: dict[str, Any], resolver: Resolver, note: Any) -> N
             note(
                 where, "generate-discriminator", f"schema names contradict the {prop!r} enums; mapped {pairs}"
             )
+
+
+# Keywords that do not change what a schema accepts: a component made of a `$ref` and these is an alias.
+_ANNOTATIONS = frozenset(
+    {
+        "description",
+        "title",
+        "deprecated",
+        "readOnly",
+        "writeOnly",
+        "example",
+        "examples",
+        "externalDocs",
+        "$comment",
+    }
+)
+
+
+def _alias_target(resolver: Resolver, ref: str) -> str | None:
+    """The component `ref` stands for when it is only an alias (`Cat2: {$ref: Cat}`), else None."""
+    current, seen = ref, {ref}
+    while True:
+        target = resolver.ref_target(current)
+        schema = target[1] if target is not None else None
+        if not isinstance(schema, dict) or not isinstance(schema.get("$ref"), str):
+            break
+        if any(key not in _ANNOTATIONS and not key.startswith("x-") for key in schema if key != "$ref"):
+            break
+        following = schema["$ref"]
+        if following in seen or not following.startswith("#/"):
+            return None
+        seen.add(following)
+        current = following
+    return current if current != ref else None
+
+
+def _unalias_members(
+    pointer: str,
+    node: dict[str, Any],
+    members: list[Any],
+    mapping: dict[str, Any],
+    prop: str,
+    resolver: Resolver,
+    note: Any,
+) -> None:
+    """Point a discriminated union's members (and mapping) past alias components to the schemas they name.
+
+    A member that is an alias (`Cat2: {$ref: Cat}`) becomes a wrapper model whose discriminator property is
+    not a `Literal` (pydantic refuses to build the union: "needs field 'type' to be of type Literal"); the
+    schema it names is the member. A member the mapping did not name keeps its implicit value (the alias's
+    name) where the schema allows it."""
+    mapped = set(mapping.values())
+    rewritten: list[str] = []
+    for member in members:
+        ref = member.get("$ref") if isinstance(member, dict) else None
+        if not isinstance(ref, str) or not ref.startswith("#/"):
+            continue
+        final = _alias_target(resolver, ref)
+        if final is None:
+            continue
+        member["$ref"] = final
+        rewritten.append(f"{ref.rsplit('/', 1)[-1]} -> {final.rsplit('/', 1)[-1]}")
+        if ref not in mapped:
+            name = ref.rsplit("/", 1)[-1]
+            values = _enum_values(resolver, final, prop, 0)
+            if values is None or name in values:
+                mapping.setdefault(name, final)
+    for key, value in list(mapping.items()):
+        if isinstance(value, str) and value.startswith("#/"):
+            final = _alias_target(resolver, value)
+            if final is not None:
+                mapping[key] = final
+                rewritten.append(f"{value.rsplit('/', 1)[-1]} -> {final.rsplit('/', 1)[-1]}")
+    if rewritten:
+        pairs = ", ".join(sorted(set(rewritten)))
+        note(
+            pointer_join(pointer, "discriminator"),
+            "generate-discriminator",
+            f"union members that only alias another schema are replaced by it: {pairs}",
+        )
 
 
 def _enum_values(resolver: Resolver, ref: str, prop: str, depth: int) -> list[Any] | None:
