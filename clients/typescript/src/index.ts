@@ -47,4 +47,17 @@ export {
   type RetryEvent,
   type RetryOptions,
 } from "./runtime.js";
-export { WebhookVerificationError, sign as signWebhook, verifySignature, type VerifyOptions, type WebhookHeaders } from "./webhooks.js";
+export {
+  UnknownWebhookEvent,
+  WEBHOOK_EVENTS,
+  WebhookVerificationError,
+  parseEvent as parseWebhookEvent,
+  sign as signWebhook,
+  verifyAndParse as verifyAndParseWebhook,
+  verifySignature,
+  type VerifyOptions,
+  type WebhookEvent,
+  type WebhookEventName,
+  type WebhookEvents,
+  type WebhookHeaders,
+} from "./webhooks.js";
