@@ -24,6 +24,9 @@ from .deprecation import Deprecation, deprecation_of
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
+IDEMPOTENCY_KEY_HEADER = "Idempotency-Key"
+
+
 @dataclass(frozen=True)
 class Parameter:
     name: str
@@ -59,6 +62,9 @@ class Operation:
     # `deprecated: true` on the operation, and its deprecated parameters (server/contract/deprecation.py).
     deprecation: Deprecation | None = None
     deprecated_parameters: tuple[Parameter, ...] = ()
+    # It declares the `Idempotency-Key` request header: a request that sends one runs at most once per key
+    # (server/contract/idempotency.py; the runner is the idempotency app's).
+    idempotency_key: bool = False
 
     def query_parameters(self) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.location == "query")
@@ -153,6 +159,10 @@ def _operations(document: dict[str, Any]) -> dict[str, Operation]:
                 **_also_served_under(path_item.get("x-also-served-under")),
                 deprecation=_deprecation(raw, f"operation {operation_id!r}"),
                 deprecated_parameters=tuple(p for p in merged if p.deprecation is not None),
+                idempotency_key=any(
+                    p.location == "header" and p.name.lower() == IDEMPOTENCY_KEY_HEADER.lower()
+                    for p in merged
+                ),
             )
     return operations
 

@@ -23,7 +23,7 @@ from rest_framework.views import APIView
 from server.common.observability import response_headers
 from server.common.throttling import ScopedRateThrottle
 
-from . import caching, deprecation
+from . import caching, deprecation, idempotency
 from .negotiation import check_acceptable
 from .query import typed_query
 from .spec import Operation
@@ -111,6 +111,18 @@ class ContractAPIView(APIView):
             # so validation on and off differ by validation alone (DRF's parsers only for other media types).
             parsed = getattr(request._request, "contract_body", _UNSET)
             self.body = _parsed_body(request) if parsed is _UNSET else parsed
+        key = idempotency.key_of(operation, request)
+        if key is not None:
+            # DRF calls the handler right after initial(), looking it up by method name on this instance (one
+            # per request): shadowing it here runs the handler under the key, with no decorator in the apps.
+            method = (request.method or "").lower()
+            handler = getattr(self, method)
+
+            def keyed(request: Request, *args: Any, **kwargs: Any) -> Response:
+                run = lambda: handler(request, *args, **kwargs)  # noqa: E731
+                return idempotency.run(request=request, key=key, body=self.body, handler=run)
+
+            setattr(self, method, keyed)
 
     def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any) -> Response:
         response = super().finalize_response(request, response, *args, **kwargs)

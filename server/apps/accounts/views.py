@@ -16,7 +16,6 @@ from rest_framework_simplejwt.serializers import TokenObtainPairSerializer, Toke
 from rest_framework_simplejwt.settings import api_settings as jwt_settings
 
 from server.apps.idempotency.schema import IDEMPOTENCY_KEY, replayed
-from server.apps.idempotency.service import idempotent
 from server.common.conditional import if_match
 from server.common.error_codes import ErrorCode
 from server.common.errors import ApiError, BadRequest, PermissionDenied
@@ -178,7 +177,6 @@ class ApiKeyListView(ContractAPIView):
         responses={201: ApiKeyWithSecretSerializer, **problems(409, 422)},
         parameters=[location_header(), IDEMPOTENCY_KEY, *caching(201, cache="no-store"), *replayed(201)],
     )
-    @idempotent
     def post(self, request: Request) -> Response:
         body: dict[str, Any] = self.body
         api_key, secret = services.api_key_create(

@@ -10,7 +10,6 @@ from rest_framework.response import Response
 from server.apps.accounts.authentication import AccountCheckedByQuery
 from server.apps.accounts.selectors import caller_id, user_from_request
 from server.apps.idempotency.schema import IDEMPOTENCY_KEY, replayed
-from server.apps.idempotency.service import idempotent
 from server.apps.projects.selectors import EDITOR_ROLES, project_require_role
 from server.apps.tasks.selectors import task_get_for_member
 from server.common.conditional import if_match
@@ -59,7 +58,6 @@ class CommentListView(AccountCheckedByQuery, ContractAPIView):
         responses={201: CommentSerializer, **problems(403, 404, 409, 422)},
         parameters=[*PATH, location_header(), IDEMPOTENCY_KEY, *caching(201, etag=True), *replayed(201)],
     )
-    @idempotent
     def post(self, request: Request, project_id: str, task_id: str) -> Response:
         caller = user_from_request(request)
         task = task_get_for_member(user_id=caller.pk, project_id=int(project_id), task_id=int(task_id))

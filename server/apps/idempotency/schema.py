@@ -1,5 +1,5 @@
-"""How the `@idempotent` handlers describe themselves to drf-spectacular (the drift check): the
-`Idempotency-Key` request header they read, and the `Idempotent-Replayed` marker on a replayed response."""
+"""How the create handlers that honour `Idempotency-Key` describe themselves to drf-spectacular (the drift
+check): the `Idempotency-Key` request header they read, and the `Idempotent-Replayed` marker on a replay."""
 
 from __future__ import annotations
 

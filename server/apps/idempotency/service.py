@@ -1,5 +1,8 @@
 """`Idempotency-Key` on create operations: the first request with a key runs, the others replay its response.
 
+Which operations: those whose contract declares the header; the contract layer runs their handlers through
+`execute` (registered in IdempotencyConfig.ready, see server/contract/idempotency.py), no decorator needed.
+
 How one key is made race-free, on PostgreSQL as on SQLite:
 
 1. **Claim.** The first request inserts its record (committed at once, outside any transaction); the unique
@@ -21,14 +24,13 @@ after `IDEMPOTENCY_KEY_TTL` seconds: an expired record is deleted when its key c
 from __future__ import annotations
 
 import base64
-import functools
 import hashlib
 import hmac
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, TypeVar, cast
+from typing import Any
 
 import orjson
 from cryptography.fernet import Fernet, InvalidToken
@@ -49,28 +51,6 @@ IDEMPOTENCY_HEADER = "Idempotency-Key"
 REPLAYED_HEADER = "Idempotent-Replayed"
 # Seconds a client is told to wait before retrying a key that is still in flight.
 IN_USE_RETRY_AFTER = 1
-
-Handler = TypeVar("Handler", bound=Callable[..., Response])
-
-
-def idempotent(handler: Handler) -> Handler:
-    """Decorate a view's create handler: with an `Idempotency-Key` header it runs at most once per key.
-
-    The contract declares which operations accept the header (`IdempotencyKey` parameter); a test checks that
-    the decorated handlers are exactly those.
-    """
-
-    @functools.wraps(handler)
-    def wrapper(view: Any, request: Request, *args: Any, **kwargs: Any) -> Response:
-        key = request.headers.get(IDEMPOTENCY_HEADER)
-        if key is None:
-            return handler(view, request, *args, **kwargs)
-        return execute(
-            request=request, key=key, body=view.body, run=lambda: handler(view, request, *args, **kwargs)
-        )
-
-    wrapper.idempotent = True  # type: ignore[attr-defined]
-    return cast(Handler, wrapper)
 
 
 def ttl() -> timedelta:

@@ -12,7 +12,6 @@ from rest_framework.response import Response
 from server.apps.accounts.authentication import AccountCheckedByQuery
 from server.apps.accounts.selectors import caller_id, user_from_request
 from server.apps.idempotency.schema import IDEMPOTENCY_KEY, replayed
-from server.apps.idempotency.service import idempotent
 from server.common.conditional import if_match
 from server.common.pagination import paginate
 from server.contract.spectacular import (
@@ -84,7 +83,6 @@ class ProjectListView(ContractAPIView):
         responses={201: ProjectSerializer, **problems(409, 422)},
         parameters=[location_header(), IDEMPOTENCY_KEY, *caching(201, etag=True), *replayed(201)],
     )
-    @idempotent
     def post(self, request: Request) -> Response:
         body: dict[str, Any] = self.body
         project = services.project_create(
@@ -176,7 +174,6 @@ class ProjectMemberListView(AccountCheckedByQuery, ContractAPIView):
         responses={201: MemberSerializer, **problems(403, 404, 409, 422)},
         parameters=[PROJECT_ID, location_header(), IDEMPOTENCY_KEY, *caching(201), *replayed(201)],
     )
-    @idempotent
     def post(self, request: Request, project_id: str) -> Response:
         project = _project(request, project_id)
         selectors.project_require_role(project=project, roles=OWNER_ROLES, action="add members")
@@ -243,7 +240,6 @@ class ProjectInvitationListView(AccountCheckedByQuery, ContractAPIView):
         responses={201: InvitationSerializer, **problems(403, 404, 409, 422)},
         parameters=[PROJECT_ID, location_header(), IDEMPOTENCY_KEY, *caching(201), *replayed(201)],
     )
-    @idempotent
     def post(self, request: Request, project_id: str) -> Response:
         project = _project(request, project_id)
         selectors.project_require_role(project=project, roles=OWNER_ROLES, action="invite members")

@@ -13,7 +13,6 @@ from rest_framework.response import Response
 from server.apps.accounts.authentication import AccountCheckedByQuery
 from server.apps.accounts.selectors import caller_id
 from server.apps.idempotency.schema import IDEMPOTENCY_KEY, replayed
-from server.apps.idempotency.service import idempotent
 from server.apps.projects.selectors import EDITOR_ROLES, project_get_for_member, project_require_role
 from server.common.conditional import if_match
 from server.common.pagination import paginate
@@ -84,7 +83,6 @@ class TaskListView(AccountCheckedByQuery, ContractAPIView):
         responses={201: TaskSerializer, **problems(403, 404, 409, 422)},
         parameters=[PROJECT_ID, location_header(), IDEMPOTENCY_KEY, *caching(201, etag=True), *replayed(201)],
     )
-    @idempotent
     def post(self, request: Request, project_id: str) -> Response:
         caller = caller_id(request)
         project = project_get_for_member(user_id=caller, project_id=int(project_id))

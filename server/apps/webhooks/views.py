@@ -12,6 +12,7 @@ from rest_framework.response import Response
 
 from server.apps.accounts.authentication import AccountCheckedByQuery
 from server.apps.accounts.selectors import caller_id
+from server.apps.idempotency.schema import IDEMPOTENCY_KEY, replayed
 from server.apps.projects import selectors as project_selectors
 from server.apps.projects.models import Project
 from server.apps.projects.selectors import OWNER_ROLES
@@ -75,8 +76,14 @@ class WebhookListView(AccountCheckedByQuery, ContractAPIView):
 
     @extend_schema(
         request=WebhookCreateSerializer,
-        responses={201: WebhookWithSecretSerializer, **problems(403, 404, 422)},
-        parameters=[PROJECT_ID, location_header(), *caching(201, cache="no-store")],
+        responses={201: WebhookWithSecretSerializer, **problems(403, 404, 409, 422)},
+        parameters=[
+            PROJECT_ID,
+            location_header(),
+            IDEMPOTENCY_KEY,
+            *caching(201, cache="no-store"),
+            *replayed(201),
+        ],
     )
     def post(self, request: Request, project_id: str) -> Response:
         project = _owned_project(request, project_id)

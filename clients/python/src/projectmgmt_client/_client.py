@@ -1,4 +1,4 @@
-# generated from openapi/openapi.yaml (sha256 26fccdaf4c717d0f418a833b68213bd619c722d2257354fd4de28c3045309a01), do not edit; regenerate with `contract generate`
+# generated from openapi/openapi.yaml (sha256 cf29fa4ae0a4dc10b653395c002690c4f4a06c9dba68f7dad68cad4c19c483ed), do not edit; regenerate with `contract generate`
 """Typed clients for Project-management API 1.0.0: one class per tag, sync and async.
 
 Every method sends one request through the hand-written runtime (`_runtime.py`): authentication, retries
@@ -396,6 +396,7 @@ _OP_36 = Operation(
     body_kind="json",
     body_media_type="application/json",
     response_kind="json",
+    accepts_idempotency_key=True,
 )
 _RET_36: Returns[models.WebhookWithSecret] = Returns(models.WebhookWithSecret)
 _OP_37 = Operation(
@@ -3483,7 +3484,12 @@ class WebhooksApi:
         Args:
             project_id: ID of the project.
             body: request body (application/json)
-            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            idempotency_key: Makes a create safe to retry: the first request with a key runs, and any later request with
+                the same key and the same body gets the first response again (with `Idempotent-Replayed: true`)
+                instead of creating a second resource. Keys are scoped to the caller and expire after 24 hours.
+                The same key with a different request yields `422 idempotency_key_reused`; while the first
+                request is still running, `409 idempotency_key_in_use` with `Retry-After`. Use a random UUID.
+                Sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
 
         Returns:
@@ -7084,7 +7090,12 @@ class AsyncWebhooksApi:
         Args:
             project_id: ID of the project.
             body: request body (application/json)
-            idempotency_key: sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
+            idempotency_key: Makes a create safe to retry: the first request with a key runs, and any later request with
+                the same key and the same body gets the first response again (with `Idempotent-Replayed: true`)
+                instead of creating a second resource. Keys are scoped to the caller and expire after 24 hours.
+                The same key with a different request yields `422 idempotency_key_reused`; while the first
+                request is still running, `409 idempotency_key_in_use` with `Retry-After`. Use a random UUID.
+                Sent as `Idempotency-Key`; with it the request is retried like an idempotent one.
             request_options: per-call `timeout`, extra `headers` and `max_retries`.
 
         Returns:

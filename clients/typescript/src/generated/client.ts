@@ -1,4 +1,4 @@
-// generated from openapi/openapi.yaml (sha256 26fccdaf4c717d0f418a833b68213bd619c722d2257354fd4de28c3045309a01), do not edit; regenerate with `contract generate`
+// generated from openapi/openapi.yaml (sha256 cf29fa4ae0a4dc10b653395c002690c4f4a06c9dba68f7dad68cad4c19c483ed), do not edit; regenerate with `contract generate`
 /**
  * Typed client for Project-management API 1.0.0: one class per tag, one method
  * per operation. Types come from openapi-typescript (`./schema.js`), requests from openapi-fetch; auth,
@@ -250,6 +250,7 @@ const OP = {
     path: "/projects/{project_id}/webhooks",
     operationId: "webhooks_create",
     security: ["apiKeyAuth", "bearerAuth"],
+    acceptsIdempotencyKey: true,
   },
   "webhooks_retrieve": {
     method: "get",
@@ -1319,7 +1320,7 @@ export class WebhooksApiWithResponse {
 
   /** `webhooks.create` with the response's status and headers. */
   create(
-    ...init: OperationInit<paths, "/projects/{project_id}/webhooks", "post">
+    ...init: KeyedOperationInit<paths, "/projects/{project_id}/webhooks", "post", "Idempotency-Key">
   ): Promise<ApiResponse<OperationData<paths, "/projects/{project_id}/webhooks", "post">>> {
     return this.core.respondModified(OP["webhooks_create"], init[0]);
   }
@@ -1420,9 +1421,16 @@ export class WebhooksApi {
    * `422 webhook_url_unresolvable`), unless the server's settings explicitly allow that host.
    *
    * `POST /projects/{project_id}/webhooks` (operationId `webhooks_create`)
+   *
+   * `idempotencyKey`: Makes a create safe to retry: the first request with a key runs, and any later request with
+   * the same key and the same body gets the first response again (with `Idempotent-Replayed: true`)
+   * instead of creating a second resource. Keys are scoped to the caller and expire after 24 hours.
+   * The same key with a different request yields `422 idempotency_key_reused`; while the first
+   * request is still running, `409 idempotency_key_in_use` with `Retry-After`. Use a random UUID.
+   * Sent as `Idempotency-Key` (set only here: it is not in `params.header`); with it the request is retried like an idempotent one.
    * @throws {ApiError} for a non-2xx response (a subclass naming the status, e.g. `NotFoundError`); `problem` holds an `application/problem+json` body.
    */
-  create(...init: OperationInit<paths, "/projects/{project_id}/webhooks", "post">): Promise<OperationData<paths, "/projects/{project_id}/webhooks", "post">> {
+  create(...init: KeyedOperationInit<paths, "/projects/{project_id}/webhooks", "post", "Idempotency-Key">): Promise<OperationData<paths, "/projects/{project_id}/webhooks", "post">> {
     return this.core.call(OP["webhooks_create"], init[0]);
   }
 
