@@ -182,7 +182,7 @@ def run_generate(options: GenerateOptions) -> GenerateResult:
         "package": layout.python_package,
         "classes": sorted({e.py_class for e in events if e.py_class}),
         "union": " | ".join(
-            [*dict.fromkeys(e.py_class for e in events if e.py_class)]
+            [*dict.fromkeys(f"_models.{e.py_class}" for e in events if e.py_class)]
             + (["Any"] if any(e.py_class is None for e in events) else [])
         ),
     }

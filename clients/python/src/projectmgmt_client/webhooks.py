@@ -29,7 +29,7 @@ from typing import Any, Literal, TypeAlias, overload
 
 from pydantic import BaseModel
 
-from .models import CommentCreatedEvent, MemberAddedEvent, MemberRemovedEvent, PingEvent, TaskCreatedEvent, TaskDeletedEvent, TaskUpdatedEvent
+from . import models as _models
 
 __all__ = [
     "WEBHOOK_EVENTS",
@@ -88,17 +88,17 @@ def verify_signature(
 
 
 WebhookEventName: TypeAlias = Literal["task.created", "task.updated", "task.deleted", "comment.created", "member.added", "member.removed", "ping"]
-WebhookEvent: TypeAlias = TaskCreatedEvent | TaskUpdatedEvent | TaskDeletedEvent | CommentCreatedEvent | MemberAddedEvent | MemberRemovedEvent | PingEvent
+WebhookEvent: TypeAlias = _models.TaskCreatedEvent | _models.TaskUpdatedEvent | _models.TaskDeletedEvent | _models.CommentCreatedEvent | _models.MemberAddedEvent | _models.MemberRemovedEvent | _models.PingEvent
 
 # Event name -> the payload's model (None: the payload is plain JSON).
 WEBHOOK_EVENTS: dict[str, type[BaseModel] | None] = {
-    "task.created": TaskCreatedEvent,
-    "task.updated": TaskUpdatedEvent,
-    "task.deleted": TaskDeletedEvent,
-    "comment.created": CommentCreatedEvent,
-    "member.added": MemberAddedEvent,
-    "member.removed": MemberRemovedEvent,
-    "ping": PingEvent,
+    "task.created": _models.TaskCreatedEvent,
+    "task.updated": _models.TaskUpdatedEvent,
+    "task.deleted": _models.TaskDeletedEvent,
+    "comment.created": _models.CommentCreatedEvent,
+    "member.added": _models.MemberAddedEvent,
+    "member.removed": _models.MemberRemovedEvent,
+    "ping": _models.PingEvent,
 }
 
 
@@ -116,31 +116,31 @@ def _event_name(payload: Any, event: str | None) -> str:
 
 
 @overload
-def parse_event(body: bytes | str | Mapping[str, Any], event: Literal["task.created"]) -> TaskCreatedEvent: ...
+def parse_event(body: bytes | str | Mapping[str, Any], event: Literal["task.created"]) -> _models.TaskCreatedEvent: ...
 
 
 @overload
-def parse_event(body: bytes | str | Mapping[str, Any], event: Literal["task.updated"]) -> TaskUpdatedEvent: ...
+def parse_event(body: bytes | str | Mapping[str, Any], event: Literal["task.updated"]) -> _models.TaskUpdatedEvent: ...
 
 
 @overload
-def parse_event(body: bytes | str | Mapping[str, Any], event: Literal["task.deleted"]) -> TaskDeletedEvent: ...
+def parse_event(body: bytes | str | Mapping[str, Any], event: Literal["task.deleted"]) -> _models.TaskDeletedEvent: ...
 
 
 @overload
-def parse_event(body: bytes | str | Mapping[str, Any], event: Literal["comment.created"]) -> CommentCreatedEvent: ...
+def parse_event(body: bytes | str | Mapping[str, Any], event: Literal["comment.created"]) -> _models.CommentCreatedEvent: ...
 
 
 @overload
-def parse_event(body: bytes | str | Mapping[str, Any], event: Literal["member.added"]) -> MemberAddedEvent: ...
+def parse_event(body: bytes | str | Mapping[str, Any], event: Literal["member.added"]) -> _models.MemberAddedEvent: ...
 
 
 @overload
-def parse_event(body: bytes | str | Mapping[str, Any], event: Literal["member.removed"]) -> MemberRemovedEvent: ...
+def parse_event(body: bytes | str | Mapping[str, Any], event: Literal["member.removed"]) -> _models.MemberRemovedEvent: ...
 
 
 @overload
-def parse_event(body: bytes | str | Mapping[str, Any], event: Literal["ping"]) -> PingEvent: ...
+def parse_event(body: bytes | str | Mapping[str, Any], event: Literal["ping"]) -> _models.PingEvent: ...
 
 
 @overload
