@@ -11,7 +11,8 @@ where and why) instead of stopping the run:
   or is dropped when no mapping can be derived;
 * a discriminated union member that only aliases another component (`HouseCat: {$ref: Cat}`) is replaced by
   that component (the alias became a wrapper model without a `Literal` discriminator field, and the models
-  module failed to import: "needs field 'type' to be of type Literal");
+  module failed to import: "needs field 'type' to be of type Literal"); a discriminator one of whose members
+  declares no such property is dropped ("needs a discriminator field"), the members tried in turn;
 * a schema keyword whose value has the wrong type (`maxLength: 2.5`, `enum: null`, `description: 42`, a
   property that is not a schema...) is dropped: datamodel-code-generator refuses the whole document over one
   ("ValidationError ... for JsonSchemaObject"). `required: true` on a property (Swagger 2 style) puts the
@@ -300,6 +301,20 @@ def fix_discriminators(data: dict[str, Any], resolver: Resolver, note: Any) -> N
         mapped = set(mapping.values())
         derived: dict[str, str] = {}
         sound = True
+        missing = [
+            m["$ref"].rsplit("/", 1)[-1]
+            for m in members
+            if isinstance(m, dict) and isinstance(m.get("$ref"), str) and _lacks(resolver, m["$ref"], prop, 0)
+        ]
+        if missing:
+            # pydantic refuses the union ("needs a discriminator field"); the members are tried in turn.
+            note(
+                pointer_join(pointer, "discriminator"),
+                "generate-discriminator",
+                f"{', '.join(missing)} declare(s) no {prop!r} property; the discriminator is dropped",
+            )
+            del node["discriminator"]
+            continue
         for member in members:
             ref = member.get("$ref") if isinstance(member, dict) else None
             if not isinstance(ref, str):
@@ -404,6 +419,31 @@ def _unalias_members(
             "generate-discriminator",
             f"union members that only alias another schema are replaced by it: {pairs}",
         )
+
+
+def _lacks(resolver: Resolver, ref: str, prop: str, depth: int) -> bool:
+    """True when the object schema at `ref` certainly declares no property `prop` (itself or through allOf);
+    a schema that is a union, or anything not understood, is given the benefit of the doubt."""
+    target = resolver.ref_target(ref)
+    if target is None or depth > 8 or not isinstance(target[1], dict):
+        return False
+    schema = target[1]
+    if any(key in schema for key in ("oneOf", "anyOf", "$ref", "not", "if")):
+        return False
+    props = schema.get("properties")
+    if isinstance(props, dict) and prop in props:
+        return False
+    for member in schema.get("allOf") or []:
+        if not isinstance(member, dict):
+            return False
+        if isinstance(member.get("$ref"), str):
+            if not _lacks(resolver, member["$ref"], prop, depth + 1):
+                return False
+        elif any(key in member for key in ("oneOf", "anyOf", "allOf", "not", "if")) or (
+            isinstance(member.get("properties"), dict) and prop in member["properties"]
+        ):
+            return False
+    return True
 
 
 def _enum_values(resolver: Resolver, ref: str, prop: str, depth: int) -> list[Any] | None:

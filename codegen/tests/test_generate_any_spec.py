@@ -82,6 +82,9 @@ def test_a_union_member_that_aliases_a_component_imports_and_discriminates(tmp_p
             models.Pet.model_validate({"type": "fish"})
         with pytest.raises(ValidationError):
             models.Pet.model_validate({"type": "cat", "meows": "very"})
+        assert any("Bike declare(s) no 'kind' property; the discriminator is dropped" in n for n in notes)
+        assert type(models.Vehicle.model_validate({"kind": "Car", "doors": 4}).root) is models.Car
+        assert type(models.Vehicle.model_validate({"gears": 21}).root) is models.Bike
 
 
 # --- b(2): keywords of the wrong type -------------------------------------------------------------
