@@ -158,7 +158,7 @@ def test_generated_webhooks_verify_like_the_hand_written_helper(shelter: tuple[P
 def test_generated_webhooks_parse_typed_events(shelter: tuple[Path, Any]) -> None:
     _, hooks = shelter
     models = importlib.import_module("shelter_events_client.models")
-    assert list(hooks.WEBHOOK_EVENTS) == ["pet.adopted", "pet.lost", "heartbeat"]
+    assert list(hooks.WEBHOOK_EVENTS) == ["pet.adopted", "pet.lost", "heartbeat", "shelter.mood"]
     adopted = b'{"type":"pet.adopted","pet_id":7,"adopter":"Ann"}'
     event = hooks.verify_and_parse(SECRET, _signed(adopted), adopted, now=NOW)
     assert isinstance(event, models.PetAdopted) and event.adopter == "Ann"
@@ -168,6 +168,10 @@ def test_generated_webhooks_parse_typed_events(shelter: tuple[Path, Any]) -> Non
     assert hooks.parse_event('{"at":"now"}', "heartbeat") == {"at": "now"}
     with pytest.raises(hooks.UnknownWebhookEvent):
         hooks.parse_event('{"at":"now"}')
+    # A payload that is not an object model (a string enum) parses into its class too.
+    assert hooks.parse_event(b'"wild"', "shelter.mood") is models.Mood.WILD
+    with pytest.raises(ValidationError):
+        hooks.parse_event(b'"asleep"', "shelter.mood")
     with pytest.raises(hooks.UnknownWebhookEvent):
         hooks.parse_event(adopted, "pet.eaten")
     with pytest.raises(ValidationError):
@@ -183,8 +187,8 @@ def test_generated_typescript_webhooks_type_each_event(shelter: tuple[Path, Any]
         '["content"]["application/json"];' in source
     )
     assert (
-        'export const WEBHOOK_EVENTS: readonly WebhookEventName[] = ["pet.adopted", "pet.lost", "heartbeat"];'
-        in source
+        "export const WEBHOOK_EVENTS: readonly WebhookEventName[] = "
+        '["pet.adopted", "pet.lost", "heartbeat", "shelter.mood"];' in source
     )
     index = (out / "typescript" / "src" / "index.ts").read_text(encoding="utf-8")
     assert 'from "./webhooks.js";' in index and "verifyAndParse as verifyAndParseWebhook" in index

@@ -27,7 +27,7 @@ import time
 from collections.abc import Mapping
 from typing import Any, Literal, TypeAlias, overload
 
-from pydantic import BaseModel
+from pydantic import TypeAdapter
 
 from . import models as _models
 
@@ -91,7 +91,7 @@ WebhookEventName: TypeAlias = Literal["task.created", "task.updated", "task.dele
 WebhookEvent: TypeAlias = _models.TaskCreatedEvent | _models.TaskUpdatedEvent | _models.TaskDeletedEvent | _models.CommentCreatedEvent | _models.MemberAddedEvent | _models.MemberRemovedEvent | _models.PingEvent
 
 # Event name -> the payload's model (None: the payload is plain JSON).
-WEBHOOK_EVENTS: dict[str, type[BaseModel] | None] = {
+WEBHOOK_EVENTS: dict[str, type[Any] | None] = {
     "task.created": _models.TaskCreatedEvent,
     "task.updated": _models.TaskUpdatedEvent,
     "task.deleted": _models.TaskDeletedEvent,
@@ -100,6 +100,8 @@ WEBHOOK_EVENTS: dict[str, type[BaseModel] | None] = {
     "member.removed": _models.MemberRemovedEvent,
     "ping": _models.PingEvent,
 }
+
+_ADAPTERS: dict[str, TypeAdapter[Any]] = {}
 
 
 def _event_name(payload: Any, event: str | None) -> str:
@@ -152,9 +154,14 @@ def parse_event(body: bytes | str | Mapping[str, Any], event: str | None = None)
 
     Raises UnknownWebhookEvent when the event cannot be told, pydantic's ValidationError (a ValueError) when
     the payload does not match its model, and ValueError for a body that is not JSON."""
-    payload: Any = json.loads(body) if isinstance(body, (bytes, str)) else dict(body)
-    model = WEBHOOK_EVENTS[_event_name(payload, event)]
-    return payload if model is None else model.model_validate(payload)
+    payload: Any = json.loads(body) if isinstance(body, (bytes, str)) else body
+    name = _event_name(payload, event)
+    model = WEBHOOK_EVENTS[name]
+    if model is None:
+        return payload
+    if name not in _ADAPTERS:
+        _ADAPTERS[name] = TypeAdapter(model)
+    return _ADAPTERS[name].validate_python(payload)
 
 
 def verify_and_parse(
