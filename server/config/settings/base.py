@@ -100,7 +100,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 if env("DJANGO_SERVER_INTERFACE", default="wsgi") == "asgi":
     # Under ASGI each request's sync code runs in a thread of its own (server/config/asgi.py): a persistent
     # connection would be one new, never-closed connection per request. Connections last one request there,
-    # from psycopg's pool when psycopg_pool is installed (`psycopg[pool]`), at most DATABASE_POOL_MAX_SIZE.
+    # from psycopg's pool (`psycopg[pool]`, a dependency), at most DATABASE_POOL_MAX_SIZE.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and find_spec("psycopg_pool"):
         DATABASES["default"]["OPTIONS"]["pool"] = {
