@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from codegen.findings import pointer_join
 from codegen.generate.ir import ModelInfo
 
 # Options are fixed here (and the generator pinned in pyproject.toml) so output is reproducible.
@@ -165,7 +166,7 @@ def _run(data: dict[str, Any], header: str, extra: dict[str, Any]) -> ModelsResu
         path = model.get("source_path") or []
         if len(path) != 3 or path[:2] != ["components", "schemas"]:
             continue
-        pointer = "/components/schemas/" + str(path[2]).replace("~", "~0").replace("/", "~1")
+        pointer = pointer_join("/components/schemas", str(path[2]))
         fields = {
             str(f.get("original_name") or f.get("alias")): str(f.get("name"))
             for f in model.get("fields") or []

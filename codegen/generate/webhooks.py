@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from codegen.generate.ir import ModelInfo
-from codegen.refs import HTTP_METHODS
+from codegen.refs import HTTP_METHODS, Resolver
 
 
 @dataclass(frozen=True)
@@ -73,10 +73,7 @@ def _ts_key(text: str) -> str:
 
 def _json_schema(body: Any, data: dict[str, Any]) -> tuple[str | None, Any]:
     """The JSON media type of a request body (`application/json`, else the first `+json`) and its schema."""
-    seen = 0
-    while isinstance(body, dict) and isinstance(body.get("$ref"), str) and seen < 8:
-        body = _resolve(data, body["$ref"])
-        seen += 1
+    _, body = Resolver(data).deref(body)  # a cycle or an unresolvable $ref gives {}: no JSON media type
     if not isinstance(body, dict) or not isinstance(body.get("content"), dict):
         return None, None
     content: dict[str, Any] = body["content"]
@@ -87,15 +84,3 @@ def _json_schema(body: Any, data: dict[str, Any]) -> tuple[str | None, Any]:
         if isinstance(entry, dict):
             return media, entry.get("schema")
     return None, None
-
-
-def _resolve(data: dict[str, Any], ref: str) -> Any:
-    if not ref.startswith("#/"):
-        return None
-    node: Any = data
-    for token in ref[2:].split("/"):
-        token = token.replace("~1", "/").replace("~0", "~")
-        if not isinstance(node, dict) or token not in node:
-            return None
-        node = node[token]
-    return node

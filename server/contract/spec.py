@@ -20,6 +20,7 @@ from codegen.document import load_document
 from codegen.findings import CodegenError
 
 from .deprecation import Deprecation, deprecation_of
+from .pointers import follow_ref
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -102,9 +103,7 @@ def resolve(document: dict[str, Any], node: Any) -> Any:
         if not ref.startswith("#/") or ref in seen:
             raise ContractError(f"unsupported or circular $ref: {ref}")
         seen.add(ref)
-        node = document
-        for part in ref[2:].split("/"):
-            node = node[part.replace("~1", "/").replace("~0", "~")]
+        node = follow_ref(document, ref)
     return node
 
 

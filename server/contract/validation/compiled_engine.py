@@ -17,6 +17,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from openapi_schema_validator import oas31_format_checker
 
 from ..casting import cast_parameter
+from ..pointers import escape_token, follow_ref
 from ..spec import Contract, ContractError, Operation
 from .engine import RequestRejected, Violation
 from .formats import FORMAT_CHECKS
@@ -26,10 +27,6 @@ from .pointers import json_pointer, unexpected_property
 _ABSENT = object()
 # jsonschema-rs refuses ("Recursion limit reached") instances nested deeper than this.
 _RESPONSE_MAX_DEPTH = 255
-
-
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
 
 
 def _media_type(content_type: str) -> str:
@@ -159,9 +156,7 @@ class CompiledEngine:
     def _resolve(self, node: Any, pointer: str) -> tuple[Any, str]:
         while isinstance(node, dict) and "$ref" in node:
             pointer = node["$ref"]
-            node = self.document
-            for token in pointer[2:].split("/"):
-                node = node[token.replace("~1", "/").replace("~0", "~")]
+            node = follow_ref(self.document, pointer)
         return node, pointer
 
     def _validator(self, pointer: str, *, response: bool = False) -> _TwoTier:
@@ -195,7 +190,7 @@ class CompiledEngine:
         )
 
     def _compile(self, operation: Operation) -> _CompiledOperation:
-        path_pointer = "#/paths/" + _escape(operation.path)
+        path_pointer = "#/paths/" + escape_token(operation.path)
         path_item = self.document["paths"][operation.path]
         op_pointer = f"{path_pointer}/{operation.method}"
         raw_op = path_item[operation.method]
@@ -209,7 +204,7 @@ class CompiledEngine:
                 parameters[(parameter.name, parameter.location)] = parameter
         body, body_pointer = self._resolve(raw_op.get("requestBody", {}), op_pointer + "/requestBody")
         body_media_types = {
-            media_type: self._validator(f"{body_pointer}/content/{_escape(media_type)}/schema")
+            media_type: self._validator(f"{body_pointer}/content/{escape_token(media_type)}/schema")
             for media_type, media in (body.get("content") or {}).items()
             if "schema" in media
         }
@@ -218,7 +213,9 @@ class CompiledEngine:
             response, response_pointer = self._resolve(raw_response, f"{op_pointer}/responses/{status}")
             media_types = {
                 media_type: (
-                    self._validator(f"{response_pointer}/content/{_escape(media_type)}/schema", response=True)
+                    self._validator(
+                        f"{response_pointer}/content/{escape_token(media_type)}/schema", response=True
+                    )
                     if "schema" in media
                     else None
                 )
@@ -227,7 +224,7 @@ class CompiledEngine:
             headers = tuple(
                 self._parameter(
                     raw_header,
-                    f"{response_pointer}/headers/{_escape(name)}",
+                    f"{response_pointer}/headers/{escape_token(name)}",
                     location="header",
                     name=name,
                     response=True,

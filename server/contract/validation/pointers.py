@@ -1,12 +1,9 @@
-from collections.abc import Iterable
 from typing import Any
 
+from ..pointers import json_pointer
 from .engine import Violation
 
-
-def json_pointer(path: Iterable[Any]) -> str:
-    """RFC 6901 pointer for a path of object keys and array indexes ("" is the whole document)."""
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+__all__ = ["json_pointer", "unexpected_property"]
 
 
 def unexpected_property(path: list[Any], name: str) -> Violation:
