@@ -8,18 +8,15 @@ send, a server that returns more breaks clients that read.
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, field
 from typing import Any
 
+from codegen.findings import Severity
 
-class Level(enum.IntEnum):
-    INFO = 0
-    WARNING = 1
-    ERROR = 2
-
-    def __str__(self) -> str:
-        return self.name.lower()
+# A change's level means what a lint finding's severity means (error: fails the run, warning: reported,
+# info: a note), with the same three members, order and text: one type serves both (it was a copy of
+# codegen.findings.Severity); `Level` stays the diff's name for it.
+Level = Severity
 
 
 @dataclass(frozen=True)
