@@ -96,7 +96,7 @@ def ordering(*fields: str, default: str) -> OpenApiParameter:
 
 def page_parameters(*extra: OpenApiParameter) -> list[OpenApiParameter]:
     """What the list views pass to server.common.pagination.paginate(): the opaque cursor it issued, and
-    `page_size` (`self.query.get("page_size") or 20`, at most a page of 100)."""
+    `page_size` (`self.query["page_size"]`, default 20 applied by typed_query, at most 100)."""
     return [
         query("cursor", {"type": "string", "pattern": NO_NUL_PATTERN, "minLength": 1}),
         query("page_size", {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}),

@@ -168,7 +168,7 @@ class ApiKeyListView(ContractAPIView):
             queryset=selectors.api_key_list(user=user),
             ordering="-created_at",
             present=present_api_key,
-            page_size=self.query.get("page_size") or 20,
+            page_size=self.query["page_size"],
             cursor=self.query.get("cursor"),
         )
 
@@ -223,9 +223,9 @@ class UserListView(ContractAPIView):
         return paginate(
             request=request,
             queryset=selectors.user_list(search=self.query.get("search")),
-            ordering=self.query.get("ordering") or "username",
+            ordering=self.query["ordering"],
             present=present_user,
-            page_size=self.query.get("page_size") or 20,
+            page_size=self.query["page_size"],
             cursor=self.query.get("cursor"),
         )
 

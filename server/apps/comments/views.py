@@ -47,9 +47,9 @@ class CommentListView(AccountCheckedByQuery, ContractAPIView):
         return paginate(
             request=request,
             queryset=selectors.comment_list(task=task),
-            ordering=self.query.get("ordering") or "created_at",
+            ordering=self.query["ordering"],
             present=present_comment,
-            page_size=self.query.get("page_size") or 20,
+            page_size=self.query["page_size"],
             cursor=self.query.get("cursor"),
         )
 

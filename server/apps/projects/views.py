@@ -72,9 +72,9 @@ class ProjectListView(ContractAPIView):
         return paginate(
             request=request,
             queryset=selectors.project_list(user=user_from_request(request), search=self.query.get("search")),
-            ordering=self.query.get("ordering") or "-created_at",
+            ordering=self.query["ordering"],
             present=present_project,
-            page_size=self.query.get("page_size") or 20,
+            page_size=self.query["page_size"],
             cursor=self.query.get("cursor"),
         )
 
@@ -163,9 +163,9 @@ class ProjectMemberListView(AccountCheckedByQuery, ContractAPIView):
         return paginate(
             request=request,
             queryset=selectors.membership_list(project=project, role=self.query.get("role")),
-            ordering=self.query.get("ordering") or "joined_at",
+            ordering=self.query["ordering"],
             present=present_member,
-            page_size=self.query.get("page_size") or 20,
+            page_size=self.query["page_size"],
             cursor=self.query.get("cursor"),
         )
 
@@ -231,7 +231,7 @@ class ProjectInvitationListView(AccountCheckedByQuery, ContractAPIView):
             queryset=selectors.invitation_list_for_project(project=project),
             ordering="created_at",
             present=present_invitation,
-            page_size=self.query.get("page_size") or 20,
+            page_size=self.query["page_size"],
             cursor=self.query.get("cursor"),
         )
 
@@ -281,7 +281,7 @@ class MyInvitationListView(ContractAPIView):
             queryset=selectors.invitation_list_for_invitee(user_id=user_from_request(request).pk),
             ordering="created_at",
             present=present_invitation,
-            page_size=self.query.get("page_size") or 20,
+            page_size=self.query["page_size"],
             cursor=self.query.get("cursor"),
         )
 

@@ -68,13 +68,13 @@ class TaskListView(AccountCheckedByQuery, ContractAPIView):
     def get(self, request: Request, project_id: str) -> Response:
         project = project_get_for_member(user_id=caller_id(request), project_id=int(project_id))
         filters = {name: self.query[name] for name in _FILTERS if self.query.get(name) is not None}
-        ordering = self.query.get("ordering") or "-created_at"
+        ordering = self.query["ordering"]
         return paginate(
             request=request,
             queryset=selectors.task_list(project=project, filters=filters),
             ordering=selectors.task_ordering_field(ordering),
             present=present_task,
-            page_size=self.query.get("page_size") or 20,
+            page_size=self.query["page_size"],
             cursor=self.query.get("cursor"),
         )
 

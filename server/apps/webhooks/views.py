@@ -70,7 +70,7 @@ class WebhookListView(AccountCheckedByQuery, ContractAPIView):
             queryset=selectors.webhook_list(project=project),
             ordering="created_at",
             present=present_webhook,
-            page_size=self.query.get("page_size") or 20,
+            page_size=self.query["page_size"],
             cursor=self.query.get("cursor"),
         )
 
@@ -158,7 +158,7 @@ class WebhookDeliveryListView(AccountCheckedByQuery, ContractAPIView):
             queryset=selectors.delivery_list(webhook=webhook, status=self.query.get("status")),
             ordering="-created_at",
             present=present_delivery,
-            page_size=self.query.get("page_size") or 20,
+            page_size=self.query["page_size"],
             cursor=self.query.get("cursor"),
         )
 
