@@ -82,19 +82,25 @@ def iter_operations(data: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, 
                 yield path, method, operation, pointer_join("/paths", path, method), item
 
 
+def iter_dicts(value: Any, pointer: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    """(pointer, object) for every JSON object under `value`, itself included (depth first)."""
+    stack: list[tuple[str, Any]] = [(pointer, value)]
+    while stack:
+        ptr, node = stack.pop()
+        if isinstance(node, dict):
+            yield ptr, node
+            for key, child in node.items():
+                if isinstance(child, (dict, list)):
+                    stack.append((pointer_join(ptr, key), child))
+        elif isinstance(node, list):
+            for index, child in enumerate(node):
+                if isinstance(child, (dict, list)):
+                    stack.append((pointer_join(ptr, index), child))
+
+
 def iter_refs(node: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
     """(pointer of the object holding the $ref, ref) for every `$ref` string under `node`."""
-    stack: list[tuple[str, Any]] = [(pointer, node)]
-    while stack:
-        ptr, current = stack.pop()
-        if isinstance(current, dict):
-            ref = current.get("$ref")
-            if isinstance(ref, str):
-                yield ptr, ref
-            for key, value in current.items():
-                if isinstance(value, (dict, list)):
-                    stack.append((pointer_join(ptr, key), value))
-        elif isinstance(current, list):
-            for index, value in enumerate(current):
-                if isinstance(value, (dict, list)):
-                    stack.append((pointer_join(ptr, index), value))
+    for ptr, current in iter_dicts(node, pointer):
+        ref = current.get("$ref")
+        if isinstance(ref, str):
+            yield ptr, ref

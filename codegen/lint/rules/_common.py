@@ -9,7 +9,7 @@ from typing import Any
 
 from codegen.document import Document
 from codegen.findings import pointer_join, pointer_tokens
-from codegen.refs import HTTP_METHODS, Resolver, iter_operations
+from codegen.refs import HTTP_METHODS, Resolver, iter_dicts, iter_operations
 
 PATH_VAR = re.compile(r"\{([^{}]+)\}")
 
@@ -29,19 +29,8 @@ class Context:
         self.version = self.doc.openapi_version
 
 
-def dict_nodes(value: Any, pointer: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
-    stack: list[tuple[str, Any]] = [(pointer, value)]
-    while stack:
-        ptr, node = stack.pop()
-        if isinstance(node, dict):
-            yield ptr, node
-            for key, child in node.items():
-                if isinstance(child, (dict, list)):
-                    stack.append((pointer_join(ptr, key), child))
-        elif isinstance(node, list):
-            for index, child in enumerate(node):
-                if isinstance(child, (dict, list)):
-                    stack.append((pointer_join(ptr, index), child))
+# Every JSON object under a node, with its pointer (the walk `iter_refs` makes).
+dict_nodes = iter_dicts
 
 
 def inside_example(pointer: str) -> bool:
