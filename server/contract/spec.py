@@ -70,6 +70,9 @@ class Operation:
     def query_parameters(self) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.location == "query")
 
+    def path_parameters(self) -> tuple[Parameter, ...]:
+        return tuple(p for p in self.parameters if p.location == "path")
+
 
 @dataclass(frozen=True, eq=False)
 class Contract:

@@ -24,6 +24,7 @@ from server.common.observability import response_headers
 from server.common.throttling import ScopedRateThrottle
 
 from . import caching, deprecation, idempotency
+from .casting import cast_parameter
 from .negotiation import check_acceptable
 from .query import typed_query
 from .spec import Operation
@@ -105,6 +106,11 @@ class ContractAPIView(APIView):
         if settings.CONTRACT_REQUEST_VALIDATION != "off":  # fail closed (server.contract.checks)
             get_engine().validate_request(operation, request._request)
         self.query = typed_query(operation, request.query_params)
+        # Path parameters reach the handler typed as the contract declares them (an id is an int): DRF passes
+        # the handler the same dict it stored as self.kwargs, so they are cast in place.
+        for parameter in operation.path_parameters():
+            if isinstance(raw := self.kwargs.get(parameter.name), str):
+                self.kwargs[parameter.name] = cast_parameter(raw, parameter.schema)
         self.body = None
         if operation.has_request_body:
             # An engine may hand over the body it already parsed; otherwise the same parse of the same bytes,

@@ -196,8 +196,8 @@ class ApiKeyDetailView(ContractAPIView):
     @extend_schema(
         request=None, responses={204: None, **problems(404)}, parameters=[id_parameter("api_key_id")]
     )
-    def delete(self, request: Request, api_key_id: str) -> Response:
-        services.api_key_revoke(user=selectors.user_from_request(request), api_key_id=int(api_key_id))
+    def delete(self, request: Request, api_key_id: int) -> Response:
+        services.api_key_revoke(user=selectors.user_from_request(request), api_key_id=api_key_id)
         return Response(status=204)
 
 

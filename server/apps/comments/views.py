@@ -40,10 +40,8 @@ class CommentListView(AccountCheckedByQuery, ContractAPIView):
         responses={200: CommentListSerializer, **problems(404)},
         parameters=[*PATH, *page_parameters(ordering("created_at", default="created_at")), *caching(200)],
     )
-    def get(self, request: Request, project_id: str, task_id: str) -> Response:
-        task = task_get_for_member(
-            user_id=caller_id(request), project_id=int(project_id), task_id=int(task_id)
-        )
+    def get(self, request: Request, project_id: int, task_id: int) -> Response:
+        task = task_get_for_member(user_id=caller_id(request), project_id=project_id, task_id=task_id)
         return paginate(
             request=request,
             queryset=selectors.comment_list(task=task),
@@ -58,9 +56,9 @@ class CommentListView(AccountCheckedByQuery, ContractAPIView):
         responses={201: CommentSerializer, **problems(403, 404, 409, 422)},
         parameters=[*PATH, location_header(), IDEMPOTENCY_KEY, *caching(201, etag=True), *replayed(201)],
     )
-    def post(self, request: Request, project_id: str, task_id: str) -> Response:
+    def post(self, request: Request, project_id: int, task_id: int) -> Response:
         caller = user_from_request(request)
-        task = task_get_for_member(user_id=caller.pk, project_id=int(project_id), task_id=int(task_id))
+        task = task_get_for_member(user_id=caller.pk, project_id=project_id, task_id=task_id)
         project_require_role(project=task.project, roles=EDITOR_ROLES, action="comment")
         comment = services.comment_create(task=task, author=caller, body=self.body["body"])
         location = reverse(
@@ -78,10 +76,10 @@ class CommentDetailView(ContractAPIView):
         responses={200: CommentSerializer, **problems(403, 404), **PRECONDITION_FAILED},
         parameters=[*PATH, COMMENT_ID, *CONDITIONAL_WRITE, *caching(200, etag=True)],
     )
-    def patch(self, request: Request, project_id: str, task_id: str, comment_id: str) -> Response:
+    def patch(self, request: Request, project_id: int, task_id: int, comment_id: int) -> Response:
         caller = user_from_request(request)
-        task = task_get_for_member(user_id=caller.pk, project_id=int(project_id), task_id=int(task_id))
-        comment = selectors.comment_get(task=task, comment_id=int(comment_id))
+        task = task_get_for_member(user_id=caller.pk, project_id=project_id, task_id=task_id)
+        comment = selectors.comment_get(task=task, comment_id=comment_id)
         services.comment_require_author(comment=comment, user=caller)
         precondition = if_match(request, present_comment)
         comment = services.comment_update(comment=comment, body=self.body["body"], precondition=precondition)
@@ -92,10 +90,10 @@ class CommentDetailView(ContractAPIView):
         responses={204: None, **problems(403, 404), **PRECONDITION_FAILED},
         parameters=[*PATH, COMMENT_ID, *CONDITIONAL_WRITE],
     )
-    def delete(self, request: Request, project_id: str, task_id: str, comment_id: str) -> Response:
+    def delete(self, request: Request, project_id: int, task_id: int, comment_id: int) -> Response:
         caller = user_from_request(request)
-        task = task_get_for_member(user_id=caller.pk, project_id=int(project_id), task_id=int(task_id))
-        comment = selectors.comment_get(task=task, comment_id=int(comment_id))
+        task = task_get_for_member(user_id=caller.pk, project_id=project_id, task_id=task_id)
+        comment = selectors.comment_get(task=task, comment_id=comment_id)
         services.comment_require_author(comment=comment, user=caller)
         services.comment_delete(comment=comment, precondition=if_match(request, present_comment))
         return Response(status=204)

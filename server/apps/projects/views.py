@@ -52,9 +52,9 @@ NOT_MODIFIED, CONDITIONAL_GET = conditional_get()
 PRECONDITION_FAILED, CONDITIONAL_WRITE = conditional_write()
 
 
-def _project(request: Request, project_id: str) -> Project:
+def _project(request: Request, project_id: int) -> Project:
     """The project with the caller's role; 404 for non-members."""
-    return selectors.project_get_for_member(user_id=caller_id(request), project_id=int(project_id))
+    return selectors.project_get_for_member(user_id=caller_id(request), project_id=project_id)
 
 
 class ProjectListView(ContractAPIView):
@@ -105,7 +105,7 @@ class ProjectDetailView(AccountCheckedByQuery, ContractAPIView):
         responses={200: ProjectSerializer, **NOT_MODIFIED, **problems(404)},
         parameters=[PROJECT_ID, *CONDITIONAL_GET],
     )
-    def get(self, request: Request, project_id: str) -> Response:
+    def get(self, request: Request, project_id: int) -> Response:
         project = _project(request, project_id)
         return Response(present_project(project))
 
@@ -114,7 +114,7 @@ class ProjectDetailView(AccountCheckedByQuery, ContractAPIView):
         responses={200: ProjectSerializer, **problems(403, 404), **PRECONDITION_FAILED},
         parameters=[PROJECT_ID, *CONDITIONAL_WRITE, *caching(200, etag=True)],
     )
-    def put(self, request: Request, project_id: str) -> Response:
+    def put(self, request: Request, project_id: int) -> Response:
         return self._update(request, project_id)
 
     @extend_schema(
@@ -122,10 +122,10 @@ class ProjectDetailView(AccountCheckedByQuery, ContractAPIView):
         responses={200: ProjectSerializer, **problems(403, 404), **PRECONDITION_FAILED},
         parameters=[PROJECT_ID, *CONDITIONAL_WRITE, *caching(200, etag=True)],
     )
-    def patch(self, request: Request, project_id: str) -> Response:
+    def patch(self, request: Request, project_id: int) -> Response:
         return self._update(request, project_id)
 
-    def _update(self, request: Request, project_id: str) -> Response:
+    def _update(self, request: Request, project_id: int) -> Response:
         project = _project(request, project_id)
         selectors.project_require_role(project=project, roles=EDITOR_ROLES, action="edit this project")
         precondition = if_match(request, present_project)
@@ -137,7 +137,7 @@ class ProjectDetailView(AccountCheckedByQuery, ContractAPIView):
         responses={204: None, **problems(403, 404), **PRECONDITION_FAILED},
         parameters=[PROJECT_ID, *CONDITIONAL_WRITE],
     )
-    def delete(self, request: Request, project_id: str) -> Response:
+    def delete(self, request: Request, project_id: int) -> Response:
         project = _project(request, project_id)
         selectors.project_require_role(project=project, roles=OWNER_ROLES, action="delete this project")
         services.project_delete(project=project, precondition=if_match(request, present_project))
@@ -158,7 +158,7 @@ class ProjectMemberListView(AccountCheckedByQuery, ContractAPIView):
             *caching(200),
         ],
     )
-    def get(self, request: Request, project_id: str) -> Response:
+    def get(self, request: Request, project_id: int) -> Response:
         project = _project(request, project_id)
         return paginate(
             request=request,
@@ -174,7 +174,7 @@ class ProjectMemberListView(AccountCheckedByQuery, ContractAPIView):
         responses={201: MemberSerializer, **problems(403, 404, 409, 422)},
         parameters=[PROJECT_ID, location_header(), IDEMPOTENCY_KEY, *caching(201), *replayed(201)],
     )
-    def post(self, request: Request, project_id: str) -> Response:
+    def post(self, request: Request, project_id: int) -> Response:
         project = _project(request, project_id)
         selectors.project_require_role(project=project, roles=OWNER_ROLES, action="add members")
         body: dict[str, Any] = self.body
@@ -195,22 +195,22 @@ class ProjectMemberDetailView(AccountCheckedByQuery, ContractAPIView):
         responses={200: MemberSerializer, **problems(403, 404, 409)},
         parameters=[PROJECT_ID, USER_ID, *caching(200)],
     )
-    def patch(self, request: Request, project_id: str, user_id: str) -> Response:
+    def patch(self, request: Request, project_id: int, user_id: int) -> Response:
         project = _project(request, project_id)
         selectors.project_require_role(project=project, roles=OWNER_ROLES, action="change member roles")
-        membership = selectors.membership_get(project=project, user_id=int(user_id))
+        membership = selectors.membership_get(project=project, user_id=user_id)
         membership = services.membership_update(membership=membership, role=self.body["role"])
         return Response(present_member(membership))
 
     @extend_schema(
         request=None, responses={204: None, **problems(403, 404, 409)}, parameters=[PROJECT_ID, USER_ID]
     )
-    def delete(self, request: Request, project_id: str, user_id: str) -> Response:
+    def delete(self, request: Request, project_id: int, user_id: int) -> Response:
         caller = user_from_request(request)
-        project = selectors.project_get_for_member(user_id=caller.pk, project_id=int(project_id))
-        if int(user_id) != caller.pk:  # anyone may leave; only owners remove others
+        project = selectors.project_get_for_member(user_id=caller.pk, project_id=project_id)
+        if user_id != caller.pk:  # anyone may leave; only owners remove others
             selectors.project_require_role(project=project, roles=OWNER_ROLES, action="remove members")
-        membership = selectors.membership_get(project=project, user_id=int(user_id))
+        membership = selectors.membership_get(project=project, user_id=user_id)
         services.membership_remove(membership=membership)
         return Response(status=204)
 
@@ -223,7 +223,7 @@ class ProjectInvitationListView(AccountCheckedByQuery, ContractAPIView):
         responses={200: InvitationListSerializer, **problems(403, 404)},
         parameters=[PROJECT_ID, *page_parameters(), *caching(200)],
     )
-    def get(self, request: Request, project_id: str) -> Response:
+    def get(self, request: Request, project_id: int) -> Response:
         project = _project(request, project_id)
         selectors.project_require_role(project=project, roles=OWNER_ROLES, action="see invitations")
         return paginate(
@@ -240,7 +240,7 @@ class ProjectInvitationListView(AccountCheckedByQuery, ContractAPIView):
         responses={201: InvitationSerializer, **problems(403, 404, 409, 422)},
         parameters=[PROJECT_ID, location_header(), IDEMPOTENCY_KEY, *caching(201), *replayed(201)],
     )
-    def post(self, request: Request, project_id: str) -> Response:
+    def post(self, request: Request, project_id: int) -> Response:
         project = _project(request, project_id)
         selectors.project_require_role(project=project, roles=OWNER_ROLES, action="invite members")
         body: dict[str, Any] = self.body
@@ -259,10 +259,10 @@ class ProjectInvitationDetailView(AccountCheckedByQuery, ContractAPIView):
     @extend_schema(
         request=None, responses={204: None, **problems(403, 404)}, parameters=[PROJECT_ID, INVITATION_ID]
     )
-    def delete(self, request: Request, project_id: str, invitation_id: str) -> Response:
+    def delete(self, request: Request, project_id: int, invitation_id: int) -> Response:
         project = _project(request, project_id)
         selectors.project_require_role(project=project, roles=OWNER_ROLES, action="withdraw invitations")
-        invitation = selectors.invitation_get_for_project(project=project, invitation_id=int(invitation_id))
+        invitation = selectors.invitation_get_for_project(project=project, invitation_id=invitation_id)
         services.invitation_revoke(invitation=invitation)
         return Response(status=204)
 
@@ -294,9 +294,9 @@ class MyInvitationAcceptView(ContractAPIView):
         responses={201: ProjectSerializer, **problems(404, 409)},
         parameters=[INVITATION_ID, location_header(), *caching(201)],
     )
-    def post(self, request: Request, invitation_id: str) -> Response:
+    def post(self, request: Request, invitation_id: int) -> Response:
         invitation = selectors.invitation_get_for_invitee(
-            user_id=user_from_request(request).pk, invitation_id=int(invitation_id)
+            user_id=user_from_request(request).pk, invitation_id=invitation_id
         )
         project = services.invitation_accept(invitation=invitation)
         location = reverse("projects_retrieve", kwargs={"project_id": project.pk})
@@ -307,9 +307,9 @@ class MyInvitationDeclineView(ContractAPIView):
     operations = {"post": "invitations_decline"}
 
     @extend_schema(request=None, responses={204: None, **problems(404)}, parameters=[INVITATION_ID])
-    def post(self, request: Request, invitation_id: str) -> Response:
+    def post(self, request: Request, invitation_id: int) -> Response:
         invitation = selectors.invitation_get_for_invitee(
-            user_id=user_from_request(request).pk, invitation_id=int(invitation_id)
+            user_id=user_from_request(request).pk, invitation_id=invitation_id
         )
         services.invitation_decline(invitation=invitation)
         return Response(status=204)

@@ -65,8 +65,8 @@ class TaskListView(AccountCheckedByQuery, ContractAPIView):
             *caching(200),
         ],
     )
-    def get(self, request: Request, project_id: str) -> Response:
-        project = project_get_for_member(user_id=caller_id(request), project_id=int(project_id))
+    def get(self, request: Request, project_id: int) -> Response:
+        project = project_get_for_member(user_id=caller_id(request), project_id=project_id)
         filters = {name: self.query[name] for name in _FILTERS if self.query.get(name) is not None}
         ordering = self.query["ordering"]
         return paginate(
@@ -83,9 +83,9 @@ class TaskListView(AccountCheckedByQuery, ContractAPIView):
         responses={201: TaskSerializer, **problems(403, 404, 409, 422)},
         parameters=[PROJECT_ID, location_header(), IDEMPOTENCY_KEY, *caching(201, etag=True), *replayed(201)],
     )
-    def post(self, request: Request, project_id: str) -> Response:
+    def post(self, request: Request, project_id: int) -> Response:
         caller = caller_id(request)
-        project = project_get_for_member(user_id=caller, project_id=int(project_id))
+        project = project_get_for_member(user_id=caller, project_id=project_id)
         project_require_role(project=project, roles=EDITOR_ROLES, action="create tasks")
         body: dict[str, Any] = self.body
         task = services.task_create(
@@ -110,9 +110,9 @@ class TaskDetailView(AccountCheckedByQuery, ContractAPIView):
         responses={200: TaskSerializer, **NOT_MODIFIED, **problems(404)},
         parameters=[PROJECT_ID, TASK_ID, *CONDITIONAL_GET],
     )
-    def get(self, request: Request, project_id: str, task_id: str) -> Response:
+    def get(self, request: Request, project_id: int, task_id: int) -> Response:
         task = selectors.task_get_for_member(
-            user_id=caller_id(request), project_id=int(project_id), task_id=int(task_id)
+            user_id=caller_id(request), project_id=project_id, task_id=task_id
         )
         return Response(present_task(task))
 
@@ -121,9 +121,9 @@ class TaskDetailView(AccountCheckedByQuery, ContractAPIView):
         responses={200: TaskSerializer, **problems(403, 404, 422), **PRECONDITION_FAILED},
         parameters=[PROJECT_ID, TASK_ID, *CONDITIONAL_WRITE, *caching(200, etag=True)],
     )
-    def patch(self, request: Request, project_id: str, task_id: str) -> Response:
+    def patch(self, request: Request, project_id: int, task_id: int) -> Response:
         task = selectors.task_get_for_member(
-            user_id=caller_id(request), project_id=int(project_id), task_id=int(task_id)
+            user_id=caller_id(request), project_id=project_id, task_id=task_id
         )
         project_require_role(project=task.project, roles=EDITOR_ROLES, action="edit tasks")
         task = services.task_update(task=task, data=self.body, precondition=if_match(request, present_task))
@@ -134,9 +134,9 @@ class TaskDetailView(AccountCheckedByQuery, ContractAPIView):
         responses={204: None, **problems(403, 404), **PRECONDITION_FAILED},
         parameters=[PROJECT_ID, TASK_ID, *CONDITIONAL_WRITE],
     )
-    def delete(self, request: Request, project_id: str, task_id: str) -> Response:
+    def delete(self, request: Request, project_id: int, task_id: int) -> Response:
         task = selectors.task_get_for_member(
-            user_id=caller_id(request), project_id=int(project_id), task_id=int(task_id)
+            user_id=caller_id(request), project_id=project_id, task_id=task_id
         )
         project_require_role(project=task.project, roles=EDITOR_ROLES, action="delete tasks")
         services.task_delete(task=task, precondition=if_match(request, present_task))

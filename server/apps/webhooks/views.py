@@ -39,14 +39,14 @@ WEBHOOK_ID = id_parameter("webhook_id")
 DELIVERY_ID = id_parameter("delivery_id")
 
 
-def _owned_project(request: Request, project_id: str) -> Project:
-    project = project_selectors.project_get_for_member(user_id=caller_id(request), project_id=int(project_id))
+def _owned_project(request: Request, project_id: int) -> Project:
+    project = project_selectors.project_get_for_member(user_id=caller_id(request), project_id=project_id)
     project_selectors.project_require_role(project=project, roles=OWNER_ROLES, action="manage webhooks")
     return project
 
 
-def _webhook(request: Request, project_id: str, webhook_id: str) -> Webhook:
-    return selectors.webhook_get(project=_owned_project(request, project_id), webhook_id=int(webhook_id))
+def _webhook(request: Request, project_id: int, webhook_id: int) -> Webhook:
+    return selectors.webhook_get(project=_owned_project(request, project_id), webhook_id=webhook_id)
 
 
 def _delivery_now(delivery_id: int) -> dict[str, Any]:
@@ -63,7 +63,7 @@ class WebhookListView(AccountCheckedByQuery, ContractAPIView):
         responses={200: WebhookListSerializer, **problems(403, 404)},
         parameters=[PROJECT_ID, *page_parameters(), *caching(200)],
     )
-    def get(self, request: Request, project_id: str) -> Response:
+    def get(self, request: Request, project_id: int) -> Response:
         project = _owned_project(request, project_id)
         return paginate(
             request=request,
@@ -85,7 +85,7 @@ class WebhookListView(AccountCheckedByQuery, ContractAPIView):
             *replayed(201),
         ],
     )
-    def post(self, request: Request, project_id: str) -> Response:
+    def post(self, request: Request, project_id: int) -> Response:
         project = _owned_project(request, project_id)
         body: dict[str, Any] = self.body
         webhook, secret = services.webhook_create(
@@ -105,7 +105,7 @@ class WebhookDetailView(AccountCheckedByQuery, ContractAPIView):
         responses={200: WebhookSerializer, **problems(403, 404)},
         parameters=[PROJECT_ID, WEBHOOK_ID, *caching(200)],
     )
-    def get(self, request: Request, project_id: str, webhook_id: str) -> Response:
+    def get(self, request: Request, project_id: int, webhook_id: int) -> Response:
         return Response(present_webhook(_webhook(request, project_id, webhook_id)))
 
     @extend_schema(
@@ -113,14 +113,14 @@ class WebhookDetailView(AccountCheckedByQuery, ContractAPIView):
         responses={200: WebhookSerializer, **problems(403, 404, 422)},
         parameters=[PROJECT_ID, WEBHOOK_ID, *caching(200)],
     )
-    def patch(self, request: Request, project_id: str, webhook_id: str) -> Response:
+    def patch(self, request: Request, project_id: int, webhook_id: int) -> Response:
         webhook = services.webhook_update(webhook=_webhook(request, project_id, webhook_id), data=self.body)
         return Response(present_webhook(webhook))
 
     @extend_schema(
         request=None, responses={204: None, **problems(403, 404)}, parameters=[PROJECT_ID, WEBHOOK_ID]
     )
-    def delete(self, request: Request, project_id: str, webhook_id: str) -> Response:
+    def delete(self, request: Request, project_id: int, webhook_id: int) -> Response:
         services.webhook_delete(webhook=_webhook(request, project_id, webhook_id))
         return Response(status=204)
 
@@ -133,7 +133,7 @@ class WebhookPingView(AccountCheckedByQuery, ContractAPIView):
         responses={202: WebhookDeliverySerializer, **problems(403, 404)},
         parameters=[PROJECT_ID, WEBHOOK_ID, *caching(202)],
     )
-    def post(self, request: Request, project_id: str, webhook_id: str) -> Response:
+    def post(self, request: Request, project_id: int, webhook_id: int) -> Response:
         delivery = services.webhook_ping(webhook=_webhook(request, project_id, webhook_id))
         return Response(_delivery_now(delivery.pk), status=202)
 
@@ -151,7 +151,7 @@ class WebhookDeliveryListView(AccountCheckedByQuery, ContractAPIView):
             *caching(200),
         ],
     )
-    def get(self, request: Request, project_id: str, webhook_id: str) -> Response:
+    def get(self, request: Request, project_id: int, webhook_id: int) -> Response:
         webhook = _webhook(request, project_id, webhook_id)
         return paginate(
             request=request,
@@ -171,8 +171,8 @@ class WebhookRedeliverView(AccountCheckedByQuery, ContractAPIView):
         responses={202: WebhookDeliverySerializer, **problems(403, 404)},
         parameters=[PROJECT_ID, WEBHOOK_ID, DELIVERY_ID, *caching(202)],
     )
-    def post(self, request: Request, project_id: str, webhook_id: str, delivery_id: str) -> Response:
+    def post(self, request: Request, project_id: int, webhook_id: int, delivery_id: int) -> Response:
         webhook = _webhook(request, project_id, webhook_id)
-        delivery = selectors.delivery_get(webhook=webhook, delivery_id=int(delivery_id))
+        delivery = selectors.delivery_get(webhook=webhook, delivery_id=delivery_id)
         again = services.delivery_redeliver(delivery=delivery)
         return Response(_delivery_now(again.pk), status=202)
