@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import threading
 import time
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -65,8 +66,19 @@ PROJECT = {
 
 @pytest.fixture
 def no_sleep(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The SDK's sleeps in this test's thread, recorded instead of slept. Other threads (a daemon thread an
+    earlier test left in this worker) sleep for real and are not recorded: counted, they broke this count."""
     slept: list[float] = []
-    monkeypatch.setattr(time, "sleep", slept.append)
+    real_sleep = time.sleep
+    test_thread = threading.current_thread()
+
+    def sleep(seconds: float) -> None:
+        if threading.current_thread() is test_thread:
+            slept.append(seconds)
+        else:
+            real_sleep(seconds)
+
+    monkeypatch.setattr(time, "sleep", sleep)
     return slept
 
 
