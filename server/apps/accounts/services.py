@@ -94,6 +94,9 @@ def user_register(*, username: str, email: str, password: str, full_name: str = 
 def user_update(*, user: User, data: Mapping[str, Any], precondition: Precondition | None = None) -> User:
     """PATCH /users/me: `data` holds only the fields the client sent (email, full_name). With `If-Match`
     (`precondition`) the row is locked and checked first, in the write's transaction."""
+    if "email" in data:
+        # An invalid address is a 400 whatever If-Match says: the body is checked before the precondition.
+        data = {**data, "email": _valid_email(data["email"])}
     with guarded(precondition):
         return _user_update(user=lock_and_check(user, precondition), data=data)
 
@@ -101,7 +104,7 @@ def user_update(*, user: User, data: Mapping[str, Any], precondition: Preconditi
 def _user_update(*, user: User, data: Mapping[str, Any]) -> User:
     fields: list[str] = []
     if "email" in data:
-        user.email = _valid_email(data["email"])
+        user.email = data["email"]
         fields.append("email")
     if "full_name" in data:
         user.full_name = data["full_name"]

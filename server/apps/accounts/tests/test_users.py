@@ -282,3 +282,12 @@ def test_users_list_rejects_an_overlong_search(staff: ContractClient) -> None:
 def test_users_list_is_forbidden_to_non_staff(client: ContractClient) -> None:
     assert_problem(client.send("GET", "/users"), 403, "permission_denied")
     assert_problem(ContractClient().send("GET", "/users"), 401, "not_authenticated")
+
+
+def test_an_invalid_email_is_a_400_even_with_a_stale_if_match(user: Any, client: ContractClient) -> None:
+    """The body is checked before the precondition: Schemathesis (contract-live) sent an address that only the
+    service's email check refuses with a stale If-Match, and got 412 for invalid data."""
+    response = client.send("PATCH", "/users/me", {"email": "a@b.test*"}, HTTP_IF_MATCH='W/"stale"')
+    assert_problem(response, 400, "validation_error")
+    user.refresh_from_db()
+    assert user.email == "uma@example.com"
