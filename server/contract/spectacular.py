@@ -3,31 +3,43 @@
 Documentation only: nothing here runs while a request is served. What each piece derives from:
 
 * operationId: the view's own `operations` map (what the binding actually routes);
-* methods: the view's handler methods; path parameters: the view signature, typed by `@extend_schema`;
+* path parameters: the handler's signature (each one a primary key it looks up);
 * security: the view's authenticators and permissions, resolved per method (public operations have none);
-* request bodies and success responses: `@extend_schema` on each handler, with serializers whose fields come
-  from the models where a model backs them (lengths, choices, nullability) - `server/apps/<app>/schema.py`;
-* business errors (403, 404, 409, 422): `@extend_schema` on each handler;
+* what only a handler can tell - its success status and body, its request body, the business errors it
+  raises (403, 404, 409, 412, 422), the query parameters it reads - one `Doc` per operationId in its app's
+  `schema.py` (`OPERATIONS`), found by the view's module as the binding finds the views; the serializers
+  take lengths, choices and nullability from the models;
+* the page parameters (`cursor`, `page_size`): a paged response (`page_of`); `Location`: a 201 (every create
+  handler reverses the new resource's path); `If-Match`: a handler that can answer 412;
+* caching: server.contract.caching.apply() sets what the contract declares, so its headers (and the 304 and
+  `If-None-Match` of a GET whose 200 carries an `ETag`) are derived from the bound operation, with the
+  values the code computes (`etag_of`, `VARY_ON`): spectacular_http.py;
 * the errors every operation can get from the stack itself are added here from what the stack is configured
   with: 400 (request validation: the operation has parameters or a body), 401 + `WWW-Authenticate` (it has
   authenticators), 413 and 415 (it has a body: RequestSizeLimitMiddleware, the media-type check), 429 +
   `Retry-After` (it has throttles), 406 (a success with a body: content negotiation), 500 and 503 (the
   exception handler); every error with `Cache-Control: no-store`;
 * `Deprecation`, `Sunset`, `Link` on the successes of a deprecated operation or one with deprecated
-  parameters: from the bound contract operation (what server.contract.deprecation sends from).
+  parameters: from the bound contract operation (what server.contract.deprecation sends from);
+* `Idempotency-Key`: the idempotency app's postprocessing hook (server.apps.idempotency.schema).
 """
 
 from __future__ import annotations
 
+import inspect
+from dataclasses import dataclass
+from importlib import import_module
 from typing import Any
 
 from django.core.validators import ProhibitNullCharactersValidator
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema_field
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema_field
 from rest_framework import serializers
 
 from server.common.errors import PROBLEM_CONTENT_TYPE
+
+from .spectacular_http import IF_MATCH, IF_NONE_MATCH, answers_not_modified, caching_headers
 
 # --- shared documentation types ---------------------------------------------------------------------------
 
@@ -73,17 +85,6 @@ class IdField(serializers.IntegerField):
     """A primary key, or a foreign key's id."""
 
 
-def id_parameter(name: str) -> OpenApiParameter:
-    """A path parameter the view casts with int() and looks up by primary key."""
-    return OpenApiParameter(name, ID_SCHEMA, OpenApiParameter.PATH, required=True)
-
-
-def location_header() -> OpenApiParameter:
-    """`Location` of a 201: the path reverse() gives for the new resource."""
-    schema = {"type": "string", "format": "uri-reference"}
-    return OpenApiParameter("Location", schema, OpenApiParameter.HEADER, required=True, response=[201])
-
-
 def query(name: str, schema: Any, **kwargs: Any) -> OpenApiParameter:
     return OpenApiParameter(name, schema, OpenApiParameter.QUERY, **kwargs)
 
@@ -94,17 +95,15 @@ def ordering(*fields: str, default: str) -> OpenApiParameter:
     return query("ordering", str, enum=values, default=default)
 
 
-def page_parameters(*extra: OpenApiParameter) -> list[OpenApiParameter]:
-    """What the list views pass to server.common.pagination.paginate(): the opaque cursor it issued, and
-    `page_size` (`self.query["page_size"]`, default 20 applied by typed_query, at most 100)."""
-    return [
-        query("cursor", {"type": "string", "pattern": NO_NUL_PATTERN, "minLength": 1}),
-        query("page_size", {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}),
-        *extra,
-    ]
-
-
 SEARCH = query("search", {"type": "string", "pattern": NO_NUL_PATTERN, "minLength": 1, "maxLength": 200})
+
+# What the list views pass to server.common.pagination.paginate(): the opaque cursor it issued, and
+# `page_size` (`self.query["page_size"]`, at most the largest page paginate() serves).
+MAX_PAGE_SIZE = 100
+PAGE_PARAMETERS = (
+    query("cursor", {"type": "string", "pattern": NO_NUL_PATTERN, "minLength": 1}),
+    query("page_size", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE, "default": 20}),
+)
 
 
 class ResponseSerializer(serializers.Serializer[Any]):
@@ -124,17 +123,27 @@ def page_of(item: type[serializers.Serializer[Any]], name: str) -> type[serializ
         name,
         (ResponseSerializer,),
         {
-            "items": serializers.ListField(child=item(), max_length=100),
+            "items": serializers.ListField(child=item(), max_length=MAX_PAGE_SIZE),
             "next": serializers.URLField(allow_null=True),
             "previous": serializers.URLField(allow_null=True),
+            "paged": True,  # the operation reads the page parameters
             "__module__": item.__module__,
         },
     )
 
 
-def problems(*statuses: int) -> dict[Any, Any]:
-    """Business errors a handler raises (NotFound, PermissionDenied, Conflict, Unprocessable)."""
-    return {(status, PROBLEM_CONTENT_TYPE): ProblemSerializer for status in statuses}
+@dataclass(frozen=True)
+class Doc:
+    """What only the handler of one operation can tell (its app's `schema.OPERATIONS[operationId]`): the
+    status and serializer of its success (None: no body), its request body, the errors it raises itself
+    (a status, or a status and the serializer of a problem with more members), and the query parameters it
+    reads besides the page."""
+
+    status: int
+    response: Any = None
+    request: Any = None
+    errors: tuple[int | tuple[int, Any], ...] = ()
+    query: tuple[OpenApiParameter, ...] = ()
 
 
 # --- the schema class ---------------------------------------------------------------------------------------
@@ -145,6 +154,47 @@ class ContractAutoSchema(AutoSchema):
         view: Any = self.view  # a ContractAPIView: what it binds is the operationId
         operation_id: str = view.operations[self.method.lower()]
         return operation_id
+
+    def _doc(self) -> Doc:
+        # The app's schema module, by name (as binding.py finds its views): apps sit above this layer.
+        app = self.view.__module__.rpartition(".")[0]
+        doc: Doc = import_module(f"{app}.schema").OPERATIONS[self.get_operation_id()]
+        return doc
+
+    def get_request_serializer(self) -> Any:
+        return self._doc().request
+
+    def get_response_serializers(self) -> Any:
+        doc = self._doc()
+        responses: dict[Any, Any] = {doc.status: doc.response}
+        for error in doc.errors:
+            status, serializer = error if isinstance(error, tuple) else (error, ProblemSerializer)
+            responses[(status, PROBLEM_CONTENT_TYPE)] = serializer
+        if answers_not_modified(self._bound()):
+            responses[304] = OpenApiResponse(description="Not modified.")
+        return responses
+
+    def get_override_parameters(self) -> list[Any]:
+        doc = self._doc()
+        handler = getattr(self.view, self.method.lower())
+        names = list(inspect.signature(handler).parameters)[1:]  # after `request`: the path's ids
+        parameters = [OpenApiParameter(n, ID_SCHEMA, OpenApiParameter.PATH, required=True) for n in names]
+        if getattr(doc.response, "paged", False):
+            parameters += PAGE_PARAMETERS
+        parameters += doc.query
+        if doc.status == 201:  # the create handlers reverse() the new resource's path
+            location = {"type": "string", "format": "uri-reference"}
+            parameters.append(OpenApiParameter("Location", location, "header", required=True, response=[201]))
+        if 412 in doc.errors:  # the handler checks `If-Match` (server.common.conditional.if_match)
+            parameters.append(IF_MATCH)
+        bound = self._bound()
+        if answers_not_modified(bound):
+            parameters.append(IF_NONE_MATCH)
+        return [*parameters, *caching_headers(bound)]
+
+    def _bound(self) -> Any:
+        view: Any = self.view
+        return view.contract_operations[self.method.lower()]
 
     def get_tags(self) -> list[str]:
         return []

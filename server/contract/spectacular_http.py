@@ -1,19 +1,21 @@
-"""How the views describe conditional requests and caching to drf-spectacular (drift check).
+"""Conditional requests and caching, for the drift check's view of the code (server.contract.spectacular).
 
-What each piece derives from: server.contract.caching.apply() sets `ETag`, `Cache-Control` and `Vary` and
-answers 304; server.common.conditional's `if_match()` / `lock_and_check()` answer 412. (Idempotency is the
-idempotency app's to describe: server.apps.idempotency.schema.)
+Derived, not declared per handler: server.contract.caching.apply() sets the `ETag`, `Cache-Control` and
+`Vary` the contract declares on each status and answers 304 to a GET whose 200 carries an `ETag`, so what
+the code can get wrong on its own is the values it computes - the entity tag (`etag_of`), the `Vary` list
+(`VARY_ON`) and the entity-tag lists it parses - and whether a handler checks `If-Match` (412).
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from drf_spectacular.utils import OpenApiParameter
 
-from server.common.conditional import CACHE_NO_STORE, CACHE_PRIVATE
+from server.common.conditional import VARY_ON
 
-from .spectacular import problems
+from .caching import declared_headers
+from .spec import Operation
 
 # An entity-tag list (RFC 9110 8.8.3), or `*`: what django.utils.http.parse_etags() understands.
 ENTITY_TAGS = {"type": "string", "maxLength": 1024, "pattern": '^(\\*|(W/)?"[!#-~]*"( *, *(W/)?"[!#-~]*")*)$'}
@@ -23,34 +25,26 @@ IF_MATCH = OpenApiParameter("If-Match", ENTITY_TAGS, OpenApiParameter.HEADER)
 IF_NONE_MATCH = OpenApiParameter("If-None-Match", ENTITY_TAGS, OpenApiParameter.HEADER)
 
 
-def _header(
-    name: str, schema: dict[str, Any], statuses: list[int], *, required: bool = True
-) -> OpenApiParameter:
-    return OpenApiParameter(name, schema, OpenApiParameter.HEADER, required=required, response=statuses)
+def answers_not_modified(operation: Operation) -> bool:
+    """caching.apply(): a GET whose 200 carries an `ETag` answers 304 to a matching `If-None-Match`."""
+    declared = declared_headers(operation).get("200")
+    return operation.method == "get" and declared is not None and declared.etag
 
 
-def caching(
-    *statuses: int,
-    cache: Literal["private", "no-store"] = "private",
-    vary: bool = True,
-    etag: bool = False,
-) -> list[OpenApiParameter]:
-    """The response headers caching.apply() sets on `statuses`."""
-    codes = list(statuses)
-    value = CACHE_PRIVATE if cache == "private" else CACHE_NO_STORE
-    headers = [_header("Cache-Control", {"type": "string", "const": value}, codes)]
-    if vary:
-        headers.append(_header("Vary", {"type": "string", "pattern": "Authorization, X-API-Key"}, codes))
-    if etag:
-        headers.append(_header("ETag", ETAG, codes))
+def caching_headers(operation: Operation) -> list[OpenApiParameter]:
+    """The response headers caching.apply() sets, per status, with the values the code computes."""
+    headers = []
+    for status, declared in declared_headers(operation).items():
+        if declared.cache_control:
+            headers.append(
+                _header("Cache-Control", {"type": "string", "const": declared.cache_control}, status)
+            )
+        if declared.vary:
+            headers.append(_header("Vary", {"type": "string", "pattern": ", ".join(VARY_ON)}, status))
+        if declared.etag:
+            headers.append(_header("ETag", ETAG, status))
     return headers
 
 
-def conditional_get() -> tuple[dict[Any, Any], list[OpenApiParameter]]:
-    """A single-resource GET: `If-None-Match`, and a 304 with the 200's validators."""
-    return {304: OpenApiResponse(description="Not modified.")}, [IF_NONE_MATCH, *caching(200, 304, etag=True)]
-
-
-def conditional_write() -> tuple[dict[Any, Any], list[OpenApiParameter]]:
-    """A PUT/PATCH/DELETE: `If-Match`, and 412 when it does not match."""
-    return problems(412), [IF_MATCH]
+def _header(name: str, schema: dict[str, Any], status: str) -> OpenApiParameter:
+    return OpenApiParameter(name, schema, OpenApiParameter.HEADER, required=True, response=[int(status)])

@@ -13,7 +13,7 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import serializers
 
-from server.contract.spectacular import IdField, ResponseSerializer, page_of
+from server.contract.spectacular import SEARCH, Doc, IdField, ResponseSerializer, ordering, page_of
 
 from .authentication import API_KEY_HEADER
 from .models import ApiKey, User
@@ -150,3 +150,21 @@ class ApiKeyAuthScheme(OpenApiAuthenticationExtension):
 
     def get_security_definition(self, auto_schema: AutoSchema) -> dict[str, Any]:
         return {"type": "apiKey", "in": "header", "name": API_KEY_HEADER}
+
+
+OPERATIONS = {
+    "auth_token_obtain": Doc(200, TokenPairSerializer, TokenObtainRequestSerializer, errors=(401,)),
+    "auth_token_refresh": Doc(200, AccessTokenSerializer, TokenRefreshRequestSerializer, errors=(401,)),
+    "api_keys_list": Doc(200, ApiKeyListSerializer),
+    "api_keys_create": Doc(201, ApiKeyWithSecretSerializer, ApiKeyCreateSerializer, errors=(409, 422)),
+    "api_keys_revoke": Doc(204, errors=(404,)),
+    "users_list": Doc(
+        200,
+        UserListSerializer,
+        errors=(403,),
+        query=(SEARCH, ordering("username", "date_joined", default="username")),
+    ),
+    "users_register": Doc(201, UserSerializer, UserRegistrationSerializer, errors=(409, 422)),
+    "users_me_retrieve": Doc(200, UserSerializer),
+    "users_me_update": Doc(200, UserSerializer, UserUpdateSerializer, errors=(412,)),
+}

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.urls import reverse
-from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -15,43 +14,18 @@ from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.serializers import TokenObtainPairSerializer, TokenRefreshSerializer
 from rest_framework_simplejwt.settings import api_settings as jwt_settings
 
-from server.apps.idempotency.schema import IDEMPOTENCY_KEY, replayed
 from server.common.conditional import if_match
 from server.common.error_codes import ErrorCode
 from server.common.errors import ApiError, BadRequest, PermissionDenied
 from server.common.pagination import paginate
 from server.common.throttling import FailureBudget
-from server.contract.spectacular import (
-    SEARCH,
-    id_parameter,
-    location_header,
-    ordering,
-    page_parameters,
-    problems,
-)
-from server.contract.spectacular_http import caching, conditional_get, conditional_write
 from server.contract.views import ContractAPIView
 
 from . import selectors, services
 from .authentication import authentication_failed
 from .presenters import present_api_key, present_api_key_with_secret, present_user
-from .schema import (
-    AccessTokenSerializer,
-    ApiKeyCreateSerializer,
-    ApiKeyListSerializer,
-    ApiKeyWithSecretSerializer,
-    TokenObtainRequestSerializer,
-    TokenPairSerializer,
-    TokenRefreshRequestSerializer,
-    UserListSerializer,
-    UserRegistrationSerializer,
-    UserSerializer,
-    UserUpdateSerializer,
-)
 
 TOKEN_TYPE = "Bearer"
-NOT_MODIFIED, CONDITIONAL_GET = conditional_get()
-PRECONDITION_FAILED, CONDITIONAL_WRITE = conditional_write()
 _WWW_AUTHENTICATE = 'Bearer realm="api"'
 # Wrong passwords per account (the `auth` scope already limits every attempt per address): past the budget,
 # the account's token requests are refused with 429 before the password is checked, so a guesser spreading
@@ -84,11 +58,6 @@ class AuthTokenView(ContractAPIView):
 
     operations = {"post": "auth_token_obtain"}
 
-    @extend_schema(
-        request=TokenObtainRequestSerializer,
-        responses={200: TokenPairSerializer, **problems(401)},
-        parameters=caching(200, cache="no-store", vary=False),
-    )
     def post(self, request: Request) -> Response:
         # Usernames compare case-insensitively (User.objects.get_by_natural_key): so does the budget.
         account = str(self.body.get("username", "") if isinstance(self.body, dict) else "").lower()
@@ -122,11 +91,6 @@ class AuthTokenRefreshView(ContractAPIView):
 
     operations = {"post": "auth_token_refresh"}
 
-    @extend_schema(
-        request=TokenRefreshRequestSerializer,
-        responses={200: AccessTokenSerializer, **problems(401)},
-        parameters=caching(200, cache="no-store", vary=False),
-    )
     def post(self, request: Request) -> Response:
         serializer = TokenRefreshSerializer(data=self.body, context={"request": request})
         try:
@@ -158,9 +122,6 @@ class AuthTokenRefreshView(ContractAPIView):
 class ApiKeyListView(ContractAPIView):
     operations = {"get": "api_keys_list", "post": "api_keys_create"}
 
-    @extend_schema(
-        request=None, responses={200: ApiKeyListSerializer}, parameters=[*page_parameters(), *caching(200)]
-    )
     def get(self, request: Request) -> Response:
         user = selectors.user_from_request(request)
         return paginate(
@@ -172,11 +133,6 @@ class ApiKeyListView(ContractAPIView):
             cursor=self.query.get("cursor"),
         )
 
-    @extend_schema(
-        request=ApiKeyCreateSerializer,
-        responses={201: ApiKeyWithSecretSerializer, **problems(409, 422)},
-        parameters=[location_header(), IDEMPOTENCY_KEY, *caching(201, cache="no-store"), *replayed(201)],
-    )
     def post(self, request: Request) -> Response:
         body: dict[str, Any] = self.body
         api_key, secret = services.api_key_create(
@@ -193,9 +149,6 @@ class ApiKeyListView(ContractAPIView):
 class ApiKeyDetailView(ContractAPIView):
     operations = {"delete": "api_keys_revoke"}
 
-    @extend_schema(
-        request=None, responses={204: None, **problems(404)}, parameters=[id_parameter("api_key_id")]
-    )
     def delete(self, request: Request, api_key_id: int) -> Response:
         services.api_key_revoke(user=selectors.user_from_request(request), api_key_id=api_key_id)
         return Response(status=204)
@@ -209,14 +162,6 @@ class UserListView(ContractAPIView):
 
     operations = {"get": "users_list", "post": "users_register"}
 
-    @extend_schema(
-        request=None,
-        responses={200: UserListSerializer, **problems(403)},
-        parameters=[
-            *page_parameters(SEARCH, ordering("username", "date_joined", default="username")),
-            *caching(200),
-        ],
-    )
     def get(self, request: Request) -> Response:
         if not selectors.user_from_request(request).is_staff:
             raise PermissionDenied("Only staff can list users.")
@@ -229,11 +174,6 @@ class UserListView(ContractAPIView):
             cursor=self.query.get("cursor"),
         )
 
-    @extend_schema(
-        request=UserRegistrationSerializer,
-        responses={201: UserSerializer, **problems(409, 422)},
-        parameters=[location_header(), *caching(201, cache="no-store", vary=False)],
-    )
     def post(self, request: Request) -> Response:
         body: dict[str, Any] = self.body
         user = services.user_register(
@@ -249,15 +189,9 @@ class UserListView(ContractAPIView):
 class UserMeView(ContractAPIView):
     operations = {"get": "users_me_retrieve", "patch": "users_me_update"}
 
-    @extend_schema(request=None, responses={200: UserSerializer, **NOT_MODIFIED}, parameters=CONDITIONAL_GET)
     def get(self, request: Request) -> Response:
         return Response(present_user(selectors.user_from_request(request)))
 
-    @extend_schema(
-        request=UserUpdateSerializer,
-        responses={200: UserSerializer, **PRECONDITION_FAILED},
-        parameters=[*CONDITIONAL_WRITE, *caching(200, etag=True)],
-    )
     def patch(self, request: Request) -> Response:
         user = services.user_update(
             user=selectors.user_from_request(request),

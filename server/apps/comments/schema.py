@@ -7,7 +7,7 @@ from typing import Any
 from rest_framework import serializers
 
 from server.apps.accounts.schema import UserSummarySerializer
-from server.contract.spectacular import IdField, ResponseSerializer, page_of
+from server.contract.spectacular import Doc, IdField, ResponseSerializer, ordering, page_of
 
 from .models import Comment
 
@@ -40,3 +40,13 @@ class CommentUpdateSerializer(CommentWriteSerializer):
 
 
 CommentListSerializer = page_of(CommentSerializer, "CommentListSerializer")
+
+
+OPERATIONS = {
+    "comments_list": Doc(
+        200, CommentListSerializer, errors=(404,), query=(ordering("created_at", default="created_at"),)
+    ),
+    "comments_create": Doc(201, CommentSerializer, CommentCreateSerializer, errors=(403, 404, 409, 422)),
+    "comments_update": Doc(200, CommentSerializer, CommentUpdateSerializer, errors=(403, 404, 412)),
+    "comments_delete": Doc(204, errors=(403, 404, 412)),
+}

@@ -1,23 +1,32 @@
-"""How the create handlers that honour `Idempotency-Key` describe themselves to drf-spectacular (the drift
-check): the `Idempotency-Key` request header they read, and the `Idempotent-Replayed` marker on a replay."""
+"""`Idempotency-Key` for the drift check: a drf-spectacular postprocessing hook (SPECTACULAR_SETTINGS).
+
+The contract says which operations honour a key (server.contract.idempotency runs them through this app's
+service), so no handler declares it; what this app decides - the key it accepts, and the
+`Idempotent-Replayed` marker on the successes (2xx) it stores and replays - is described here.
+"""
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiParameter
+from typing import Any
+
+from server.contract.spec import get_contract
 
 from .service import IDEMPOTENCY_HEADER, REPLAYED_HEADER
 
 # Visible ASCII: what a header value can carry unchanged.
 IDEMPOTENCY_KEY_SCHEMA = {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]+$"}
 
-IDEMPOTENCY_KEY = OpenApiParameter(IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_SCHEMA, OpenApiParameter.HEADER)
 
-
-def replayed(*statuses: int) -> list[OpenApiParameter]:
-    """`Idempotent-Replayed: true` on `statuses` when the response is a replay (so not required)."""
-    schema = {"type": "string", "const": "true"}
-    return [
-        OpenApiParameter(
-            REPLAYED_HEADER, schema, OpenApiParameter.HEADER, required=False, response=list(statuses)
-        )
-    ]
+def document_keys(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict[str, Any]:
+    keyed = {op.operation_id for op in get_contract().operations.values() if op.idempotency_key}
+    for item in (result.get("paths") or {}).values():
+        for operation in item.values():
+            if not isinstance(operation, dict) or operation.get("operationId") not in keyed:
+                continue
+            key = {"in": "header", "name": IDEMPOTENCY_HEADER, "schema": IDEMPOTENCY_KEY_SCHEMA}
+            operation.setdefault("parameters", []).append(key)
+            for status, response in operation["responses"].items():
+                if status.startswith("2"):  # service._run() stores successes only; a replay is marked
+                    marker = {"schema": {"type": "string", "const": "true"}, "required": False}
+                    response.setdefault("headers", {})[REPLAYED_HEADER] = marker
+    return result

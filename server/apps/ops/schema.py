@@ -7,7 +7,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from server.contract.spectacular import ProblemSerializer, ResponseSerializer
+from server.contract.spectacular import Doc, ProblemSerializer, ResponseSerializer
 
 
 @extend_schema_field({"type": "string", "enum": ["ok", "unavailable"]})
@@ -39,3 +39,10 @@ class ReadinessProblemSerializer(ProblemSerializer):
         fields = super().get_fields()
         fields["checks"] = HealthChecksSerializer()
         return fields
+
+
+# 405: the probes answer any method the contract does not declare for them with the problem and `Allow`.
+OPERATIONS = {
+    "health_live": Doc(200, LivenessSerializer, errors=(405,)),
+    "health_ready": Doc(200, ReadinessSerializer, errors=(405, (503, ReadinessProblemSerializer))),
+}

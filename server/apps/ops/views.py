@@ -7,19 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from server.common.error_codes import ErrorCode
 from server.common.errors import PROBLEM_CONTENT_TYPE, problem_body
-from server.contract.spectacular import ProblemSerializer
 from server.contract.views import ContractAPIView
 
 from . import services
-from .schema import LivenessSerializer, ReadinessProblemSerializer, ReadinessSerializer
-
-_METHOD_NOT_ALLOWED = {(405, PROBLEM_CONTENT_TYPE): ProblemSerializer}
 
 
 class HealthLiveView(ContractAPIView):
@@ -28,7 +23,6 @@ class HealthLiveView(ContractAPIView):
     operations = {"get": "health_live"}
     throttle_classes: Any = ()
 
-    @extend_schema(responses={200: LivenessSerializer, **_METHOD_NOT_ALLOWED})
     def get(self, request: Request) -> Response:
         return Response({"status": "ok"})
 
@@ -39,13 +33,6 @@ class HealthReadyView(ContractAPIView):
     operations = {"get": "health_ready"}
     throttle_classes: Any = ()
 
-    @extend_schema(
-        responses={
-            200: ReadinessSerializer,
-            **_METHOD_NOT_ALLOWED,
-            (503, PROBLEM_CONTENT_TYPE): ReadinessProblemSerializer,
-        }
-    )
     def get(self, request: Request) -> Response:
         checks = services.readiness()
         failed = [name for name, result in checks.items() if result != services.OK]

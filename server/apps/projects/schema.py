@@ -5,7 +5,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from server.apps.accounts.schema import UserSummarySerializer
-from server.contract.spectacular import IdField, ResponseSerializer, page_of
+from server.contract.spectacular import SEARCH, Doc, IdField, ResponseSerializer, ordering, page_of, query
 
 from .models import Invitation, Membership, Project, Role
 
@@ -108,3 +108,34 @@ class InvitationCreateSerializer(serializers.ModelSerializer[Invitation]):
 
 
 InvitationListSerializer = page_of(InvitationSerializer, "InvitationListSerializer")
+
+
+OPERATIONS = {
+    "projects_list": Doc(
+        200,
+        ProjectListSerializer,
+        query=(SEARCH, ordering("name", "created_at", "updated_at", default="-created_at")),
+    ),
+    "projects_create": Doc(201, ProjectSerializer, ProjectCreateSerializer, errors=(409, 422)),
+    "projects_retrieve": Doc(200, ProjectSerializer, errors=(404,)),
+    "projects_replace": Doc(200, ProjectSerializer, ProjectReplaceSerializer, errors=(403, 404, 412)),
+    "projects_update": Doc(200, ProjectSerializer, ProjectUpdateSerializer, errors=(403, 404, 412)),
+    "projects_delete": Doc(204, errors=(403, 404, 412)),
+    "project_members_list": Doc(
+        200,
+        MemberListSerializer,
+        errors=(404,),
+        query=(query("role", str, enum=Role.values), ordering("joined_at", default="joined_at")),
+    ),
+    "project_members_add": Doc(201, MemberSerializer, MemberAddSerializer, errors=(403, 404, 409, 422)),
+    "project_members_update": Doc(200, MemberSerializer, MemberUpdateSerializer, errors=(403, 404, 409)),
+    "project_members_remove": Doc(204, errors=(403, 404, 409)),
+    "project_invitations_list": Doc(200, InvitationListSerializer, errors=(403, 404)),
+    "project_invitations_create": Doc(
+        201, InvitationSerializer, InvitationCreateSerializer, errors=(403, 404, 409, 422)
+    ),
+    "project_invitations_revoke": Doc(204, errors=(403, 404)),
+    "invitations_list_mine": Doc(200, InvitationListSerializer),
+    "invitations_accept": Doc(201, ProjectSerializer, errors=(404, 409)),
+    "invitations_decline": Doc(204, errors=(404,)),
+}

@@ -5,51 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import reverse
-from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from server.apps.accounts.authentication import AccountCheckedByQuery
 from server.apps.accounts.selectors import caller_id, user_from_request
-from server.apps.idempotency.schema import IDEMPOTENCY_KEY, replayed
 from server.common.conditional import if_match
 from server.common.pagination import paginate
-from server.contract.spectacular import (
-    SEARCH,
-    id_parameter,
-    location_header,
-    ordering,
-    page_parameters,
-    problems,
-    query,
-)
-from server.contract.spectacular_http import caching, conditional_get, conditional_write
 from server.contract.views import ContractAPIView
 
 from . import selectors, services
-from .models import Project, Role
+from .models import Project
 from .presenters import present_invitation, present_member, present_project
-from .schema import (
-    InvitationCreateSerializer,
-    InvitationListSerializer,
-    InvitationSerializer,
-    MemberAddSerializer,
-    MemberListSerializer,
-    MemberSerializer,
-    MemberUpdateSerializer,
-    ProjectCreateSerializer,
-    ProjectListSerializer,
-    ProjectReplaceSerializer,
-    ProjectSerializer,
-    ProjectUpdateSerializer,
-)
 from .selectors import EDITOR_ROLES, OWNER_ROLES
-
-PROJECT_ID = id_parameter("project_id")
-USER_ID = id_parameter("user_id")
-INVITATION_ID = id_parameter("invitation_id")
-NOT_MODIFIED, CONDITIONAL_GET = conditional_get()
-PRECONDITION_FAILED, CONDITIONAL_WRITE = conditional_write()
 
 
 def _project(request: Request, project_id: int) -> Project:
@@ -60,14 +28,6 @@ def _project(request: Request, project_id: int) -> Project:
 class ProjectListView(ContractAPIView):
     operations = {"get": "projects_list", "post": "projects_create"}
 
-    @extend_schema(
-        request=None,
-        responses={200: ProjectListSerializer},
-        parameters=[
-            *page_parameters(SEARCH, ordering("name", "created_at", "updated_at", default="-created_at")),
-            *caching(200),
-        ],
-    )
     def get(self, request: Request) -> Response:
         return paginate(
             request=request,
@@ -78,11 +38,6 @@ class ProjectListView(ContractAPIView):
             cursor=self.query.get("cursor"),
         )
 
-    @extend_schema(
-        request=ProjectCreateSerializer,
-        responses={201: ProjectSerializer, **problems(409, 422)},
-        parameters=[location_header(), IDEMPOTENCY_KEY, *caching(201, etag=True), *replayed(201)],
-    )
     def post(self, request: Request) -> Response:
         body: dict[str, Any] = self.body
         project = services.project_create(
@@ -100,28 +55,13 @@ class ProjectDetailView(AccountCheckedByQuery, ContractAPIView):
         "delete": "projects_delete",
     }
 
-    @extend_schema(
-        request=None,
-        responses={200: ProjectSerializer, **NOT_MODIFIED, **problems(404)},
-        parameters=[PROJECT_ID, *CONDITIONAL_GET],
-    )
     def get(self, request: Request, project_id: int) -> Response:
         project = _project(request, project_id)
         return Response(present_project(project))
 
-    @extend_schema(
-        request=ProjectReplaceSerializer,
-        responses={200: ProjectSerializer, **problems(403, 404), **PRECONDITION_FAILED},
-        parameters=[PROJECT_ID, *CONDITIONAL_WRITE, *caching(200, etag=True)],
-    )
     def put(self, request: Request, project_id: int) -> Response:
         return self._update(request, project_id)
 
-    @extend_schema(
-        request=ProjectUpdateSerializer,
-        responses={200: ProjectSerializer, **problems(403, 404), **PRECONDITION_FAILED},
-        parameters=[PROJECT_ID, *CONDITIONAL_WRITE, *caching(200, etag=True)],
-    )
     def patch(self, request: Request, project_id: int) -> Response:
         return self._update(request, project_id)
 
@@ -132,11 +72,6 @@ class ProjectDetailView(AccountCheckedByQuery, ContractAPIView):
         project = services.project_update(project=project, data=self.body, precondition=precondition)
         return Response(present_project(project))
 
-    @extend_schema(
-        request=None,
-        responses={204: None, **problems(403, 404), **PRECONDITION_FAILED},
-        parameters=[PROJECT_ID, *CONDITIONAL_WRITE],
-    )
     def delete(self, request: Request, project_id: int) -> Response:
         project = _project(request, project_id)
         selectors.project_require_role(project=project, roles=OWNER_ROLES, action="delete this project")
@@ -147,17 +82,6 @@ class ProjectDetailView(AccountCheckedByQuery, ContractAPIView):
 class ProjectMemberListView(AccountCheckedByQuery, ContractAPIView):
     operations = {"get": "project_members_list", "post": "project_members_add"}
 
-    @extend_schema(
-        request=None,
-        responses={200: MemberListSerializer, **problems(404)},
-        parameters=[
-            PROJECT_ID,
-            *page_parameters(
-                query("role", str, enum=Role.values), ordering("joined_at", default="joined_at")
-            ),
-            *caching(200),
-        ],
-    )
     def get(self, request: Request, project_id: int) -> Response:
         project = _project(request, project_id)
         return paginate(
@@ -169,11 +93,6 @@ class ProjectMemberListView(AccountCheckedByQuery, ContractAPIView):
             cursor=self.query.get("cursor"),
         )
 
-    @extend_schema(
-        request=MemberAddSerializer,
-        responses={201: MemberSerializer, **problems(403, 404, 409, 422)},
-        parameters=[PROJECT_ID, location_header(), IDEMPOTENCY_KEY, *caching(201), *replayed(201)],
-    )
     def post(self, request: Request, project_id: int) -> Response:
         project = _project(request, project_id)
         selectors.project_require_role(project=project, roles=OWNER_ROLES, action="add members")
@@ -190,11 +109,6 @@ class ProjectMemberListView(AccountCheckedByQuery, ContractAPIView):
 class ProjectMemberDetailView(AccountCheckedByQuery, ContractAPIView):
     operations = {"patch": "project_members_update", "delete": "project_members_remove"}
 
-    @extend_schema(
-        request=MemberUpdateSerializer,
-        responses={200: MemberSerializer, **problems(403, 404, 409)},
-        parameters=[PROJECT_ID, USER_ID, *caching(200)],
-    )
     def patch(self, request: Request, project_id: int, user_id: int) -> Response:
         project = _project(request, project_id)
         selectors.project_require_role(project=project, roles=OWNER_ROLES, action="change member roles")
@@ -202,9 +116,6 @@ class ProjectMemberDetailView(AccountCheckedByQuery, ContractAPIView):
         membership = services.membership_update(membership=membership, role=self.body["role"])
         return Response(present_member(membership))
 
-    @extend_schema(
-        request=None, responses={204: None, **problems(403, 404, 409)}, parameters=[PROJECT_ID, USER_ID]
-    )
     def delete(self, request: Request, project_id: int, user_id: int) -> Response:
         caller = user_from_request(request)
         project = selectors.project_get_for_member(user_id=caller.pk, project_id=project_id)
@@ -218,11 +129,6 @@ class ProjectMemberDetailView(AccountCheckedByQuery, ContractAPIView):
 class ProjectInvitationListView(AccountCheckedByQuery, ContractAPIView):
     operations = {"get": "project_invitations_list", "post": "project_invitations_create"}
 
-    @extend_schema(
-        request=None,
-        responses={200: InvitationListSerializer, **problems(403, 404)},
-        parameters=[PROJECT_ID, *page_parameters(), *caching(200)],
-    )
     def get(self, request: Request, project_id: int) -> Response:
         project = _project(request, project_id)
         selectors.project_require_role(project=project, roles=OWNER_ROLES, action="see invitations")
@@ -235,11 +141,6 @@ class ProjectInvitationListView(AccountCheckedByQuery, ContractAPIView):
             cursor=self.query.get("cursor"),
         )
 
-    @extend_schema(
-        request=InvitationCreateSerializer,
-        responses={201: InvitationSerializer, **problems(403, 404, 409, 422)},
-        parameters=[PROJECT_ID, location_header(), IDEMPOTENCY_KEY, *caching(201), *replayed(201)],
-    )
     def post(self, request: Request, project_id: int) -> Response:
         project = _project(request, project_id)
         selectors.project_require_role(project=project, roles=OWNER_ROLES, action="invite members")
@@ -256,9 +157,6 @@ class ProjectInvitationListView(AccountCheckedByQuery, ContractAPIView):
 class ProjectInvitationDetailView(AccountCheckedByQuery, ContractAPIView):
     operations = {"delete": "project_invitations_revoke"}
 
-    @extend_schema(
-        request=None, responses={204: None, **problems(403, 404)}, parameters=[PROJECT_ID, INVITATION_ID]
-    )
     def delete(self, request: Request, project_id: int, invitation_id: int) -> Response:
         project = _project(request, project_id)
         selectors.project_require_role(project=project, roles=OWNER_ROLES, action="withdraw invitations")
@@ -270,11 +168,6 @@ class ProjectInvitationDetailView(AccountCheckedByQuery, ContractAPIView):
 class MyInvitationListView(ContractAPIView):
     operations = {"get": "invitations_list_mine"}
 
-    @extend_schema(
-        request=None,
-        responses={200: InvitationListSerializer},
-        parameters=[*page_parameters(), *caching(200)],
-    )
     def get(self, request: Request) -> Response:
         return paginate(
             request=request,
@@ -289,11 +182,6 @@ class MyInvitationListView(ContractAPIView):
 class MyInvitationAcceptView(ContractAPIView):
     operations = {"post": "invitations_accept"}
 
-    @extend_schema(
-        request=None,
-        responses={201: ProjectSerializer, **problems(404, 409)},
-        parameters=[INVITATION_ID, location_header(), *caching(201)],
-    )
     def post(self, request: Request, invitation_id: int) -> Response:
         invitation = selectors.invitation_get_for_invitee(
             user_id=user_from_request(request).pk, invitation_id=invitation_id
@@ -306,7 +194,6 @@ class MyInvitationAcceptView(ContractAPIView):
 class MyInvitationDeclineView(ContractAPIView):
     operations = {"post": "invitations_decline"}
 
-    @extend_schema(request=None, responses={204: None, **problems(404)}, parameters=[INVITATION_ID])
     def post(self, request: Request, invitation_id: int) -> Response:
         invitation = selectors.invitation_get_for_invitee(
             user_id=user_from_request(request).pk, invitation_id=invitation_id

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.types import OpenApiTypes
 from rest_framework import serializers
 
-from server.contract.spectacular import IdField, ResponseSerializer, page_of
+from server.contract.spectacular import (
+    ID_SCHEMA,
+    SEARCH,
+    Doc,
+    IdField,
+    ResponseSerializer,
+    ordering,
+    page_of,
+    query,
+)
 
-from .models import Task
+from .models import Task, TaskPriority, TaskStatus
 
 # A TextField has no max_length in the model; the API caps it (and says so in the contract).
 DESCRIPTION_MAX_LENGTH = 10000
@@ -76,3 +86,23 @@ class TaskUpdateSerializer(serializers.ModelSerializer[Task]):
 
 
 TaskListSerializer = page_of(TaskSerializer, "TaskListSerializer")
+
+
+# The filters TaskListView reads (its `_FILTERS`), typed as task_list() applies them.
+FILTERS = (
+    query("status", str, enum=TaskStatus.values),
+    query("priority", str, enum=TaskPriority.values),
+    query("assignee_id", ID_SCHEMA),
+    query("due_before", OpenApiTypes.DATE),
+    query("due_after", OpenApiTypes.DATE),
+    SEARCH,
+)
+ORDERING = ordering("created_at", "updated_at", "priority", "title", default="-created_at")
+
+OPERATIONS = {
+    "tasks_list": Doc(200, TaskListSerializer, errors=(404,), query=(*FILTERS, ORDERING)),
+    "tasks_create": Doc(201, TaskSerializer, TaskCreateSerializer, errors=(403, 404, 409, 422)),
+    "tasks_retrieve": Doc(200, TaskSerializer, errors=(404,)),
+    "tasks_update": Doc(200, TaskSerializer, TaskUpdateSerializer, errors=(403, 404, 412, 422)),
+    "tasks_delete": Doc(204, errors=(403, 404, 412)),
+}

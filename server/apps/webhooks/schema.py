@@ -7,7 +7,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from server.contract.spectacular import IdField, ResponseSerializer, page_of
+from server.contract.spectacular import Doc, IdField, ResponseSerializer, page_of, query
 
 from .models import DeliveryStatus, EventType
 
@@ -103,3 +103,22 @@ class WebhookDeliverySerializer(ResponseSerializer):
 
 
 WebhookDeliveryListSerializer = page_of(WebhookDeliverySerializer, "WebhookDeliveryListSerializer")
+
+
+OPERATIONS = {
+    "webhooks_list": Doc(200, WebhookListSerializer, errors=(403, 404)),
+    "webhooks_create": Doc(
+        201, WebhookWithSecretSerializer, WebhookCreateSerializer, errors=(403, 404, 409, 422)
+    ),
+    "webhooks_retrieve": Doc(200, WebhookSerializer, errors=(403, 404)),
+    "webhooks_update": Doc(200, WebhookSerializer, WebhookUpdateSerializer, errors=(403, 404, 422)),
+    "webhooks_delete": Doc(204, errors=(403, 404)),
+    "webhooks_ping": Doc(202, WebhookDeliverySerializer, errors=(403, 404)),
+    "webhook_deliveries_list": Doc(
+        200,
+        WebhookDeliveryListSerializer,
+        errors=(403, 404),
+        query=(query("status", str, enum=DeliveryStatus.values),),
+    ),
+    "webhook_deliveries_redeliver": Doc(202, WebhookDeliverySerializer, errors=(403, 404)),
+}

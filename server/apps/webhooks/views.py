@@ -6,37 +6,20 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import reverse
-from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from server.apps.accounts.authentication import AccountCheckedByQuery
 from server.apps.accounts.selectors import caller_id
-from server.apps.idempotency.schema import IDEMPOTENCY_KEY, replayed
 from server.apps.projects import selectors as project_selectors
 from server.apps.projects.models import Project
 from server.apps.projects.selectors import OWNER_ROLES
 from server.common.pagination import paginate
-from server.contract.spectacular import id_parameter, location_header, page_parameters, problems, query
-from server.contract.spectacular_http import caching
 from server.contract.views import ContractAPIView
 
 from . import selectors, services
-from .models import Attempt, Delivery, DeliveryStatus, Webhook
+from .models import Attempt, Delivery, Webhook
 from .presenters import present_delivery, present_webhook, present_webhook_with_secret
-from .schema import (
-    WebhookCreateSerializer,
-    WebhookDeliveryListSerializer,
-    WebhookDeliverySerializer,
-    WebhookListSerializer,
-    WebhookSerializer,
-    WebhookUpdateSerializer,
-    WebhookWithSecretSerializer,
-)
-
-PROJECT_ID = id_parameter("project_id")
-WEBHOOK_ID = id_parameter("webhook_id")
-DELIVERY_ID = id_parameter("delivery_id")
 
 
 def _owned_project(request: Request, project_id: int) -> Project:
@@ -58,11 +41,6 @@ def _delivery_now(delivery_id: int) -> dict[str, Any]:
 class WebhookListView(AccountCheckedByQuery, ContractAPIView):
     operations = {"get": "webhooks_list", "post": "webhooks_create"}
 
-    @extend_schema(
-        request=None,
-        responses={200: WebhookListSerializer, **problems(403, 404)},
-        parameters=[PROJECT_ID, *page_parameters(), *caching(200)],
-    )
     def get(self, request: Request, project_id: int) -> Response:
         project = _owned_project(request, project_id)
         return paginate(
@@ -74,17 +52,6 @@ class WebhookListView(AccountCheckedByQuery, ContractAPIView):
             cursor=self.query.get("cursor"),
         )
 
-    @extend_schema(
-        request=WebhookCreateSerializer,
-        responses={201: WebhookWithSecretSerializer, **problems(403, 404, 409, 422)},
-        parameters=[
-            PROJECT_ID,
-            location_header(),
-            IDEMPOTENCY_KEY,
-            *caching(201, cache="no-store"),
-            *replayed(201),
-        ],
-    )
     def post(self, request: Request, project_id: int) -> Response:
         project = _owned_project(request, project_id)
         body: dict[str, Any] = self.body
@@ -100,26 +67,13 @@ class WebhookListView(AccountCheckedByQuery, ContractAPIView):
 class WebhookDetailView(AccountCheckedByQuery, ContractAPIView):
     operations = {"get": "webhooks_retrieve", "patch": "webhooks_update", "delete": "webhooks_delete"}
 
-    @extend_schema(
-        request=None,
-        responses={200: WebhookSerializer, **problems(403, 404)},
-        parameters=[PROJECT_ID, WEBHOOK_ID, *caching(200)],
-    )
     def get(self, request: Request, project_id: int, webhook_id: int) -> Response:
         return Response(present_webhook(_webhook(request, project_id, webhook_id)))
 
-    @extend_schema(
-        request=WebhookUpdateSerializer,
-        responses={200: WebhookSerializer, **problems(403, 404, 422)},
-        parameters=[PROJECT_ID, WEBHOOK_ID, *caching(200)],
-    )
     def patch(self, request: Request, project_id: int, webhook_id: int) -> Response:
         webhook = services.webhook_update(webhook=_webhook(request, project_id, webhook_id), data=self.body)
         return Response(present_webhook(webhook))
 
-    @extend_schema(
-        request=None, responses={204: None, **problems(403, 404)}, parameters=[PROJECT_ID, WEBHOOK_ID]
-    )
     def delete(self, request: Request, project_id: int, webhook_id: int) -> Response:
         services.webhook_delete(webhook=_webhook(request, project_id, webhook_id))
         return Response(status=204)
@@ -128,11 +82,6 @@ class WebhookDetailView(AccountCheckedByQuery, ContractAPIView):
 class WebhookPingView(AccountCheckedByQuery, ContractAPIView):
     operations = {"post": "webhooks_ping"}
 
-    @extend_schema(
-        request=None,
-        responses={202: WebhookDeliverySerializer, **problems(403, 404)},
-        parameters=[PROJECT_ID, WEBHOOK_ID, *caching(202)],
-    )
     def post(self, request: Request, project_id: int, webhook_id: int) -> Response:
         delivery = services.webhook_ping(webhook=_webhook(request, project_id, webhook_id))
         return Response(_delivery_now(delivery.pk), status=202)
@@ -141,16 +90,6 @@ class WebhookPingView(AccountCheckedByQuery, ContractAPIView):
 class WebhookDeliveryListView(AccountCheckedByQuery, ContractAPIView):
     operations = {"get": "webhook_deliveries_list"}
 
-    @extend_schema(
-        request=None,
-        responses={200: WebhookDeliveryListSerializer, **problems(403, 404)},
-        parameters=[
-            PROJECT_ID,
-            WEBHOOK_ID,
-            *page_parameters(query("status", str, enum=DeliveryStatus.values)),
-            *caching(200),
-        ],
-    )
     def get(self, request: Request, project_id: int, webhook_id: int) -> Response:
         webhook = _webhook(request, project_id, webhook_id)
         return paginate(
@@ -166,11 +105,6 @@ class WebhookDeliveryListView(AccountCheckedByQuery, ContractAPIView):
 class WebhookRedeliverView(AccountCheckedByQuery, ContractAPIView):
     operations = {"post": "webhook_deliveries_redeliver"}
 
-    @extend_schema(
-        request=None,
-        responses={202: WebhookDeliverySerializer, **problems(403, 404)},
-        parameters=[PROJECT_ID, WEBHOOK_ID, DELIVERY_ID, *caching(202)],
-    )
     def post(self, request: Request, project_id: int, webhook_id: int, delivery_id: int) -> Response:
         webhook = _webhook(request, project_id, webhook_id)
         delivery = selectors.delivery_get(webhook=webhook, delivery_id=delivery_id)

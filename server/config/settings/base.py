@@ -232,6 +232,11 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     # A second route of a contract operation (the root health probes) is not a second operation.
     "PREPROCESSING_HOOKS": ["server.contract.spectacular.drop_operation_aliases"],
+    # The contract drives Idempotency-Key; the idempotency app describes what it accepts and replays.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "server.apps.idempotency.schema.document_keys",
+    ],
     # PATCH bodies are described by their own serializers (which fields are optional is theirs to say).
     "COMPONENT_SPLIT_PATCH": False,
     # The health probes' enums, named as the contract names them (server.apps.ops.schema).
