@@ -27,9 +27,11 @@ Documentation only: nothing here runs while a request is served. What each piece
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 from typing import Any
+from unittest.mock import MagicMock
 
 from django.core.validators import ProhibitNullCharactersValidator
 from drf_spectacular.openapi import AutoSchema
@@ -115,6 +117,38 @@ class ResponseSerializer(serializers.Serializer[Any]):
         for field in fields.values():
             field.required = True
         return fields
+
+
+def presented(
+    name: str, presenter: Callable[..., dict[str, Any]], model: Any = None, **fields: Any
+) -> type[ResponseSerializer]:
+    """The body `presenter` renders: its keys are the ones it really returns (called on stand-ins), each
+    typed by `fields`, else `id` / `<foreign key>_id` as a primary key (nullable with the foreign key), else
+    by the model's field of that name (lengths, choices, nullability). A key none of these types stays
+    untyped, so the drift check reports a key the contract does not declare."""
+    stand_ins = [
+        MagicMock() for p in inspect.signature(presenter).parameters.values() if p.default is p.empty
+    ]
+    keys = list(presenter(*stand_ins))
+    columns = {f.name: f for f in model._meta.get_fields()} if model is not None else {}
+    attributes: dict[str, Any] = {}
+    for key in keys:
+        relation = columns.get(key.removesuffix("_id")) if key.endswith("_id") else None
+        if key in fields:
+            attributes[key] = fields[key]
+        elif key == "id":
+            attributes[key] = IdField()
+        elif relation is not None and relation.many_to_one:
+            attributes[key] = IdField(allow_null=relation.null)
+        elif key not in columns:
+            attributes[key] = serializers.JSONField()  # no type: whatever the presenter puts there
+    if model is None:
+        return type(name, (ResponseSerializer,), {**attributes, "__module__": presenter.__module__})
+    # Response fields: the model's validators (and read_only) are about input, not output.
+    output = {"read_only": False, "validators": []}
+    meta = type("Meta", (), {"model": model, "fields": keys, "extra_kwargs": dict.fromkeys(keys, output)})
+    bases = (ResponseSerializer, serializers.ModelSerializer)
+    return type(name, bases, {**attributes, "Meta": meta, "__module__": presenter.__module__})
 
 
 def page_of(item: type[serializers.Serializer[Any]], name: str) -> type[serializers.Serializer[Any]]:

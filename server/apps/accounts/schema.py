@@ -13,10 +13,11 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import serializers
 
-from server.contract.spectacular import SEARCH, Doc, IdField, ResponseSerializer, ordering, page_of
+from server.contract.spectacular import SEARCH, Doc, ResponseSerializer, ordering, page_of, presented
 
 from .authentication import API_KEY_HEADER
 from .models import ApiKey, User
+from .presenters import present_api_key, present_api_key_with_secret, present_user, present_user_summary
 from .services import API_KEY_PREFIX_ALPHABET, API_KEY_PREFIX_LENGTH, API_KEY_SCHEME
 
 TOKEN_TYPE = "Bearer"
@@ -52,14 +53,8 @@ class TokenRefreshRequestSerializer(serializers.Serializer[Any]):
 # --- API keys -----------------------------------------------------------------------------------------------
 
 
-class ApiKeySerializer(ResponseSerializer, serializers.ModelSerializer[ApiKey]):
-    id = IdField()
-    prefix = serializers.CharField(min_length=API_KEY_PREFIX_LENGTH, max_length=API_KEY_PREFIX_LENGTH)
-
-    class Meta:
-        model = ApiKey
-        fields: tuple[str, ...] = ("id", "name", "prefix", "created_at", "last_used_at", "expires_at")
-        extra_kwargs = {"created_at": {"read_only": False}}
+PREFIX = serializers.CharField(min_length=API_KEY_PREFIX_LENGTH, max_length=API_KEY_PREFIX_LENGTH)
+ApiKeySerializer = presented("ApiKeySerializer", present_api_key, ApiKey, prefix=PREFIX)
 
 
 # services.api_key_create(): `<scheme>_<prefix from the alphabet>_<secrets.token_urlsafe()>`.
@@ -67,11 +62,13 @@ assert string.ascii_letters + string.digits == API_KEY_PREFIX_ALPHABET
 SECRET_PATTERN = rf"^{API_KEY_SCHEME}_[A-Za-z0-9]{{{API_KEY_PREFIX_LENGTH}}}_[A-Za-z0-9_-]+$"
 
 
-class ApiKeyWithSecretSerializer(ApiKeySerializer):
-    secret = serializers.RegexField(SECRET_PATTERN)
-
-    class Meta(ApiKeySerializer.Meta):
-        fields = (*ApiKeySerializer.Meta.fields, "secret")
+ApiKeyWithSecretSerializer = presented(
+    "ApiKeyWithSecretSerializer",
+    present_api_key_with_secret,
+    ApiKey,
+    prefix=PREFIX,
+    secret=serializers.RegexField(SECRET_PATTERN),
+)
 
 
 class ApiKeyCreateSerializer(serializers.ModelSerializer[ApiKey]):
@@ -86,27 +83,12 @@ ApiKeyListSerializer = page_of(ApiKeySerializer, "ApiKeyListSerializer")
 # --- users --------------------------------------------------------------------------------------------------
 
 
-class UserSerializer(ResponseSerializer, serializers.ModelSerializer[User]):
-    id = IdField()
-    # An address, or "" for an account made outside the API: one string schema that every validator reads
-    # alike (drf-spectacular's oneOf [format: email, maxLength: 0] is ambiguous where format is not asserted).
-    # The pattern admits "" itself (allow_blank would make drf-spectacular add that oneOf back).
-    email = serializers.RegexField(r"^$|^[^@ ]+@[^@ ]+$", max_length=_max(User, "email"))
-
-    class Meta:
-        model = User
-        fields = ("id", "username", "email", "full_name", "is_staff", "date_joined")
-        # Response fields: the model's validators (username characters) check input, not output.
-        extra_kwargs = {"username": {"validators": []}, "date_joined": {"read_only": False}}
-
-
-class UserSummarySerializer(ResponseSerializer, serializers.ModelSerializer[User]):
-    id = IdField()
-
-    class Meta:
-        model = User
-        fields = ("id", "username", "full_name")
-        extra_kwargs: dict[str, dict[str, Any]] = {"username": {"validators": []}}
+# An address, or "" for an account made outside the API: one string schema that every validator reads alike
+# (drf-spectacular's oneOf [format: email, maxLength: 0] is ambiguous where format is not asserted). The
+# pattern admits "" itself (allow_blank would make drf-spectacular add that oneOf back).
+EMAIL = serializers.RegexField(r"^$|^[^@ ]+@[^@ ]+$", max_length=_max(User, "email"))
+UserSerializer = presented("UserSerializer", present_user, User, email=EMAIL)
+UserSummarySerializer = presented("UserSummarySerializer", present_user_summary, User)
 
 
 class UserRegistrationSerializer(serializers.ModelSerializer[User]):

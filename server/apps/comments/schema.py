@@ -7,24 +7,22 @@ from typing import Any
 from rest_framework import serializers
 
 from server.apps.accounts.schema import UserSummarySerializer
-from server.contract.spectacular import Doc, IdField, ResponseSerializer, ordering, page_of
+from server.contract.spectacular import Doc, ordering, page_of, presented
 
 from .models import Comment
+from .presenters import present_comment
 
 # A TextField has no max_length in the model; the API caps it (and says so in the contract).
 BODY_MAX_LENGTH = 10000
 
 
-class CommentSerializer(ResponseSerializer, serializers.ModelSerializer[Comment]):
-    id = IdField()
-    task_id = IdField()
-    author = UserSummarySerializer()
-    body = serializers.CharField(max_length=BODY_MAX_LENGTH)
-
-    class Meta:
-        model = Comment
-        fields = ("id", "task_id", "author", "body", "created_at", "updated_at")
-        extra_kwargs = {"created_at": {"read_only": False}, "updated_at": {"read_only": False}}
+CommentSerializer = presented(
+    "CommentSerializer",
+    present_comment,
+    Comment,
+    author=UserSummarySerializer(),
+    body=serializers.CharField(max_length=BODY_MAX_LENGTH),
+)
 
 
 class CommentWriteSerializer(serializers.Serializer[Any]):

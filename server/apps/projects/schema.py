@@ -5,24 +5,31 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from server.apps.accounts.schema import UserSummarySerializer
-from server.contract.spectacular import SEARCH, Doc, IdField, ResponseSerializer, ordering, page_of, query
+from server.contract.spectacular import (
+    SEARCH,
+    Doc,
+    IdField,
+    ResponseSerializer,
+    ordering,
+    page_of,
+    presented,
+    query,
+)
 
 from .models import Invitation, Membership, Project, Role
+from .presenters import present_invitation, present_member, present_project
 
 # TextFields have no max_length in the model; the API caps them (and says so in the contract).
 DESCRIPTION_MAX_LENGTH = 5000
 
 
-class ProjectSerializer(ResponseSerializer, serializers.ModelSerializer[Project]):
-    id = IdField()
-    description = serializers.CharField(max_length=DESCRIPTION_MAX_LENGTH, allow_blank=True)
-    # Not a column: the caller's membership role, annotated by the selectors.
-    role = serializers.ChoiceField(choices=Role.choices)
-
-    class Meta:
-        model = Project
-        fields = ("id", "name", "description", "role", "created_at", "updated_at")
-        extra_kwargs = {"created_at": {"read_only": False}, "updated_at": {"read_only": False}}
+ProjectSerializer = presented(
+    "ProjectSerializer",
+    present_project,
+    Project,
+    description=serializers.CharField(max_length=DESCRIPTION_MAX_LENGTH, allow_blank=True),
+    role=serializers.ChoiceField(choices=Role.choices),  # not a column: the caller's, from the selectors
+)
 
 
 class ProjectCreateSerializer(serializers.ModelSerializer[Project]):
@@ -53,13 +60,7 @@ class ProjectUpdateSerializer(serializers.ModelSerializer[Project]):
 ProjectListSerializer = page_of(ProjectSerializer, "ProjectListSerializer")
 
 
-class MemberSerializer(ResponseSerializer, serializers.ModelSerializer[Membership]):
-    user = UserSummarySerializer()
-
-    class Meta:
-        model = Membership
-        fields = ("user", "role", "joined_at")
-        extra_kwargs = {"joined_at": {"read_only": False}}
+MemberSerializer = presented("MemberSerializer", present_member, Membership, user=UserSummarySerializer())
 
 
 class MemberAddSerializer(serializers.ModelSerializer[Membership]):
@@ -87,16 +88,14 @@ class ProjectSummarySerializer(ResponseSerializer, serializers.ModelSerializer[P
         fields = ("id", "name")
 
 
-class InvitationSerializer(ResponseSerializer, serializers.ModelSerializer[Invitation]):
-    id = IdField()
-    project = ProjectSummarySerializer()
-    user_id = IdField()
-    invited_by = UserSummarySerializer()
-
-    class Meta:
-        model = Invitation
-        fields = ("id", "project", "user_id", "role", "invited_by", "created_at")
-        extra_kwargs = {"created_at": {"read_only": False}}
+InvitationSerializer = presented(
+    "InvitationSerializer",
+    present_invitation,
+    Invitation,
+    project=ProjectSummarySerializer(),
+    user_id=IdField(),  # the invitee's
+    invited_by=UserSummarySerializer(),
+)
 
 
 class InvitationCreateSerializer(serializers.ModelSerializer[Invitation]):

@@ -12,13 +12,14 @@ from server.contract.spectacular import (
     SEARCH,
     Doc,
     IdField,
-    ResponseSerializer,
     ordering,
     page_of,
+    presented,
     query,
 )
 
 from .models import Task, TaskPriority, TaskStatus
+from .presenters import present_task
 
 # A TextField has no max_length in the model; the API caps it (and says so in the contract).
 DESCRIPTION_MAX_LENGTH = 10000
@@ -30,35 +31,12 @@ def _default(name: str) -> str:
     return default
 
 
-class TaskSerializer(ResponseSerializer, serializers.ModelSerializer[Task]):
-    id = IdField()
-    project_id = IdField()
-    description = serializers.CharField(max_length=DESCRIPTION_MAX_LENGTH, allow_blank=True)
-    assignee_id = IdField(allow_null=True)
-    created_by_id = IdField()
-
-    class Meta:
-        model = Task
-        fields = (
-            "id",
-            "project_id",
-            "title",
-            "description",
-            "status",
-            "priority",
-            "assignee_id",
-            "created_by_id",
-            "due_date",
-            "created_at",
-            "updated_at",
-        )
-        extra_kwargs = {
-            "status": {"required": True},
-            "priority": {"required": True},
-            "due_date": {"required": True},
-            "created_at": {"read_only": False},
-            "updated_at": {"read_only": False},
-        }
+TaskSerializer = presented(
+    "TaskSerializer",
+    present_task,
+    Task,
+    description=serializers.CharField(max_length=DESCRIPTION_MAX_LENGTH, allow_blank=True),
+)
 
 
 class TaskCreateSerializer(serializers.ModelSerializer[Task]):

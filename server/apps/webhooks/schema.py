@@ -7,9 +7,10 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from server.contract.spectacular import Doc, IdField, ResponseSerializer, page_of, query
+from server.contract.spectacular import Doc, page_of, presented, query
 
-from .models import DeliveryStatus, EventType
+from .models import Attempt, Delivery, DeliveryStatus, EventType, Webhook
+from .presenters import present_attempt, present_delivery, present_webhook, present_webhook_with_secret
 
 URL_SCHEMA = {
     "type": "string",
@@ -50,20 +51,26 @@ class SecretField(serializers.CharField):
     pass
 
 
-class WebhookSerializer(ResponseSerializer):
-    id = IdField()
-    project_id = IdField()
-    url = WebhookUrlField()
-    events = WebhookEventsField()
-    active = serializers.BooleanField()
-    disabled_reason = serializers.CharField(max_length=500, allow_null=True)
-    consecutive_failures = serializers.IntegerField(min_value=0)
-    created_at = serializers.DateTimeField()
-    updated_at = serializers.DateTimeField()
-
-
-class WebhookWithSecretSerializer(WebhookSerializer):
-    secret = SecretField()
+REASON = serializers.CharField(max_length=500, allow_null=True)  # the presenter turns "" into null
+WebhookSerializer = presented(
+    "WebhookSerializer",
+    present_webhook,
+    Webhook,
+    url=WebhookUrlField(),
+    events=WebhookEventsField(),
+    disabled_reason=REASON,
+    consecutive_failures=serializers.IntegerField(min_value=0),
+)
+WebhookWithSecretSerializer = presented(
+    "WebhookWithSecretSerializer",
+    present_webhook_with_secret,
+    Webhook,
+    url=WebhookUrlField(),
+    events=WebhookEventsField(),
+    disabled_reason=REASON,
+    consecutive_failures=serializers.IntegerField(min_value=0),
+    secret=SecretField(),
+)
 
 
 class WebhookCreateSerializer(serializers.Serializer[Any]):
@@ -81,25 +88,24 @@ class WebhookUpdateSerializer(serializers.Serializer[Any]):
 WebhookListSerializer = page_of(WebhookSerializer, "WebhookListSerializer")
 
 
-class WebhookDeliveryAttemptSerializer(ResponseSerializer):
-    number = serializers.IntegerField(min_value=1)
-    attempted_at = serializers.DateTimeField()
-    response_status = serializers.IntegerField(min_value=100, max_value=599, allow_null=True)
-    latency_ms = serializers.IntegerField(min_value=0)
-    error = serializers.CharField(max_length=500, allow_null=True)
-
-
-class WebhookDeliverySerializer(ResponseSerializer):
-    id = IdField()
-    webhook_id = IdField()
-    event_id = EventIdField()
-    event_type = serializers.ChoiceField(choices=EventType.choices)
-    status = serializers.ChoiceField(choices=DeliveryStatus.choices)
-    attempt_count = serializers.IntegerField(min_value=0)
-    next_attempt_at = serializers.DateTimeField(allow_null=True)
-    created_at = serializers.DateTimeField()
-    delivered_at = serializers.DateTimeField(allow_null=True)
-    attempts = WebhookDeliveryAttemptSerializer(many=True)
+WebhookDeliveryAttemptSerializer = presented(
+    "WebhookDeliveryAttemptSerializer",
+    present_attempt,
+    Attempt,
+    number=serializers.IntegerField(min_value=1),
+    response_status=serializers.IntegerField(min_value=100, max_value=599, allow_null=True),
+    latency_ms=serializers.IntegerField(min_value=0),
+    error=REASON,
+)
+WebhookDeliverySerializer = presented(
+    "WebhookDeliverySerializer",
+    present_delivery,
+    Delivery,
+    event_id=EventIdField(),  # the event's public id, not its key
+    event_type=serializers.ChoiceField(choices=EventType.choices),
+    attempt_count=serializers.IntegerField(min_value=0),
+    attempts=WebhookDeliveryAttemptSerializer(many=True),
+)
 
 
 WebhookDeliveryListSerializer = page_of(WebhookDeliverySerializer, "WebhookDeliveryListSerializer")
