@@ -4,7 +4,9 @@ spelling and reports every kind of real difference."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
+import importlib
 from typing import Any
 
 import pytest
@@ -99,3 +101,117 @@ def test_refs_and_all_of_are_resolved_and_merged() -> None:
         "properties": {"id": {"type": "integer"}, "secret": {"type": "string"}},
     }
     assert canonical.schema(extended) == canonical.schema(flat)
+
+
+# --- the code drifts: the same check, with the code changed and the contract as it is ---------------------
+
+
+@pytest.fixture
+def code_differences() -> Any:
+    """The differences once the test has changed the code (monkeypatch undoes the change afterwards)."""
+
+    def differences() -> list[str]:
+        return compare(_documents()[0], generated_document())[0]
+
+    return differences
+
+
+@pytest.fixture
+def task_schema(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Reload server.apps.tasks.schema after the test has patched what it derives from, and again after
+    monkeypatch has undone the patch, so that later tests see the real code."""
+    from server.apps.tasks import schema
+
+    yield lambda: importlib.reload(schema)
+    monkeypatch.undo()
+    importlib.reload(schema)
+
+
+def test_a_key_a_presenter_adds_is_drift(
+    monkeypatch: pytest.MonkeyPatch, task_schema: Any, code_differences: Any
+) -> None:
+    from server.apps.tasks import presenters
+
+    present_task = presenters.present_task
+    monkeypatch.setattr(presenters, "present_task", lambda task: {**present_task(task), "archived": False})
+    task_schema()
+    differences = code_differences()
+    assert any(
+        line.endswith("properties/archived: the code has {}, the contract has nothing")
+        for line in differences
+    ), differences
+    assert any(
+        "(tasks_retrieve)/responses/200/content/application/json/required" in line for line in differences
+    )
+
+
+def test_a_key_a_presenter_drops_is_drift(
+    monkeypatch: pytest.MonkeyPatch, task_schema: Any, code_differences: Any
+) -> None:
+    from server.apps.tasks import presenters
+
+    present_task = presenters.present_task
+    monkeypatch.setattr(
+        presenters,
+        "present_task",
+        lambda task: {k: v for k, v in present_task(task).items() if k != "due_date"},
+    )
+    task_schema()
+    differences = code_differences()
+    assert any(
+        "properties/due_date: the contract has" in line and "the code has nothing" in line
+        for line in differences
+    ), differences
+
+
+def test_a_model_field_s_max_length_is_drift(monkeypatch: pytest.MonkeyPatch, code_differences: Any) -> None:
+    from server.apps.tasks.models import Task
+
+    monkeypatch.setattr(Task._meta.get_field("title"), "max_length", 100)
+    differences = code_differences()
+    for operation in ("tasks_create", "tasks_retrieve"):
+        assert any(
+            f"({operation})/" in line
+            and line.endswith("title/maxLength: the contract has 200, the code has 100")
+            for line in differences
+        ), differences
+
+
+def test_a_model_field_s_choices_are_drift(monkeypatch: pytest.MonkeyPatch, code_differences: Any) -> None:
+    from server.apps.tasks.models import Task
+
+    field: Any = Task._meta.get_field("priority")
+    monkeypatch.setattr(field, "choices", [*field.choices, ("critical", "Critical")])
+    differences = code_differences()
+    assert any(
+        "(tasks_create)/" in line and "priority/enum" in line and "critical" in line for line in differences
+    ), differences
+
+
+def test_a_route_no_view_serves_is_drift(monkeypatch: pytest.MonkeyPatch, code_differences: Any) -> None:
+    from server.apps.accounts.views import UserMeView
+
+    monkeypatch.delattr(UserMeView, "patch")
+    assert "PATCH /api/v1/users/me: in the contract, not served by any view" in code_differences()
+
+
+def test_a_view_s_permission_is_drift(monkeypatch: pytest.MonkeyPatch, code_differences: Any) -> None:
+    from rest_framework.permissions import AllowAny
+
+    from server.apps.accounts.views import UserMeView
+
+    monkeypatch.setattr(UserMeView, "permission_classes", [AllowAny])
+    differences = code_differences()
+    assert any(
+        line.startswith("GET /api/v1/users/me (users_me_retrieve)/security:") for line in differences
+    ), differences
+
+
+def test_an_error_a_handler_raises_is_drift(monkeypatch: pytest.MonkeyPatch, code_differences: Any) -> None:
+    from server.apps.tasks import schema
+
+    doc = schema.OPERATIONS["tasks_delete"]
+    monkeypatch.setitem(schema.OPERATIONS, "tasks_delete", dataclasses.replace(doc, errors=(403, 404)))
+    differences = code_differences()
+    assert any("(tasks_delete)/responses/412: the contract has" in line for line in differences), differences
+    assert any("(tasks_delete)/parameters/header:If-Match: the contract has" in line for line in differences)
