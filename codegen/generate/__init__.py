@@ -2,9 +2,10 @@
 
 Outputs (default: the repository's own locations; `--out DIR` for anything else):
 
-* python-models: `server/contract/generated/models.py` (exact: the server enforces the contract) and the
-  SDK's `models.py` (lenient where it reads: unknown enum values and properties, see `openness.py`); with
-  `--out DIR`, `DIR/python/src/<pkg>/models.py`;
+* python-models: the SDK's `models.py` (lenient where it reads: unknown enum values and properties, see
+  `openness.py`) and, in the repository, the server's enums as Django choices
+  (`server/contract/generated/choices.py`, `django_choices.py`); with `--out DIR`,
+  `DIR/python/src/<pkg>/models.py`;
 * python-sdk: `clients/python` (`src/projectmgmt_client/_client.py`, `__init__.py`); `DIR/python`;
 * typescript: `clients/typescript` (`src/generated/schema.ts`, `src/generated/client.ts`); `DIR/typescript`.
 

@@ -23,8 +23,9 @@ from jinja2 import Environment
 from codegen import paths
 from codegen.document import Document
 from codegen.findings import Severity
+from codegen.generate.django_choices import text_choices
 from codegen.generate.ir import Api
-from codegen.generate.python_models import ModelsResult, generate_models
+from codegen.generate.python_models import ModelsResult
 from codegen.generate.webhooks import WebhookEvent
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ class Layout:
     python_package: str
     typescript_root: Path
     npm_package: str
-    server_models: Path | None  # a second, identical copy of the models (the server's)
+    server_models: Path | None  # the server's generated package (its enums: django_choices.py)
 
     @property
     def package_dir(self) -> Path:
@@ -84,7 +85,7 @@ class Emitter(Protocol):
 
 
 class PythonModels:
-    """`models.py` of the SDK (lenient) and, in the repository, the server's exact copy."""
+    """`models.py` of the SDK (lenient) and, in the repository, the server's enums as Django choices."""
 
     target: ClassVar[str] = "python-models"
 
@@ -96,15 +97,16 @@ class PythonModels:
         layout, outputs = job.layout, []
         outputs.append(OutputFile(layout.package_dir / "models.py", job.models.source))
         if layout.server_models is not None:
-            server_result = generate_models(job.data, job.py_header)
-            if server_result.error:
-                job.result.failed[self.target] = server_result.error
-            outputs.append(OutputFile(layout.server_models / "models.py", server_result.source))
+            # The server validates with the contract itself (server/contract/validation); what it needs
+            # generated is only what its models store: the enums, from the untouched document.
+            outputs.append(
+                OutputFile(layout.server_models / "choices.py", text_choices(job.data, job.py_header))
+            )
             outputs.append(
                 OutputFile(
                     layout.server_models / "__init__.py",
                     f"{job.py_header}\n"
-                    '"""Pydantic models of the contract, exact (the SDK\'s models.py reads leniently)."""\n',
+                    '"""The contract\'s string enums as Django choices (the values the server stores)."""\n',
                 )
             )
         return outputs

@@ -732,16 +732,13 @@ def test_a_newer_server_s_enum_values_and_properties_do_not_break_reading() -> N
     assert event.data.status == "blocked"
 
 
-def test_what_the_sdk_sends_and_what_the_server_enforces_stay_exact() -> None:
+def test_what_the_sdk_sends_stays_exact_and_what_it_receives_is_lenient() -> None:
     from pydantic import ValidationError
-
-    from server.contract.generated import models as server_models
 
     with pytest.raises(ValidationError):  # request models keep their exact enums and refuse extras
         models.TaskCreate.model_validate({"title": "x", "priority": "critical"})
     with pytest.raises(ValidationError):
         models.TaskUpdate.model_validate({"unknown": 1})
+    # The server refuses an unknown value (its validation engines read the contract itself).
     newer = {**TASK, "status": "blocked"}
-    with pytest.raises(ValidationError):  # the server's models are the contract, exactly
-        server_models.Task.model_validate(newer)
     assert models.Task.model_validate(newer).status == "blocked"

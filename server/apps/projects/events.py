@@ -12,20 +12,8 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any, Protocol
 
-from django.db import models
-
-
-class EventType(models.TextChoices):
-    """The event types of the contract's `webhooks` section."""
-
-    TASK_CREATED = "task.created"
-    TASK_UPDATED = "task.updated"
-    TASK_DELETED = "task.deleted"
-    COMMENT_CREATED = "comment.created"
-    MEMBER_ADDED = "member.added"
-    MEMBER_REMOVED = "member.removed"
-    PING = "ping"
-
+# The event types of the contract's `webhooks` section, as its `WebhookEventType` lists them.
+from server.contract.generated.choices import WebhookEventType as EventType
 
 # `with outbox as record: <write>; record(data)`: the write and its event commit together, or not at all.
 Outbox = AbstractContextManager[Callable[[Any], object]]

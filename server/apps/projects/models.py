@@ -7,11 +7,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from server.contract.generated.choices import Role
 
-class Role(models.TextChoices):
-    OWNER = "owner", "Owner"
-    MAINTAINER = "maintainer", "Maintainer"
-    VIEWER = "viewer", "Viewer"
+__all__ = ["Invitation", "Membership", "Project", "Role"]
 
 
 class Project(models.Model):

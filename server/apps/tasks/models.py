@@ -8,19 +8,9 @@ from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 
 from server.apps.projects.models import Project
+from server.contract.generated.choices import TaskPriority, TaskStatus
 
-
-class TaskStatus(models.TextChoices):
-    TODO = "todo", "To do"
-    IN_PROGRESS = "in_progress", "In progress"
-    DONE = "done", "Done"
-
-
-class TaskPriority(models.TextChoices):
-    LOW = "low", "Low"
-    NORMAL = "normal", "Normal"
-    HIGH = "high", "High"
-    URGENT = "urgent", "Urgent"
+__all__ = ["PRIORITY_RANK", "Task", "TaskPriority", "TaskStatus"]
 
 
 # Sort rank for `ordering=priority` (low < normal < high < urgent); the column stays a readable string.

@@ -8,14 +8,9 @@ from django.utils import timezone
 
 from server.apps.projects.events import EventType
 from server.apps.projects.models import Project
+from server.contract.generated.choices import WebhookDeliveryStatus as DeliveryStatus
 
 __all__ = ["Attempt", "Delivery", "DeliveryStatus", "Event", "EventType", "Webhook"]
-
-
-class DeliveryStatus(models.TextChoices):
-    PENDING = "pending"
-    DELIVERED = "delivered"
-    FAILED = "failed"
 
 
 class Webhook(models.Model):
