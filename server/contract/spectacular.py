@@ -26,6 +26,7 @@ Documentation only: nothing here runs while a request is served. What each piece
 
 from __future__ import annotations
 
+import functools
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema_field
 from rest_framework import serializers
+from rest_framework.fields import empty
 
 from server.common.errors import PROBLEM_CONTENT_TYPE
 
@@ -151,10 +153,11 @@ def presented(
     return type(name, bases, {**attributes, "Meta": meta, "__module__": presenter.__module__})
 
 
-def page_of(item: type[serializers.Serializer[Any]], name: str) -> type[serializers.Serializer[Any]]:
+@functools.cache
+def page_of(item: type[serializers.Serializer[Any]]) -> type[serializers.Serializer[Any]]:
     """The `{items, next, previous}` page paginate() returns, of at most the largest page size."""
     return type(
-        name,
+        f"{item.__name__}Page",
         (ResponseSerializer,),
         {
             "items": serializers.ListField(child=item(), max_length=MAX_PAGE_SIZE),
@@ -164,6 +167,20 @@ def page_of(item: type[serializers.Serializer[Any]], name: str) -> type[serializ
             "__module__": item.__module__,
         },
     )
+
+
+@functools.cache
+def partial(body: type[serializers.Serializer[Any]]) -> type[serializers.Serializer[Any]]:
+    """A PATCH body: the fields of `body`, each optional and without a default (the services change only
+    what a request sends)."""
+
+    def get_fields(self: serializers.Serializer[Any]) -> dict[str, Any]:
+        fields: dict[str, Any] = body.get_fields(self)
+        for field in fields.values():
+            field.required, field.default = False, empty
+        return fields
+
+    return type(f"{body.__name__}Partial", (body,), {"get_fields": get_fields, "__module__": body.__module__})
 
 
 @dataclass(frozen=True)
@@ -190,9 +207,7 @@ class ContractAutoSchema(AutoSchema):
         return operation_id
 
     def _doc(self) -> Doc:
-        # The app's schema module, by name (as binding.py finds its views): apps sit above this layer.
-        app = self.view.__module__.rpartition(".")[0]
-        doc: Doc = import_module(f"{app}.schema").OPERATIONS[self.get_operation_id()]
+        doc: Doc = _schema_module(self.view).OPERATIONS[self.get_operation_id()]
         return doc
 
     def get_request_serializer(self) -> Any:
@@ -353,4 +368,13 @@ class ContractAutoSchema(AutoSchema):
 def drop_operation_aliases(endpoints: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     """drf-spectacular preprocessing hook: leave out the routes `binding.operation_alias` adds (the contract
     declares each operation once; the alias serves the same view at a second path)."""
-    return [endpoint for endpoint in endpoints if not getattr(endpoint[3], "contract_alias", False)]
+    served = [endpoint for endpoint in endpoints if not getattr(endpoint[3], "contract_alias", False)]
+    for endpoint in served:  # before any operation is described: their auth extensions register on import
+        if getattr(endpoint[3], "initkwargs", {}).get("contract_operations"):
+            _schema_module(endpoint[3].cls)
+    return served
+
+
+def _schema_module(view: Any) -> Any:
+    """The view's app's schema module, by name (as binding.py finds the views): apps sit above this layer."""
+    return import_module(view.__module__.rpartition(".")[0] + ".schema")

@@ -19,8 +19,7 @@ from .authentication import API_KEY_HEADER
 from .models import ApiKey, User
 from .presenters import present_api_key, present_api_key_with_secret, present_user, present_user_summary
 from .services import API_KEY_PREFIX_ALPHABET, API_KEY_PREFIX_LENGTH, API_KEY_SCHEME
-
-TOKEN_TYPE = "Bearer"
+from .views import TOKEN_TYPE  # what the token views answer
 
 
 def _max(model: Any, name: str) -> int:
@@ -77,9 +76,6 @@ class ApiKeyCreateSerializer(serializers.ModelSerializer[ApiKey]):
         fields = ("name", "expires_at")
 
 
-ApiKeyListSerializer = page_of(ApiKeySerializer, "ApiKeyListSerializer")
-
-
 # --- users --------------------------------------------------------------------------------------------------
 
 
@@ -111,9 +107,6 @@ class UserUpdateSerializer(serializers.ModelSerializer[User]):
         fields = ("email", "full_name")
 
 
-UserListSerializer = page_of(UserSerializer, "UserListSerializer")
-
-
 # --- authentication schemes (defined here, drf-spectacular finds them by their target class) ---------------
 
 
@@ -137,12 +130,12 @@ class ApiKeyAuthScheme(OpenApiAuthenticationExtension):
 OPERATIONS = {
     "auth_token_obtain": Doc(200, TokenPairSerializer, TokenObtainRequestSerializer, errors=(401,)),
     "auth_token_refresh": Doc(200, AccessTokenSerializer, TokenRefreshRequestSerializer, errors=(401,)),
-    "api_keys_list": Doc(200, ApiKeyListSerializer),
+    "api_keys_list": Doc(200, page_of(ApiKeySerializer)),
     "api_keys_create": Doc(201, ApiKeyWithSecretSerializer, ApiKeyCreateSerializer, errors=(409, 422)),
     "api_keys_revoke": Doc(204, errors=(404,)),
     "users_list": Doc(
         200,
-        UserListSerializer,
+        page_of(UserSerializer),
         errors=(403,),
         query=(SEARCH, ordering("username", "date_joined", default="username")),
     ),

@@ -25,26 +25,15 @@ CommentSerializer = presented(
 )
 
 
-class CommentWriteSerializer(serializers.Serializer[Any]):
+class CommentBodySerializer(serializers.Serializer[Any]):
     body = serializers.CharField(max_length=BODY_MAX_LENGTH)
-
-
-class CommentCreateSerializer(CommentWriteSerializer):
-    pass
-
-
-class CommentUpdateSerializer(CommentWriteSerializer):
-    pass
-
-
-CommentListSerializer = page_of(CommentSerializer, "CommentListSerializer")
 
 
 OPERATIONS = {
     "comments_list": Doc(
-        200, CommentListSerializer, errors=(404,), query=(ordering("created_at", default="created_at"),)
+        200, page_of(CommentSerializer), errors=(404,), query=(ordering("created_at", default="created_at"),)
     ),
-    "comments_create": Doc(201, CommentSerializer, CommentCreateSerializer, errors=(403, 404, 409, 422)),
-    "comments_update": Doc(200, CommentSerializer, CommentUpdateSerializer, errors=(403, 404, 412)),
+    "comments_create": Doc(201, CommentSerializer, CommentBodySerializer, errors=(403, 404, 409, 422)),
+    "comments_update": Doc(200, CommentSerializer, CommentBodySerializer, errors=(403, 404, 412)),
     "comments_delete": Doc(204, errors=(403, 404, 412)),
 }

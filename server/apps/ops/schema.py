@@ -9,13 +9,15 @@ from rest_framework import serializers
 
 from server.contract.spectacular import Doc, ProblemSerializer, ResponseSerializer
 
+from . import services
 
-@extend_schema_field({"type": "string", "enum": ["ok", "unavailable"]})
+
+@extend_schema_field({"type": "string", "enum": [services.OK, services.UNAVAILABLE]})
 class CheckResultField(serializers.CharField):
-    """server.apps.ops.services.OK or UNAVAILABLE."""
+    """What services.readiness() reports for each dependency."""
 
 
-@extend_schema_field({"type": "string", "enum": ["ok"]})
+@extend_schema_field({"type": "string", "enum": [services.OK]})
 class StatusOkField(serializers.CharField):
     pass
 

@@ -12,6 +12,7 @@ from server.contract.spectacular import (
     ResponseSerializer,
     ordering,
     page_of,
+    partial,
     presented,
     query,
 )
@@ -48,18 +49,6 @@ class ProjectReplaceSerializer(serializers.ModelSerializer[Project]):
         fields = ("name", "description")
 
 
-class ProjectUpdateSerializer(serializers.ModelSerializer[Project]):
-    description = serializers.CharField(max_length=DESCRIPTION_MAX_LENGTH, allow_blank=True, required=False)
-
-    class Meta:
-        model = Project
-        fields = ("name", "description")
-        extra_kwargs = {"name": {"required": False}}
-
-
-ProjectListSerializer = page_of(ProjectSerializer, "ProjectListSerializer")
-
-
 MemberSerializer = presented("MemberSerializer", present_member, Membership, user=UserSummarySerializer())
 
 
@@ -75,9 +64,6 @@ class MemberUpdateSerializer(serializers.ModelSerializer[Membership]):
     class Meta:
         model = Membership
         fields = ("role",)
-
-
-MemberListSerializer = page_of(MemberSerializer, "MemberListSerializer")
 
 
 class ProjectSummarySerializer(ResponseSerializer, serializers.ModelSerializer[Project]):
@@ -106,35 +92,32 @@ class InvitationCreateSerializer(serializers.ModelSerializer[Invitation]):
         fields = ("user_id", "role")
 
 
-InvitationListSerializer = page_of(InvitationSerializer, "InvitationListSerializer")
-
-
 OPERATIONS = {
     "projects_list": Doc(
         200,
-        ProjectListSerializer,
+        page_of(ProjectSerializer),
         query=(SEARCH, ordering("name", "created_at", "updated_at", default="-created_at")),
     ),
     "projects_create": Doc(201, ProjectSerializer, ProjectCreateSerializer, errors=(409, 422)),
     "projects_retrieve": Doc(200, ProjectSerializer, errors=(404,)),
     "projects_replace": Doc(200, ProjectSerializer, ProjectReplaceSerializer, errors=(403, 404, 412)),
-    "projects_update": Doc(200, ProjectSerializer, ProjectUpdateSerializer, errors=(403, 404, 412)),
+    "projects_update": Doc(200, ProjectSerializer, partial(ProjectReplaceSerializer), errors=(403, 404, 412)),
     "projects_delete": Doc(204, errors=(403, 404, 412)),
     "project_members_list": Doc(
         200,
-        MemberListSerializer,
+        page_of(MemberSerializer),
         errors=(404,),
         query=(query("role", str, enum=Role.values), ordering("joined_at", default="joined_at")),
     ),
     "project_members_add": Doc(201, MemberSerializer, MemberAddSerializer, errors=(403, 404, 409, 422)),
     "project_members_update": Doc(200, MemberSerializer, MemberUpdateSerializer, errors=(403, 404, 409)),
     "project_members_remove": Doc(204, errors=(403, 404, 409)),
-    "project_invitations_list": Doc(200, InvitationListSerializer, errors=(403, 404)),
+    "project_invitations_list": Doc(200, page_of(InvitationSerializer), errors=(403, 404)),
     "project_invitations_create": Doc(
         201, InvitationSerializer, InvitationCreateSerializer, errors=(403, 404, 409, 422)
     ),
     "project_invitations_revoke": Doc(204, errors=(403, 404)),
-    "invitations_list_mine": Doc(200, InvitationListSerializer),
+    "invitations_list_mine": Doc(200, page_of(InvitationSerializer)),
     "invitations_accept": Doc(201, ProjectSerializer, errors=(404, 409)),
     "invitations_decline": Doc(204, errors=(404,)),
 }

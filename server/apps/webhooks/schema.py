@@ -7,7 +7,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from server.contract.spectacular import Doc, page_of, presented, query
+from server.contract.spectacular import Doc, page_of, partial, presented, query
 
 from .models import Attempt, Delivery, DeliveryStatus, EventType, Webhook
 from .presenters import present_attempt, present_delivery, present_webhook, present_webhook_with_secret
@@ -79,15 +79,6 @@ class WebhookCreateSerializer(serializers.Serializer[Any]):
     active = serializers.BooleanField(default=True)
 
 
-class WebhookUpdateSerializer(serializers.Serializer[Any]):
-    url = WebhookUrlField(required=False)
-    events = WebhookEventsField(required=False)
-    active = serializers.BooleanField(required=False)
-
-
-WebhookListSerializer = page_of(WebhookSerializer, "WebhookListSerializer")
-
-
 WebhookDeliveryAttemptSerializer = presented(
     "WebhookDeliveryAttemptSerializer",
     present_attempt,
@@ -108,21 +99,18 @@ WebhookDeliverySerializer = presented(
 )
 
 
-WebhookDeliveryListSerializer = page_of(WebhookDeliverySerializer, "WebhookDeliveryListSerializer")
-
-
 OPERATIONS = {
-    "webhooks_list": Doc(200, WebhookListSerializer, errors=(403, 404)),
+    "webhooks_list": Doc(200, page_of(WebhookSerializer), errors=(403, 404)),
     "webhooks_create": Doc(
         201, WebhookWithSecretSerializer, WebhookCreateSerializer, errors=(403, 404, 409, 422)
     ),
     "webhooks_retrieve": Doc(200, WebhookSerializer, errors=(403, 404)),
-    "webhooks_update": Doc(200, WebhookSerializer, WebhookUpdateSerializer, errors=(403, 404, 422)),
+    "webhooks_update": Doc(200, WebhookSerializer, partial(WebhookCreateSerializer), errors=(403, 404, 422)),
     "webhooks_delete": Doc(204, errors=(403, 404)),
     "webhooks_ping": Doc(202, WebhookDeliverySerializer, errors=(403, 404)),
     "webhook_deliveries_list": Doc(
         200,
-        WebhookDeliveryListSerializer,
+        page_of(WebhookDeliverySerializer),
         errors=(403, 404),
         query=(query("status", str, enum=DeliveryStatus.values),),
     ),
