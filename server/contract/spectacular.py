@@ -7,8 +7,9 @@ Documentation only: nothing here runs while a request is served. What each piece
 * security: the view's authenticators and permissions, resolved per method (public operations have none);
 * what only a handler can tell - its success status and body, its request body, the business errors it
   raises (403, 404, 409, 412, 422), the query parameters it reads - one `Doc` per operationId in its app's
-  `schema.py` (`OPERATIONS`), found by the view's module as the binding finds the views; the serializers
-  take lengths, choices and nullability from the models;
+  `schema.py` (`OPERATIONS`), found by the view's module as the binding finds the views;
+* response bodies: `presented()` - the keys the presenter really returns, typed by the model's fields
+  (lengths, choices, nullability); request bodies: serializers over the models, a PATCH's as `partial()`;
 * the page parameters (`cursor`, `page_size`): a paged response (`page_of`); `Location`: a 201 (every create
   handler reverses the new resource's path); `If-Match`: a handler that can answer 412;
 * caching: server.contract.caching.apply() sets what the contract declares, so its headers (and the 304 and

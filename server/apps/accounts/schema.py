@@ -1,7 +1,6 @@
-"""How the auth, API-key and user views describe their bodies (documentation only: `make drift`).
-
-Field constraints come from the models and services where they live there (lengths, nullability, the key
-format); the views' presenters produce exactly these fields.
+"""The auth, API-key and user operations as only the code can say (`make drift`): the bodies where the
+presenters and models do not tell it all (the key format from the services), what each handler answers and
+raises (`OPERATIONS`), and the authentication schemes.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Documentation serializers of the health probes (drift check); see server.contract.spectacular."""
+"""The health probes as only the code can say (`make drift`; see server.contract.spectacular)."""
 
 from __future__ import annotations
 

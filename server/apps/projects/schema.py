@@ -1,4 +1,5 @@
-"""How the project and member views describe their bodies (documentation only: `make drift`)."""
+"""The project and member operations as only the code can say (`make drift`): the bodies where the presenters
+and models do not tell it all, and what each handler answers and raises (`OPERATIONS`)."""
 
 from __future__ import annotations
 

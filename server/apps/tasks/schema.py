@@ -1,4 +1,5 @@
-"""How the task views describe their bodies (documentation only: `make drift`)."""
+"""The task operations as only the code can say (`make drift`): the bodies where the presenter and model do
+not tell it all, and what each handler answers and raises (`OPERATIONS`)."""
 
 from __future__ import annotations
 
