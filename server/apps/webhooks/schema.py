@@ -13,12 +13,13 @@ from server.contract.spectacular import Doc, page_of, partial, presented, query
 from .models import Attempt, Delivery, DeliveryStatus, EventType, Webhook
 from .presenters import present_attempt, present_delivery, present_webhook, present_webhook_with_secret
 
+URL_MIN, URL_MAX = 8, Webhook._meta.get_field("url").max_length  # `http://x`; the column
 URL_SCHEMA = {
     "type": "string",
     "format": "uri",
     "pattern": "^[hH][tT][tT][pP][sS]?://[^\\u0000\\s]+$",
-    "minLength": 8,
-    "maxLength": 2000,
+    "minLength": URL_MIN,
+    "maxLength": URL_MAX,
 }
 EVENTS_SCHEMA = {
     "type": "array",
@@ -34,7 +35,7 @@ SECRET_SCHEMA = {"type": "string", "pattern": "^whsec_[A-Za-z0-9_-]{43}$"}
 @extend_schema_field(URL_SCHEMA)
 class WebhookUrlField(serializers.CharField):
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(min_length=8, max_length=2000, **kwargs)
+        super().__init__(min_length=URL_MIN, max_length=URL_MAX, **kwargs)
 
 
 @extend_schema_field(EVENTS_SCHEMA)
