@@ -24,19 +24,19 @@ from server.common.observability import response_headers
 from server.common.throttling import ScopedRateThrottle
 
 from . import caching, deprecation, idempotency
-from .casting import cast_parameter
 from .negotiation import check_acceptable
-from .query import typed_query
 from .spec import Operation
 from .validation import ResponseContractViolation, get_engine
 from .validation.json_body import DepthLimitedJSONParser
+from .validation.request_input import ValidatedRequest, typed_input
 
 logger = logging.getLogger(__name__)
-_UNSET = object()
 _JSON_PARSER = DepthLimitedJSONParser()
 
 
 def _parsed_body(request: Request) -> Any:
+    """With validation off: the same parse of the same bytes as the engines', so validation on and off
+    differ by validation alone (DRF's parsers only for other media types)."""
     raw = request._request.body
     if not raw or request._request.content_type != _JSON_PARSER.media_type:
         return request.data  # {} for no body, 415 for a media type no parser takes
@@ -49,8 +49,10 @@ class ContractAPIView(APIView):
     # Filled in by the binding layer through as_view(): HTTP method -> the contract's operation.
     contract_operations: dict[str, Operation] = {}
 
+    # The request's input as validation returned it; `query` and `body` are its parts handlers read.
+    input: ValidatedRequest
     query: dict[str, Any]
-    body: Any
+    body: Any  # the views annotate it as the dict their operation's schema makes it
 
     @classmethod
     def as_view(cls, **initkwargs: Any) -> Any:
@@ -104,19 +106,15 @@ class ContractAPIView(APIView):
             raise MethodNotAllowed(request.method or "")
         super().initial(request, *args, **kwargs)
         if settings.CONTRACT_REQUEST_VALIDATION != "off":  # fail closed (server.contract.checks)
-            get_engine().validate_request(operation, request._request)
-        self.query = typed_query(operation, request.query_params)
+            self.input = get_engine().validate_request(operation, request._request)
+        else:
+            body = _parsed_body(request) if operation.has_request_body else None
+            self.input = typed_input(operation, request._request, body)
+        self.query = self.input.query
+        self.body = self.input.body
         # Path parameters reach the handler typed as the contract declares them (an id is an int): DRF passes
-        # the handler the same dict it stored as self.kwargs, so they are cast in place.
-        for parameter in operation.path_parameters():
-            if isinstance(raw := self.kwargs.get(parameter.name), str):
-                self.kwargs[parameter.name] = cast_parameter(raw, parameter.schema)
-        self.body = None
-        if operation.has_request_body:
-            # An engine may hand over the body it already parsed; otherwise the same parse of the same bytes,
-            # so validation on and off differ by validation alone (DRF's parsers only for other media types).
-            parsed = getattr(request._request, "contract_body", _UNSET)
-            self.body = _parsed_body(request) if parsed is _UNSET else parsed
+        # the handler the same dict it stored as self.kwargs, so they are replaced in place.
+        self.kwargs.update(self.input.path)
         key = idempotency.key_of(operation, request)
         if key is not None:
             # DRF calls the handler right after initial(), looking it up by method name on this instance (one

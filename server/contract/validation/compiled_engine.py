@@ -23,6 +23,7 @@ from .engine import RequestRejected, Violation
 from .formats import FORMAT_CHECKS
 from .json_body import TooDeep, parse_json
 from .pointers import json_pointer, unexpected_property
+from .request_input import JSONValue, ValidatedRequest
 
 _ABSENT = object()
 # jsonschema-rs refuses ("Recursion limit reached") instances nested deeper than this.
@@ -81,6 +82,8 @@ class _CompiledOperation:
     body_required: bool
     body_media_types: dict[str, Any]
     responses: dict[str, _Response]
+    # Every query parameter and its default (None without one): what the handler reads when one is not sent.
+    query_defaults: tuple[tuple[str, Any], ...]
 
 
 _INTEGER_BOUNDS = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
@@ -237,6 +240,9 @@ class CompiledEngine:
             body_required=bool(body.get("required", False)),
             body_media_types=body_media_types,
             responses=responses,
+            query_defaults=tuple(
+                (p.name, p.schema.get("default")) for p in parameters.values() if p.location == "query"
+            ),
         )
 
     # -- requests ------------------------------------------------------------------------------------------
@@ -263,9 +269,13 @@ class CompiledEngine:
         value = request.COOKIES.get(parameter.name)
         return _ABSENT if value is None else cast_parameter(value, parameter.schema)
 
-    def validate_request(self, operation: Operation, request: HttpRequest) -> None:
+    def validate_request(self, operation: Operation, request: HttpRequest) -> ValidatedRequest:
         compiled = self.operations[operation.operation_id]
         violations: list[Violation] = []
+        # The values cast to validate them are the handler's: nothing is cast twice.
+        path: dict[str, Any] = {}
+        query: dict[str, Any] = {}
+        headers: dict[str, Any] = {}
         for parameter in compiled.parameters:
             value = self._parameter_value(parameter, request)
             if value is _ABSENT:
@@ -289,8 +299,16 @@ class CompiledEngine:
                 violations.append(Violation(code="empty_value", message=message, field=parameter.name))
                 continue
             violations.extend(_schema_violations(parameter.validator, value, field=parameter.name))
+            if parameter.location == "query":
+                query[parameter.name] = value
+            elif parameter.location == "path":
+                path[parameter.name] = value
+            elif parameter.location == "header":
+                headers[parameter.name] = value
+        body: JSONValue = None
         if operation.has_request_body:
-            violations.extend(self._body_violations(compiled, request))
+            body, body_violations = self._body(compiled, request)
+            violations.extend(body_violations)
         if violations:
             raise RequestRejected(
                 status=400,
@@ -298,13 +316,17 @@ class CompiledEngine:
                 detail="The request does not match the API contract.",
                 violations=violations,
             )
+        for name, default in compiled.query_defaults:
+            if name not in query:
+                query[name] = default
+        return ValidatedRequest(path=path, query=query, headers=headers, body=body)
 
-    def _body_violations(self, compiled: _CompiledOperation, request: HttpRequest) -> list[Violation]:
+    def _body(self, compiled: _CompiledOperation, request: HttpRequest) -> tuple[JSONValue, list[Violation]]:
         raw = request.body
         if not raw:
             if compiled.body_required:
-                return [Violation(code="required", message="A request body is required.", pointer="")]
-            return []
+                return None, [Violation(code="required", message="A request body is required.", pointer="")]
+            return {}, []
         media_type = _media_type(request.content_type or "")
         validator = compiled.body_media_types.get(media_type, _ABSENT)
         if validator is _ABSENT:
@@ -325,9 +347,7 @@ class CompiledEngine:
                 detail="The request body is not valid JSON.",
                 violations=[Violation(code="malformed_json", message=str(exc), pointer="")],
             ) from None
-        # The view reads the body parsed here instead of parsing it again.
-        request.contract_body = body  # type: ignore[attr-defined]
-        return _schema_violations(validator, body)
+        return body, _schema_violations(validator, body)
 
     # -- responses -----------------------------------------------------------------------------------------
 

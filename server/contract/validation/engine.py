@@ -13,6 +13,7 @@ from django.utils.module_loading import import_string
 from server.common.errors import ApiError
 
 from ..spec import Operation, load_contract
+from .request_input import ValidatedRequest
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,8 @@ class ResponseContractViolation(Exception):
 
 
 class ValidationEngine(Protocol):
-    def validate_request(self, operation: Operation, request: HttpRequest) -> None:
-        """Raise RequestRejected when the request breaks the contract."""
+    def validate_request(self, operation: Operation, request: HttpRequest) -> ValidatedRequest:
+        """Raise RequestRejected when the request breaks the contract; else its input, typed."""
 
     def validate_response(
         self, operation: Operation, request: HttpRequest, response: HttpResponseBase

@@ -43,6 +43,7 @@ from .engine import RequestRejected, Violation
 from .formats import FORMAT_CHECKS
 from .json_body import TooDeep, parse_json
 from .pointers import json_pointer, unexpected_property
+from .request_input import JSONValue, ValidatedRequest, typed_input
 
 
 def _unexpected(instance: dict[str, Any], schema: dict[str, Any]) -> list[str]:
@@ -123,11 +124,12 @@ class OpenAPICoreEngine:
         )
         self.openapi_responses = OpenAPI.from_dict(contract.document, config=Config(**options))
 
-    def validate_request(self, operation: Operation, request: HttpRequest) -> None:
+    def validate_request(self, operation: Operation, request: HttpRequest) -> ValidatedRequest:
+        body: JSONValue = {} if operation.has_request_body else None
         if operation.has_request_body and request.body and "json" in (request.content_type or ""):
             # openapi-core's json.loads and python-jsonschema recurse: a deep body must not reach them.
             try:
-                parse_json(request.body)
+                body = parse_json(request.body)
             except TooDeep as exc:
                 raise exc.rejection() from None
             except ValueError:
@@ -185,6 +187,9 @@ class OpenAPICoreEngine:
                 detail="The request does not match the API contract.",
                 violations=violations,
             )
+        # openapi-core unmarshals too (a `date` to a datetime.date): the handler gets the compiled engine's
+        # input, cast by the same rules, so the two engines hand over the same values.
+        return typed_input(operation, request, body)
 
     def validate_response(
         self, operation: Operation, request: HttpRequest, response: HttpResponseBase
