@@ -206,6 +206,8 @@ test: lint lint-contract generate-check breaking test-python contract test-sdk-t
 
 BENCH_ROUNDS ?= 10
 BENCH_SECONDS ?= 3
+# py-spy's seconds on each profiled scenario after the rounds (the per-layer CPU budget; 0 skips it)
+BENCH_PROFILE_SECONDS ?= 15
 
 # The peers the bench compares with (FastAPI, SQLAlchemy, django-ninja ...): pyproject's `bench` extra.
 $(BIN)/.installed-bench: $(BIN)/.installed pyproject.toml
@@ -219,12 +221,12 @@ bench-services:
 	redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 || redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no
 
 bench: install $(BIN)/.installed-bench install-ts $(NGINX) bench-services ## Benchmark on PostgreSQL with wrk: ours vs DRF, FastAPI, django-ninja; serving models; tax in instructions (BENCH_ROUNDS=, BENCH_SECONDS=; bench/README.md)
-	BENCH_ROUNDS=$(BENCH_ROUNDS) BENCH_SECONDS=$(BENCH_SECONDS) BENCH_SERVING=1 BENCH_SCALING_AXES=1 $(BIN)/python -m bench.run
+	BENCH_ROUNDS=$(BENCH_ROUNDS) BENCH_SECONDS=$(BENCH_SECONDS) BENCH_PROFILE_SECONDS=$(BENCH_PROFILE_SECONDS) BENCH_SERVING=1 BENCH_SCALING_AXES=1 $(BIN)/python -m bench.run
 
 bench-smoke: install $(BIN)/.installed-bench $(NGINX) bench-services ## bench/tests (peers answer as ours, ASGI connections bounded), then the bench end to end on small data (figures not meaningful; the instruction tax is checked; CI runs it)
 	$(BIN)/pytest -p no:xdist -q bench/tests
 	BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_smoke BENCH_SCALE_TASKS=5000 \
-	  BENCH_ROUNDS=1 BENCH_SECONDS=1 BENCH_WARMUP=0.5 BENCH_STARTUPS=1 BENCH_SKIP_GENERATE=1 BENCH_SERVING=1 \
+	  BENCH_ROUNDS=1 BENCH_SECONDS=1 BENCH_WARMUP=0.5 BENCH_STARTUPS=1 BENCH_SKIP_GENERATE=1 BENCH_SERVING=1 BENCH_PROFILE_SECONDS=2 \
 	  BENCH_SCALING_AXES=1 BENCH_AXES_PROJECTS=200 BENCH_AXES_MEMBERS=200 BENCH_INSTR_REQUESTS=5 BENCH_INSTR_REPEATS=1 BENCH_CHECK_INSTRUCTIONS=1 \
 	  BENCH_OUTPUT=var/bench-smoke.json $(BIN)/python -m bench.run
 

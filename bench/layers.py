@@ -30,7 +30,6 @@ RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "server/contract/validation/*",
             "server/contract/casting.py",
             "server/contract/query.py",
-            "server/contract/negotiation.py",
             "server/contract/pointers.py",
             "jsonschema_rs*",
             "jsonschema/*",
@@ -87,8 +86,8 @@ RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "rest_framework/*",
             "django/views/*",
-            # the contract-bound view's own machinery around the handler: operation lookup, caching headers,
-            # idempotency, the problem+json exception handler
+            # the contract-bound view's own machinery around the handler: operation lookup, content
+            # negotiation (on whatever validation says), caching headers, idempotency, problem+json errors
             "server/contract/*",
             "server/common/errors.py",
             "server/common/error_codes.py",

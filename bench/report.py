@@ -97,7 +97,29 @@ def markdown(result: dict[str, Any]) -> str:
             f"| {st['bind_contract_no_bytecode_cache_seconds']:.2f} |"
         )
     lines.append(f"| `make generate` | {gen} |")
+    lines += _layers(result.get("layers") or {})
     return "\n".join(lines)
+
+
+def _layers(budgets: dict[str, Any]) -> list[str]:
+    """The per-layer CPU budget: share of py-spy's samples and CPU ms per request, two columns a profile."""
+    if not budgets:
+        return []
+    names = list(budgets)
+    lines = [
+        "",
+        "| layer | " + " | ".join(f"`{name}` % | ms/req" for name in names) + " |",
+        "|---|" + "---:|---:|" * len(names),
+    ]
+    for layer in next(iter(budgets.values()))["layers"]:
+        cells = " | ".join(
+            f"{b['layers'][layer]['share_percent']:.1f} | {b['layers'][layer]['cpu_ms_per_request']:.3f}"
+            for b in budgets.values()
+        )
+        lines.append(f"| {layer} | {cells} |")
+    total = " | ".join(f"100 | {b['cpu_ms_per_request']:.3f}" for b in budgets.values())
+    lines.append(f"| **total** (server CPU per request) | {total} |")
+    return lines
 
 
 def main() -> None:

@@ -14,11 +14,13 @@ BENCH_WARMUP [2],
 BENCH_CONNECTIONS [16], BENCH_THREADS [1], BENCH_WORKER_CLASS [sync], BENCH_GTHREADS [4, gthread only],
 BENCH_TASKS [1000], BENCH_SCALE_TASKS [1000000], BENCH_DATABASE_URL [postgres://postgres@127.0.0.1:5432/bench],
 BENCH_ENGINE [the compiled engine], BENCH_PORT [18700], BENCH_SERVER_CPU [0], BENCH_CLIENT_CPU [1],
-BENCH_STARTUPS [3], BENCH_SKIP_GENERATE [0], BENCH_OUTPUT [bench/results/latest.json].
+BENCH_STARTUPS [3], BENCH_SKIP_GENERATE [0], BENCH_PROFILE_SECONDS [15; 0 skips the per-layer CPU budget],
+BENCH_OUTPUT [bench/results/latest.json].
 """
 
 from __future__ import annotations
 
+import functools
 import http.client
 import json
 import math
@@ -41,7 +43,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 
-from bench import instructions, scaling, serving, verdicts
+from bench import instructions, layers, profile, scaling, serving, verdicts
 
 REPO = Path(__file__).resolve().parents[1]
 BENCH = REPO / "bench"
@@ -108,6 +110,8 @@ class Config:
     scaling_axes: bool = field(default_factory=lambda: os.environ.get("BENCH_SCALING_AXES") == "1")
     axes_projects: int = field(default_factory=lambda: _env_int("BENCH_AXES_PROJECTS", 10_000))
     axes_members: int = field(default_factory=lambda: _env_int("BENCH_AXES_MEMBERS", 10_000))
+    # py-spy's seconds on each of PROFILES after the rounds, for the per-layer CPU budget (0: none).
+    profile_seconds: float = field(default_factory=lambda: _env_float("BENCH_PROFILE_SECONDS", 15))
     # Fail the run when the instruction-count tax misses its goal (make bench-smoke).
     check_instructions: bool = field(
         default_factory=lambda: os.environ.get("BENCH_CHECK_INSTRUCTIONS") == "1"
@@ -582,6 +586,40 @@ def wrk(scenario: Scenario, config: Config, token: str, seconds: float) -> dict[
     }
 
 
+# (variant, endpoint) profiled for the per-layer CPU budget: the two reads with validation on, and the list
+# with it off, whose validation layer should be empty.
+PROFILES = (("contract", "list"), ("contract", "retrieve"), ("contract-off", "list"))
+
+
+def layer_budgets(
+    scenarios: list[Scenario], runs: dict[str, list[dict[str, Any]]], config: Config, token: str
+) -> dict[str, dict[str, Any]]:
+    """Each of PROFILES sampled by py-spy under wrk load (bench/profile.py) and split into layers
+    (bench/layers.py); the CPU per request the shares divide is the scenario's median over the rounds."""
+    if config.profile_seconds <= 0:
+        return {}
+    by_key = {s.key: s for s in scenarios}
+    budgets = {}
+    print(f"\nprofiling with py-spy ({config.profile_seconds:g} s each) for the per-layer CPU budget ...")
+    for variant, endpoint in PROFILES:
+        scenario = by_key[f"{variant}/{endpoint}"]
+        assert scenario.server.process is not None
+        out = BENCH / "results" / f"profile-{variant}-{endpoint}.txt"
+        profiled = profile.record(
+            scenario.server.process.pid,
+            out,
+            config.profile_seconds,
+            functools.partial(wrk, scenario, config, token),
+        )
+        measured = summarize(runs[scenario.key])
+        budget = layers.budget(out.read_text(), measured["cpu_ms"])
+        budgets[scenario.key] = {
+            **profile.with_load(budget, measured, profiled),
+            "collapsed": str(out.relative_to(REPO)),
+        }
+    return budgets
+
+
 def summarize(runs: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "rps": _median_finite([r["rps"] for r in runs]),
@@ -929,6 +967,7 @@ def main() -> None:
                         f"  {s.key:<24} {result['rps']:8.1f} req/s  p50 {result['p50_ms']:7.2f} ms"
                         f"  p99 {result['p99_ms']:7.2f} ms  cpu {result['cpu_ms']:6.2f} ms/req{flag}"
                     )
+        budgets = layer_budgets(all_scenarios, runs, config, token)
 
     summary = {key: summarize(r) for key, r in runs.items()}
     labels = {s.key: f"{s.server.label} {s.endpoint}" for s in all_scenarios}
@@ -1033,6 +1072,12 @@ def main() -> None:
         f"without a bytecode cache: {bind['bind_contract_no_bytecode_cache']:.2f} s",
         f"make generate: {generate_note}",
     ]
+    if budgets:
+        extras += [
+            "",
+            "per-layer CPU budget (py-spy under load; ms/req: the share of the median CPU per request):",
+        ]
+        extras += layers.table(budgets)
     if engine_note:
         extras.append(f"WARNING: {engine_note}")
     errors = {k: v["errors"] for k, v in summary.items() if v["errors"]}
@@ -1066,6 +1111,7 @@ def main() -> None:
         },
         "comparisons": records,
         "instructions": instruction_tax,
+        "layers": budgets,
         "scaling_plans": plans,
         "queries_per_request": counts,
         "startup": {
