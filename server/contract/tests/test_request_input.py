@@ -11,19 +11,23 @@ from django.test import RequestFactory
 from django.urls import resolve
 
 from server.contract.spec import get_contract
+from server.contract.validation import ValidationEngine
 from server.contract.validation.compiled_engine import CompiledEngine
 from server.contract.validation.openapi_core_engine import OpenAPICoreEngine
 from server.contract.validation.request_input import ValidatedRequest, typed_input
 
 CONTRACT = get_contract()
-ENGINES = {"compiled": CompiledEngine(CONTRACT), "openapi-core": OpenAPICoreEngine(CONTRACT)}
+ENGINES: dict[str, ValidationEngine] = {
+    "compiled": CompiledEngine(CONTRACT),
+    "openapi-core": OpenAPICoreEngine(CONTRACT),
+}
 TASKS = CONTRACT.base_path + "/projects/7/tasks"
 
 
 def _request(method: str, url: str, query: str = "", body: Any = None) -> Any:
     factory = RequestFactory(HTTP_AUTHORIZATION="Bearer token")
-    data = {} if body is None else {"data": json.dumps(body), "content_type": "application/json"}
-    request = factory.generic(method, f"{url}?{query}", **data)
+    data = b"" if body is None else json.dumps(body).encode()
+    request = factory.generic(method, f"{url}?{query}", data, content_type="application/json")
     request.resolver_match = resolve(url)
     return request
 
