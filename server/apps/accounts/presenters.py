@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from server.common.wire import wire_time
+
 from .models import ApiKey, User
 
 
@@ -14,7 +16,7 @@ def present_user(user: User) -> dict[str, Any]:
         "email": user.email,
         "full_name": user.full_name,
         "is_staff": user.is_staff,
-        "date_joined": user.date_joined,
+        "date_joined": wire_time(user.date_joined),
     }
 
 
@@ -27,9 +29,9 @@ def present_api_key(api_key: ApiKey) -> dict[str, Any]:
         "id": api_key.pk,
         "name": api_key.name,
         "prefix": api_key.prefix,
-        "created_at": api_key.created_at,
-        "last_used_at": api_key.last_used_at,
-        "expires_at": api_key.expires_at,
+        "created_at": wire_time(api_key.created_at),
+        "last_used_at": wire_time(api_key.last_used_at),
+        "expires_at": wire_time(api_key.expires_at),
     }
 
 

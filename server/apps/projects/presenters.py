@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from server.apps.accounts.presenters import present_user_summary
+from server.common.wire import wire_time
 
 from .models import Invitation, Membership, Project
 
@@ -15,8 +16,8 @@ def present_project(project: Project) -> dict[str, Any]:
         "name": project.name,
         "description": project.description,
         "role": project.role,
-        "created_at": project.created_at,
-        "updated_at": project.updated_at,
+        "created_at": wire_time(project.created_at),
+        "updated_at": wire_time(project.updated_at),
     }
 
 
@@ -24,7 +25,7 @@ def present_member(membership: Membership) -> dict[str, Any]:
     return {
         "user": present_user_summary(membership.user),
         "role": membership.role,
-        "joined_at": membership.joined_at,
+        "joined_at": wire_time(membership.joined_at),
     }
 
 
@@ -36,5 +37,5 @@ def present_invitation(invitation: Invitation) -> dict[str, Any]:
         "user_id": invitation.invitee_id,
         "role": invitation.role,
         "invited_by": present_user_summary(invitation.invited_by),
-        "created_at": invitation.created_at,
+        "created_at": wire_time(invitation.created_at),
     }

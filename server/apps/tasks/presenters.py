@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from server.common.wire import wire_time
+
 from .models import Task
 
 
@@ -17,7 +19,7 @@ def present_task(task: Task) -> dict[str, Any]:
         "priority": task.priority,
         "assignee_id": task.assignee_id,
         "created_by_id": task.created_by_id,
-        "due_date": task.due_date,
-        "created_at": task.created_at,
-        "updated_at": task.updated_at,
+        "due_date": wire_time(task.due_date),
+        "created_at": wire_time(task.created_at),
+        "updated_at": wire_time(task.updated_at),
     }

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from server.common.wire import wire_time
+
 from .models import Attempt, Delivery, Webhook
 
 
@@ -16,8 +18,8 @@ def present_webhook(webhook: Webhook) -> dict[str, Any]:
         "active": webhook.active,
         "disabled_reason": webhook.disabled_reason or None,
         "consecutive_failures": webhook.consecutive_failures,
-        "created_at": webhook.created_at,
-        "updated_at": webhook.updated_at,
+        "created_at": wire_time(webhook.created_at),
+        "updated_at": wire_time(webhook.updated_at),
     }
 
 
@@ -28,7 +30,7 @@ def present_webhook_with_secret(webhook: Webhook, secret: str) -> dict[str, Any]
 def present_attempt(attempt: Attempt) -> dict[str, Any]:
     return {
         "number": attempt.number,
-        "attempted_at": attempt.attempted_at,
+        "attempted_at": wire_time(attempt.attempted_at),
         "response_status": attempt.response_status,
         "latency_ms": attempt.latency_ms,
         "error": attempt.error or None,
@@ -45,8 +47,8 @@ def present_delivery(delivery: Delivery, *, attempts: list[Attempt] | None = Non
         "event_type": delivery.event.type,
         "status": delivery.status,
         "attempt_count": delivery.attempt_count,
-        "next_attempt_at": delivery.next_attempt_at if delivery.status == "pending" else None,
-        "created_at": delivery.created_at,
-        "delivered_at": delivery.delivered_at,
+        "next_attempt_at": wire_time(delivery.next_attempt_at) if delivery.status == "pending" else None,
+        "created_at": wire_time(delivery.created_at),
+        "delivered_at": wire_time(delivery.delivered_at),
         "attempts": [present_attempt(attempt) for attempt in attempts],
     }

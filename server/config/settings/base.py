@@ -7,10 +7,10 @@ from importlib.util import find_spec
 from pathlib import Path
 
 import environ
-import orjson
 from corsheaders.defaults import default_headers as cors_default_headers
 
 from server.common.logs import configure as configure_logging
+from server.common.wire import RENDER_OPTIONS
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 SERVER_DIR = REPO_ROOT / "server"
@@ -185,7 +185,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     # orjson: the JSON encoder is on every response's hot path.
     "DEFAULT_RENDERER_CLASSES": ["drf_orjson_renderer.renderers.ORJSONRenderer"],
-    "ORJSON_RENDERER_OPTIONS": (orjson.OPT_UTC_Z,),
+    "ORJSON_RENDERER_OPTIONS": (RENDER_OPTIONS,),
     "DEFAULT_PARSER_CLASSES": ["server.contract.validation.json_body.DepthLimitedJSONParser"],
     "DEFAULT_THROTTLE_CLASSES": [
         # DRF's scopes and rates on atomic counters shared through the cache (Redis when configured).
