@@ -137,6 +137,10 @@ def _schema_violations(validator: _TwoTier, instance: Any, *, field: str | None 
     return violations
 
 
+def _missing(what: str, name: str) -> Violation:
+    return Violation(code="required", message=f"Missing required {what}: {name}", field=name)
+
+
 def _caster(schema: dict[str, Any]) -> Callable[[str], Any] | None:
     """How a header's string becomes its JSON value (`cast_parameter`'s rule); None: it stays a string."""
     kinds = schema.get("type")
@@ -337,13 +341,7 @@ class CompiledEngine:
             value = self._parameter_value(parameter, request)
             if value is _ABSENT:
                 if parameter.required:
-                    violations.append(
-                        Violation(
-                            code="required",
-                            message=f"Missing required {parameter.location} parameter: {parameter.name}",
-                            field=parameter.name,
-                        )
-                    )
+                    violations.append(_missing(f"{parameter.location} parameter", parameter.name))
                 continue
             # openapi-core casts first: an empty value is a type error for a number, "empty" for a string.
             if (
@@ -459,13 +457,7 @@ class CompiledEngine:
             value = response.headers.get(header.name)
             if value is None:
                 if header.required:
-                    violations.append(
-                        Violation(
-                            code="required",
-                            message=f"Missing required header: {header.name}",
-                            field=header.name,
-                        )
-                    )
+                    violations.append(_missing("header", header.name))
                 continue
             violations.extend(
                 _schema_violations(header.validator, cast_parameter(value, header.schema), field=header.name)
