@@ -587,7 +587,7 @@ def wrk(scenario: Scenario, config: Config, token: str, seconds: float) -> dict[
 
 
 # (variant, endpoint) profiled for the per-layer CPU budget: the two reads with validation on, and the list
-# with it off, whose validation layer should be empty.
+# with it off, whose validation layer keeps only the typing of parameters.
 PROFILES = (("contract", "list"), ("contract", "retrieve"), ("contract-off", "list"))
 
 
@@ -837,18 +837,41 @@ def _record(
 # --------------------------------------------------------------------------------------------------------
 
 
-def main() -> None:
-    config = Config()
-    if shutil.which("wrk") is None:
-        raise SystemExit("wrk is not installed (make bench installs it: apt-get install wrk)")
+@dataclass
+class World:
+    """What the servers are measured against: the seeded data, the bench user's token and the scaling axes'
+    cases (with their callers' tokens and the EXPLAIN of each large side)."""
+
+    engine: str
+    engine_note: str | None
+    seeded: Any
+    token: str
+    axes_cases: list[dict[str, Any]] = field(default_factory=list)
+    axes_tokens: dict[str, str] = field(default_factory=dict)
+    plans: dict[str, Any] = field(default_factory=dict)
+
+    def paths(self, prefix: str) -> dict[str, str]:
+        return endpoint_paths(prefix, self.seeded)
+
+    @property
+    def scale_list(self) -> str:
+        return f"{API}/projects/{self.seeded.scale_project_id}/tasks"
+
+
+def announce(config: Config) -> str:
+    """Print the run's settings; the load average before it starts."""
     print(f"bench: {config.rounds} rounds x {config.seconds:g} s (warmup {config.warmup:g} s)")
     print(f"  wrk -t{config.threads} -c{config.connections} on CPU {config.client_cpu}")
     print(f"  gunicorn, 1 {config.worker_class} worker, on CPU {config.server_cpu}")
-    loadavg_before = loadavg()
-    print(f"  {config.database_url}; load average before: {loadavg_before}")
-    if loadavg_before[:1].isdigit() and float(loadavg_before.split()[0]) > 1.0:
+    before = loadavg()
+    print(f"  {config.database_url}; load average before: {before}")
+    if before[:1].isdigit() and float(before.split()[0]) > 1.0:
         print("  NOTE: the machine is busy with other work; expect noisy numbers (see the load per round)")
+    return before
 
+
+def prepare(config: Config) -> World:
+    """The database migrated and seeded, Django set up in this process, the scaling axes' data and plans."""
     ensure_database(config.database_url)
     os.environ["DATABASE_URL"] = config.database_url
     engine, engine_note = usable_engine(config.engine)
@@ -859,156 +882,148 @@ def main() -> None:
 
     data.migrate()
     seeded = data.ensure_data(read_tasks=config.read_tasks, scale_tasks=config.scale_tasks)
-    token = mint_token(seeded.user_id)
-
-    api, base = API, BASELINE
-    servers = [*variant_servers(config, engine), *peer_servers(config)]
-    if config.serving:
-        servers += serving_servers(config, engine)
-    contract = servers[0]
-
-    def paths(prefix: str) -> dict[str, str]:
-        return endpoint_paths(prefix, seeded)
-
-    axes_cases: list[dict[str, Any]] = []
-    axes_tokens: dict[str, str] = {"bench": token}
-    plans: dict[str, Any] = {}
+    world = World(engine, engine_note, seeded, mint_token(seeded.user_id))
+    world.axes_tokens["bench"] = world.token
     if config.scaling_axes:
-        axes = data.ensure_axes(
-            owner_id=seeded.user_id, projects=config.axes_projects, members=config.axes_members
-        )
-        axes_tokens["bench-many"] = mint_token(axes.many_projects_user_id)
-        from server.apps.accounts.models import User
+        explain_axes(config, world)
+    return world
 
-        member_id = User.objects.get(username="bench-member-01").pk
-        axes_cases = scaling.cases(seeded, axes, member_id)
-        print("\nEXPLAIN of every query of the large side (scaling axes):")
-        for case in axes_cases:
-            plans[case["name"]] = scaling.explain(case["large"], axes_tokens[case["user"]])
-            scans = plans[case["name"]]["seq_scans"]
-            print(
-                f"  {case['name']:<28} "
-                + (f"SEQUENTIAL SCAN of {', '.join(scans)}" if scans else "no seq scan")
-            )
+
+def explain_axes(config: Config, world: World) -> None:
+    from bench import data
+    from server.apps.accounts.models import User
+
+    axes = data.ensure_axes(
+        owner_id=world.seeded.user_id, projects=config.axes_projects, members=config.axes_members
+    )
+    world.axes_tokens["bench-many"] = mint_token(axes.many_projects_user_id)
+    member_id = User.objects.get(username="bench-member-01").pk
+    world.axes_cases = scaling.cases(world.seeded, axes, member_id)
+    print("\nEXPLAIN of every query of the large side (scaling axes):")
+    for case in world.axes_cases:
+        world.plans[case["name"]] = scaling.explain(case["large"], world.axes_tokens[case["user"]])
+        scans = world.plans[case["name"]]["seq_scans"]
+        print(
+            f"  {case['name']:<28} " + (f"SEQUENTIAL SCAN of {', '.join(scans)}" if scans else "no seq scan")
+        )
+
+
+def count_queries(config: Config, world: World) -> dict[str, dict[str, int]]:
+    from bench import data
 
     print("\nSQL queries per request (CaptureQueriesContext, Django test client):")
-    scale_list = f"{api}/projects/{seeded.scale_project_id}/tasks"
     counts = query_counts(
-        {"contract": {**paths(api), "list-1m": scale_list}, "drf": paths(base)},
-        token,
+        {"contract": {**world.paths(API), "list-1m": world.scale_list}, "drf": world.paths(BASELINE)},
+        world.token,
     )
     for variant, per_endpoint in counts.items():
         print(f"  {variant:<10} " + "  ".join(f"{k}={v}" for k, v in per_endpoint.items()))
     # The in-process creates above left rows behind; empty the write project again.
-    seeded = data.ensure_data(read_tasks=config.read_tasks, scale_tasks=config.scale_tasks)
+    world.seeded = data.ensure_data(read_tasks=config.read_tasks, scale_tasks=config.scale_tasks)
+    return counts
 
-    log_dir = BENCH / "results" / "logs"
-    log_dir.mkdir(parents=True, exist_ok=True)
+
+def start_all(servers: list[Server], config: Config, world: World, log_dir: Path) -> dict[str, list[float]]:
+    """Start every server; the seconds from spawning each to its first 200 (the contract server's
+    BENCH_STARTUPS times, the others once)."""
+    warm_bytecode_cache()
+    print("\nstarting servers (time from spawning gunicorn to the first 200, bytecode cached):")
+    contract = servers[0]
+    startup_times: dict[str, list[float]] = {}
+    for server in servers:
+        for attempt in range(config.startups if server is contract else 1):
+            if attempt:
+                stop_servers([server])
+            start_server(server, config, world.paths(server.prefix)["retrieve"], world.token, log_dir)
+            assert server.startup_seconds is not None
+            startup_times.setdefault(server.name, []).append(server.startup_seconds)
+        server.startup_seconds = statistics.median(startup_times[server.name])
+        times = ", ".join(f"{t:.3f}" for t in startup_times[server.name])
+        print(f"  {server.name:<13} :{server.port}  {server.startup_seconds:.3f} s  ({times})")
+    return startup_times
+
+
+def build_scenarios(servers: list[Server], world: World) -> dict[str, list[Scenario]]:
+    """Every (server, endpoint), grouped by endpoint; the list group adds the contract server's large list
+    and each scaling axis, large and small."""
+    contract = servers[0]
     scenarios: dict[str, list[Scenario]] = {endpoint: [] for endpoint in ENDPOINTS}
-    with running(servers):
-        warm_bytecode_cache()
-        print("\nstarting servers (time from spawning gunicorn to the first 200, bytecode cached):")
-        startup_times: dict[str, list[float]] = {}
-        for server in servers:
-            # The contract server is started BENCH_STARTUPS times (median); the others once.
-            for attempt in range(config.startups if server is contract else 1):
-                if attempt:
-                    stop_servers([server])
-                start_server(server, config, paths(server.prefix)["retrieve"], token, log_dir)
-                assert server.startup_seconds is not None
-                startup_times.setdefault(server.name, []).append(server.startup_seconds)
-            server.startup_seconds = statistics.median(startup_times[server.name])
-            times = ", ".join(f"{t:.3f}" for t in startup_times[server.name])
-            print(f"  {server.name:<13} :{server.port}  {server.startup_seconds:.3f} s  ({times})")
-        for server in servers:
-            for endpoint, path in paths(server.prefix).items():
-                scenarios[endpoint].append(Scenario(server, endpoint, path))
-        scenarios["list"].append(Scenario(contract, "list-1m", scale_list))
-        for case in axes_cases:
-            case_token = axes_tokens[case["user"]]
-            for size in ("large", "small"):
-                scenarios["list"].append(Scenario(contract, f"{size}:{case['name']}", case[size], case_token))
+    for server in servers:
+        for endpoint, path in world.paths(server.prefix).items():
+            scenarios[endpoint].append(Scenario(server, endpoint, path))
+    scenarios["list"].append(Scenario(contract, "list-1m", world.scale_list))
+    for case in world.axes_cases:
+        case_token = world.axes_tokens[case["user"]]
+        for size in ("large", "small"):
+            scenarios["list"].append(Scenario(contract, f"{size}:{case['name']}", case[size], case_token))
+    return scenarios
 
-        # Every scenario must answer as expected before it is measured.
-        bodies = _bodies()
-        for group in scenarios.values():
-            for s in group:
-                method = {"create": "POST", "update": "PATCH"}.get(s.endpoint, "GET")
-                body = json.dumps(bodies[s.endpoint]) if s.endpoint in bodies else None
-                status, content = _request(s.server.port, method, s.path, s.token or token, body)
-                if status != EXPECTED_STATUS.get(s.endpoint, 200):
-                    raise SystemExit(f"{s.key}: {method} {s.path} answered {status}: {content[:500]!r}")
 
-        all_scenarios = [s for group in scenarios.values() for s in group]
-        if config.warmup > 0:
-            print(f"\nwarming up {len(all_scenarios)} scenarios ({config.warmup:g} s each)")
-            for s in all_scenarios:
-                wrk(s, config, token, config.warmup)
+def check_answers(scenarios: dict[str, list[Scenario]], token: str) -> None:
+    """Every scenario must answer as expected before it is measured."""
+    bodies = _bodies()
+    for group in scenarios.values():
+        for s in group:
+            method = {"create": "POST", "update": "PATCH"}.get(s.endpoint, "GET")
+            body = json.dumps(bodies[s.endpoint]) if s.endpoint in bodies else None
+            status, content = _request(s.server.port, method, s.path, s.token or token, body)
+            if status != EXPECTED_STATUS.get(s.endpoint, 200):
+                raise SystemExit(f"{s.key}: {method} {s.path} answered {status}: {content[:500]!r}")
 
-        runs: dict[str, list[dict[str, Any]]] = {s.key: [] for s in all_scenarios}
-        round_loadavg = []
-        for round_number in range(config.rounds):
-            round_loadavg.append(loadavg())
-            print(f"\nround {round_number + 1}/{config.rounds} (load average {round_loadavg[-1]})")
-            for endpoint in ENDPOINTS:
-                group = scenarios[endpoint]
-                shift = round_number % len(group)
-                order = group[shift:] + group[:shift]
-                # Rotated, and reversed every other round, so no variant always follows the same one.
-                for s in order if round_number % 2 == 0 else order[::-1]:
-                    result = wrk(s, config, token, config.seconds)
-                    runs[s.key].append(result)
-                    flag = (
-                        f"  ({result['errors']} errors, {result['non_2xx']} non-2xx)"
-                        if result["errors"]
-                        else ""
-                    )
-                    print(
-                        f"  {s.key:<24} {result['rps']:8.1f} req/s  p50 {result['p50_ms']:7.2f} ms"
-                        f"  p99 {result['p99_ms']:7.2f} ms  cpu {result['cpu_ms']:6.2f} ms/req{flag}"
-                    )
-        budgets = layer_budgets(all_scenarios, runs, config, token)
 
-    summary = {key: summarize(r) for key, r in runs.items()}
-    labels = {s.key: f"{s.server.label} {s.endpoint}" for s in all_scenarios}
+def measure_rounds(
+    scenarios: dict[str, list[Scenario]], config: Config, token: str
+) -> tuple[dict[str, list[dict[str, Any]]], list[str]]:
+    """Each scenario's measurement in every round; the load average at the start of each round."""
+    all_scenarios = [s for group in scenarios.values() for s in group]
+    if config.warmup > 0:
+        print(f"\nwarming up {len(all_scenarios)} scenarios ({config.warmup:g} s each)")
+        for s in all_scenarios:
+            wrk(s, config, token, config.warmup)
+    runs: dict[str, list[dict[str, Any]]] = {s.key: [] for s in all_scenarios}
+    round_loadavg = []
+    for round_number in range(config.rounds):
+        round_loadavg.append(loadavg())
+        print(f"\nround {round_number + 1}/{config.rounds} (load average {round_loadavg[-1]})")
+        for endpoint in ENDPOINTS:
+            group = scenarios[endpoint]
+            shift = round_number % len(group)
+            order = group[shift:] + group[:shift]
+            # Rotated, and reversed every other round, so no variant always follows the same one.
+            for s in order if round_number % 2 == 0 else order[::-1]:
+                result = wrk(s, config, token, config.seconds)
+                runs[s.key].append(result)
+                flag = (
+                    f"  ({result['errors']} errors, {result['non_2xx']} non-2xx)" if result["errors"] else ""
+                )
+                print(
+                    f"  {s.key:<24} {result['rps']:8.1f} req/s  p50 {result['p50_ms']:7.2f} ms"
+                    f"  p99 {result['p99_ms']:7.2f} ms  cpu {result['cpu_ms']:6.2f} ms/req{flag}"
+                )
+    return runs, round_loadavg
+
+
+def comparisons(
+    summary: dict[str, dict[str, Any]],
+    labels: dict[str, str],
+    servers: list[Server],
+    counts: dict[str, dict[str, int]],
+    config: Config,
+    world: World,
+) -> list[dict[str, Any]]:
+    """Every comparison's record, in the order the table prints them."""
 
     def side(key: str) -> tuple[str, dict[str, Any]]:
         return labels[key], summary[key]
 
-    records = []
-    for endpoint in ENDPOINTS:
-        records.append(
-            _record(
-                f"contract_tax/{endpoint}",
-                side(f"contract/{endpoint}"),
-                side(f"contract-off/{endpoint}"),
-                goal=0.95,
-            )
-        )
-    for endpoint in ENDPOINTS:
-        goal = 1.4 if endpoint == "create" else 1.0
-        records.append(
-            _record(f"vs_drf/{endpoint}", side(f"contract/{endpoint}"), side(f"drf/{endpoint}"), goal=goal)
-        )
-    for endpoint in ENDPOINTS:
-        records.append(
-            _record(
-                f"vs_openapi_core/{endpoint}",
-                side(f"contract/{endpoint}"),
-                side(f"openapi-core/{endpoint}"),
-                goal=None,
-            )
-        )
+    def versus(name: str, other: str, endpoint: str, goal: float | None) -> dict[str, Any]:
+        return _record(name, side(f"contract/{endpoint}"), side(f"{other}/{endpoint}"), goal=goal)
+
+    records = [versus(f"contract_tax/{e}", "contract-off", e, 0.95) for e in ENDPOINTS]
+    records += [versus(f"vs_drf/{e}", "drf", e, 1.4 if e == "create" else 1.0) for e in ENDPOINTS]
+    records += [versus(f"vs_openapi_core/{e}", "openapi-core", e, None) for e in ENDPOINTS]
     for peer, goal in (("fastapi", 0.8), ("fastapi-orm", 0.8), ("ninja", 1.0)):
-        for endpoint in ENDPOINTS:
-            records.append(
-                _record(
-                    f"vs_{peer.replace('-', '_')}/{endpoint}",
-                    side(f"contract/{endpoint}"),
-                    side(f"{peer}/{endpoint}"),
-                    goal=goal,
-                )
-            )
+        records += [versus(f"vs_{peer.replace('-', '_')}/{e}", peer, e, goal) for e in ENDPOINTS]
     for server in servers:
         if server.name.startswith("contract-") and server.name != "contract-off":
             for endpoint in ENDPOINTS:
@@ -1033,8 +1048,7 @@ def main() -> None:
             f"{config.read_tasks:,} tasks": counts["contract"]["list"],
         }
         records.append(record)
-
-    for case in axes_cases:
+    for case in world.axes_cases:
         record = _record(
             f"scaling/{case['name']}",
             side(f"contract/large:{case['name']}"),
@@ -1042,22 +1056,30 @@ def main() -> None:
             goal=1.2,
             metric="p50_ms",
         )
-        record["seq_scans"] = plans[case["name"]]["seq_scans"]
+        record["seq_scans"] = world.plans[case["name"]]["seq_scans"]
         records.append(record)
+    return records
 
-    print("\ncounting instructions per request under valgrind (bench/instructions.py) ...", flush=True)
-    instruction_tax = instructions.measure(
-        instruction_requests(paths(api)), token, instruction_env(config, engine)
-    )
-    print("\n".join(instructions.report_lines(instruction_tax)))
 
+def startup_and_codegen(engine: str, config: Config) -> tuple[dict[str, float], float | None, str]:
     print("\nmeasuring start-up (fresh interpreters, median of 3) and codegen ...", flush=True)
     bind = bind_contract_seconds(engine)
     if config.skip_generate:
-        generate_seconds, generate_note = None, "skipped (BENCH_SKIP_GENERATE=1)"
-    else:
-        generate_seconds, generate_note = make_generate_seconds()
+        return bind, None, "skipped (BENCH_SKIP_GENERATE=1)"
+    return bind, *make_generate_seconds()
 
+
+def report_extras(
+    config: Config,
+    counts: dict[str, dict[str, int]],
+    servers: list[Server],
+    bind: dict[str, float],
+    generate_note: str,
+    budgets: dict[str, dict[str, Any]],
+    engine_note: str | None,
+    summary: dict[str, dict[str, Any]],
+) -> list[str]:
+    """The lines printed under the table: query counts, start-up, codegen, the per-layer budget, warnings."""
     extras = [
         "",
         f"SQL queries per request, task list: {counts['contract']['list']} with {config.read_tasks:,} tasks, "
@@ -1083,47 +1105,100 @@ def main() -> None:
     errors = {k: v["errors"] for k, v in summary.items() if v["errors"]}
     if errors:
         extras.append(f"WARNING: wrk reported errors/non-2xx responses: {errors}")
-    print_table(records, extras)
+    return extras
+
+
+def run_settings(
+    config: Config, world: World, servers: list[Server], loadavg_before: str, round_loadavg: list[str]
+) -> dict[str, Any]:
+    return {
+        "rounds": config.rounds,
+        "seconds": config.seconds,
+        "warmup_seconds": config.warmup,
+        "wrk": f"-t{config.threads} -c{config.connections}",
+        "gunicorn": f"1 worker, {config.worker_class}"
+        + (f" ({config.gthreads} threads)" if config.worker_class == "gthread" else ""),
+        "servers": {server.name: f"{server.label}: {server.serve} {server.app}" for server in servers},
+        "serving_rows": config.serving,
+        "server_cpu": config.server_cpu,
+        "client_cpu": config.client_cpu,
+        "engine": world.engine,
+        "engine_note": world.engine_note,
+        "response_validation": "strict",
+        "tasks": config.read_tasks,
+        "scale_tasks": config.scale_tasks,
+        "statistic": "sides: median over rounds; ratios: median of the per-round (paired) ratios",
+        "loadavg_before": loadavg_before,
+        "loadavg_per_round": round_loadavg,
+        "loadavg_after": loadavg(),
+    }
+
+
+def startup_result(
+    servers: list[Server],
+    startup_times: dict[str, list[float]],
+    bind: dict[str, float],
+    generate_seconds: float | None,
+    generate_note: str,
+) -> dict[str, Any]:
+    return {
+        "gunicorn_first_response_seconds": {s.name: s.startup_seconds for s in servers},
+        "gunicorn_first_response_all_seconds": startup_times,
+        "bind_contract_seconds": bind["bind_contract"],
+        "bind_contract_and_engine_seconds": bind["bind_contract_and_engine"],
+        "bind_contract_no_bytecode_cache_seconds": bind["bind_contract_no_bytecode_cache"],
+        "bytecode": "cached (PYTHONPYCACHEPREFIX=bench/results/pycache) except where named",
+        "make_generate_seconds": generate_seconds,
+        "make_generate": generate_note,
+    }
+
+
+def main() -> None:
+    config = Config()
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is not installed (make bench installs it: apt-get install wrk)")
+    loadavg_before = announce(config)
+    world = prepare(config)
+    servers = [*variant_servers(config, world.engine), *peer_servers(config)]
+    if config.serving:
+        servers += serving_servers(config, world.engine)
+    counts = count_queries(config, world)
+
+    log_dir = BENCH / "results" / "logs"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    with running(servers):
+        startup_times = start_all(servers, config, world, log_dir)
+        scenarios = build_scenarios(servers, world)
+        check_answers(scenarios, world.token)
+        runs, round_loadavg = measure_rounds(scenarios, config, world.token)
+        all_scenarios = [s for group in scenarios.values() for s in group]
+        budgets = layer_budgets(all_scenarios, runs, config, world.token)
+
+    summary = {key: summarize(r) for key, r in runs.items()}
+    labels = {s.key: f"{s.server.label} {s.endpoint}" for s in all_scenarios}
+    records = comparisons(summary, labels, servers, counts, config, world)
+
+    print("\ncounting instructions per request under valgrind (bench/instructions.py) ...", flush=True)
+    instruction_tax = instructions.measure(
+        instruction_requests(world.paths(API)), world.token, instruction_env(config, world.engine)
+    )
+    print("\n".join(instructions.report_lines(instruction_tax)))
+    bind, generate_seconds, generate_note = startup_and_codegen(world.engine, config)
+    print_table(
+        records,
+        report_extras(config, counts, servers, bind, generate_note, budgets, world.engine_note, summary),
+    )
 
     result = {
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": machine(config.database_url),
-        "settings": {
-            "rounds": config.rounds,
-            "seconds": config.seconds,
-            "warmup_seconds": config.warmup,
-            "wrk": f"-t{config.threads} -c{config.connections}",
-            "gunicorn": f"1 worker, {config.worker_class}"
-            + (f" ({config.gthreads} threads)" if config.worker_class == "gthread" else ""),
-            "servers": {server.name: f"{server.label}: {server.serve} {server.app}" for server in servers},
-            "serving_rows": config.serving,
-            "server_cpu": config.server_cpu,
-            "client_cpu": config.client_cpu,
-            "engine": engine,
-            "engine_note": engine_note,
-            "response_validation": "strict",
-            "tasks": config.read_tasks,
-            "scale_tasks": config.scale_tasks,
-            "statistic": "sides: median over rounds; ratios: median of the per-round (paired) ratios",
-            "loadavg_before": loadavg_before,
-            "loadavg_per_round": round_loadavg,
-            "loadavg_after": loadavg(),
-        },
+        "settings": run_settings(config, world, servers, loadavg_before, round_loadavg),
         "comparisons": records,
         "instructions": instruction_tax,
         "layers": budgets,
-        "scaling_plans": plans,
+        "scaling_plans": world.plans,
         "queries_per_request": counts,
-        "startup": {
-            "gunicorn_first_response_seconds": {s.name: s.startup_seconds for s in servers},
-            "gunicorn_first_response_all_seconds": startup_times,
-            "bind_contract_seconds": bind["bind_contract"],
-            "bind_contract_and_engine_seconds": bind["bind_contract_and_engine"],
-            "bind_contract_no_bytecode_cache_seconds": bind["bind_contract_no_bytecode_cache"],
-            "bytecode": "cached (PYTHONPYCACHEPREFIX=bench/results/pycache) except where named",
-            "make_generate_seconds": generate_seconds,
-            "make_generate": generate_note,
-        },
+        "startup": startup_result(servers, startup_times, bind, generate_seconds, generate_note),
         "scenarios": {key: {"label": labels[key], **value} for key, value in summary.items()},
     }
     config.output.parent.mkdir(parents=True, exist_ok=True)
