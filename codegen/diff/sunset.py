@@ -13,37 +13,12 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
+from codegen.dates import parse_instant
 from codegen.findings import CodegenError
 
 DATE_VARIABLE = "CONTRACT_DIFF_DATE"
 SUNSET = "x-sunset"
 DEPRECATED_AT = "x-deprecated-at"
-
-
-def parse_instant(value: Any) -> dt.datetime | None:
-    """An RFC 3339 date or date-time as an aware UTC datetime; None when it is not one. YAML loaders hand
-    over unquoted dates as `date` / `datetime` objects, which count too."""
-    if isinstance(value, dt.datetime):
-        instant = value
-    elif isinstance(value, dt.date):
-        instant = dt.datetime(value.year, value.month, value.day)
-    elif isinstance(value, str) and len(value) == 10:
-        try:
-            instant = dt.datetime.combine(dt.date.fromisoformat(value), dt.time())
-        except ValueError:
-            return None
-    elif isinstance(value, str) and len(value) > 10 and value[10] in "Tt":
-        try:
-            instant = dt.datetime.fromisoformat(value.replace("z", "Z"))
-        except ValueError:
-            return None
-        if instant.tzinfo is None:
-            return None  # RFC 3339 requires an offset (or Z)
-    else:
-        return None
-    if instant.tzinfo is None:
-        instant = instant.replace(tzinfo=dt.UTC)
-    return instant.astimezone(dt.UTC)
 
 
 def now(value: str | None = None) -> dt.datetime:

@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils.http import http_date
 
+from codegen.dates import parse_instant
+
 if TYPE_CHECKING:
     from django.http import HttpRequest, HttpResponseBase
 
@@ -57,29 +59,6 @@ class Deprecation:
     deprecated_at: dt.datetime
     sunset: dt.datetime | None = None
     link: str | None = None  # the operation's externalDocs.url
-
-
-def parse_instant(value: Any) -> dt.datetime | None:
-    """An RFC 3339 date or date-time (or the date / datetime a YAML loader made of one), in UTC."""
-    if isinstance(value, dt.datetime):
-        instant = value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
-    elif isinstance(value, dt.date):
-        instant = dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
-    elif isinstance(value, str) and len(value) == 10:
-        try:
-            instant = dt.datetime.combine(dt.date.fromisoformat(value), dt.time(), tzinfo=dt.UTC)
-        except ValueError:
-            return None
-    elif isinstance(value, str) and len(value) > 10 and value[10] in "Tt":
-        try:
-            instant = dt.datetime.fromisoformat(value.replace("z", "Z"))
-        except ValueError:
-            return None
-        if instant.tzinfo is None:
-            return None
-    else:
-        return None
-    return instant.astimezone(dt.UTC)
 
 
 def deprecation_of(node: dict[str, Any]) -> Deprecation | None:
