@@ -109,7 +109,15 @@ def _fill(project: Project, count: int, creator: User, members: list[User]) -> b
     return True
 
 
+def _without_statement_timeout() -> None:
+    """Seeding a million rows takes longer than the server's statement_timeout (DATABASE_STATEMENT_TIMEOUT_MS,
+    which the bench's own connection shares with the servers' settings): lift it for this session only."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET statement_timeout = 0")
+
+
 def ensure_data(*, read_tasks: int, scale_tasks: int) -> BenchData:
+    _without_statement_timeout()
     owner = _user("bench")
     members = [_user(f"bench-member-{n:02d}") for n in range(1, MEMBERS + 1)]
     read = _project("bench-read", owner, members)
@@ -158,6 +166,7 @@ class AxesData:
 def ensure_axes(*, owner_id: int, projects: int, members: int) -> AxesData:
     """User `bench-many` in `projects` projects, project `bench-crowd` with `members` members (users
     `bench-crowd-N`), inserted with set-based SQL once and reused while the counts are right."""
+    _without_statement_timeout()
     many = _user("bench-many")
     owner = User.objects.get(pk=owner_id)
     crowd = _project("bench-crowd", owner, [])
