@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import random
 import shutil
 import socket
 import subprocess
@@ -24,6 +23,7 @@ from pathlib import Path
 
 from codegen.paths import REPO_ROOT
 from codegen.tests.processes import command_after_dashes, stop
+from server.common.tests.processes import free_port
 
 MANAGE = REPO_ROOT / "server" / "manage.py"
 # Low enough that a 45-task flow is throttled (and recovers: DRF answers Retry-After: 1 for per-second rates).
@@ -71,21 +71,6 @@ def migrated_database(directory: Path) -> Path:
     return database
 
 
-def _free_port() -> int:
-    """A free port below the kernel's ephemeral range (32768 and up). A port the kernel hands out (bind to 0)
-    is an ephemeral one: polled before the server listens, a connect can pick it as its own source port and
-    connect to itself (TCP simultaneous open), reading its own request back as the answer."""
-    for _ in range(100):
-        port = random.randrange(10000, 32768)
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("no free port below the ephemeral range")
-
-
 @contextlib.contextmanager
 def live_server(template: Path | None = None, user_rate: str = DEFAULT_USER_RATE) -> Iterator[LiveServer]:
     with tempfile.TemporaryDirectory(prefix="contract-live-") as tmp:
@@ -94,7 +79,7 @@ def live_server(template: Path | None = None, user_rate: str = DEFAULT_USER_RATE
         if template is None:
             template = migrated_database(directory)
         shutil.copyfile(template, database)
-        port = _free_port()
+        port = free_port()
         log = (directory / "server.log").open("wb")
         process = subprocess.Popen(
             [sys.executable, str(MANAGE), "runserver", "--noreload", f"127.0.0.1:{port}"],
