@@ -342,14 +342,7 @@ def main() -> None:
     from bench import run
 
     config = run.Config()
-    engine, note = run.usable_engine(config.engine)
-    if note:
-        print(f"WARNING: {note}")
-    run.setup_django(config, engine)
-    from bench import data
-
-    seeded = data.ensure_data(read_tasks=config.read_tasks, scale_tasks=config.scale_tasks)
-    token = run.mint_token(seeded.user_id)
+    engine, seeded, token = run.seeded_process(config)
     result = measure(
         run.instruction_requests(run.endpoint_paths(run.API, seeded)),
         token,

@@ -89,14 +89,7 @@ def main() -> None:
     endpoint = sys.argv[1] if len(sys.argv) > 1 else "list"
     variant = sys.argv[2] if len(sys.argv) > 2 else "contract"
     config = run.Config()
-    engine, note = run.usable_engine(config.engine)
-    if note:
-        print(f"WARNING: {note}")
-    run.setup_django(config, engine)
-    from bench import data
-
-    seeded = data.ensure_data(read_tasks=config.read_tasks, scale_tasks=config.scale_tasks)
-    token = run.mint_token(seeded.user_id)
+    engine, seeded, token = run.seeded_process(config)
     servers = {s.name: s for s in run.variant_servers(config, engine)}
     if variant not in servers:
         raise SystemExit(f"variant must be one of {', '.join(servers)}")

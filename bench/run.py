@@ -174,6 +174,19 @@ def mint_token(user_id: int) -> str:
     return str(AccessToken.for_user(User.objects.get(pk=user_id)))
 
 
+def seeded_process(config: Config) -> tuple[str, Any, str]:
+    """Django set up in this process on the bench data, for the tools that measure one endpoint outside a full
+    run (bench.instructions, bench.profile): the engine measured, the seeded ids and a token."""
+    engine, note = usable_engine(config.engine)
+    if note:
+        print(f"WARNING: {note}")
+    setup_django(config, engine)
+    from bench import data
+
+    seeded = data.ensure_data(read_tasks=config.read_tasks, scale_tasks=config.scale_tasks)
+    return engine, seeded, mint_token(seeded.user_id)
+
+
 def _bodies() -> dict[str, dict[str, Any]]:
     """The bodies the Lua scripts send, for the in-process query counts."""
 
