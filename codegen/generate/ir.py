@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import textwrap
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -464,6 +465,149 @@ def doc_text(*parts: Any) -> str:
     return "\n".join(line.rstrip() for line in text.splitlines())
 
 
+@dataclass
+class _Names:
+    """The identifiers handed out so far, so that every group and method gets a unique one in both SDKs."""
+
+    tag_docs: dict[str, str]
+    groups: dict[str, Group] = field(default_factory=dict)
+    operation_ids: set[str] = field(default_factory=set)
+    py_attrs: set[str] = field(default_factory=lambda: set(PY_CLIENT_RESERVED))
+    ts_attrs: set[str] = field(default_factory=lambda: set(TS_CLIENT_RESERVED))
+    py_classes: set[str] = field(default_factory=set)
+    ts_classes: set[str] = field(default_factory=set)
+    py_methods: dict[str, set[str]] = field(default_factory=dict)
+    ts_methods: dict[str, set[str]] = field(default_factory=dict)
+
+    def group(self, tag: str) -> Group:
+        group = self.groups.get(tag)
+        if group is None:
+            py_attr = dedupe(py_identifier(snake(tag, "default"), PY_CLIENT_RESERVED), self.py_attrs)
+            ts_attr = dedupe_camel(ts_identifier(camel(tag, "default")), self.ts_attrs)
+            py_class = dedupe_camel(pascal(tag, "Default") + "Api", self.py_classes)
+            ts_class = dedupe_camel(pascal(tag, "Default") + "Api", self.ts_classes)
+            group = Group(tag, py_attr, py_class, ts_attr, ts_class, self.tag_docs.get(tag, ""))
+            self.groups[tag] = group
+            self.py_methods[tag] = set()
+            self.ts_methods[tag] = set(TS_GROUP_RESERVED)
+        return group
+
+    def operation_id(self, raw_op: dict[str, Any], method: str, path: str, op_ptr: str, note: Any) -> str:
+        op_id = raw_op.get("operationId")
+        if not isinstance(op_id, str) or not op_id.strip():
+            op_id = snake(f"{method} {re.sub(r'[{}]', ' ', path)}")
+            note(
+                op_ptr,
+                "generate-operation-id",
+                f"{method.upper()} {path} has no operationId; named {op_id!r}",
+            )
+        if op_id in self.operation_ids:
+            new_id = dedupe(op_id, set(self.operation_ids))
+            note(op_ptr, "generate-operation-id", f"duplicate operationId {op_id!r}; generated as {new_id!r}")
+            op_id = new_id
+        self.operation_ids.add(op_id)
+        return op_id
+
+    def methods(self, op_id: str, tag: str, all_tags: set[str]) -> tuple[str, str]:
+        base = strip_tag_prefix(snake(op_id, "call"), tag, all_tags)
+        py_name = dedupe(py_identifier(base, PY_METHOD_RESERVED), self.py_methods[tag])
+        # A method may be called `delete` in TypeScript (reserved words are legal member names).
+        ts_name = dedupe_camel(camel(base, "call"), self.ts_methods[tag])
+        return py_name, ts_name
+
+    def iterators(self, op: Operation) -> None:
+        op.py_iter_name = dedupe(op.py_name.rstrip("_") + "_iter", self.py_methods[op.group])
+        op.ts_iter_name = dedupe_camel(op.ts_name.rstrip("_") + "Iter", self.ts_methods[op.group])
+
+
+@dataclass(frozen=True)
+class _Document:
+    """What every operation reads from the document around it."""
+
+    resolver: Resolver
+    types: TypeMapper
+    server_url: str
+    scheme_names: set[str]
+    root_security: Any
+    all_tags: set[str]
+
+
+def _path_items(document: _Document, paths: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any], str, Any]]:
+    """(path, path item with its $ref followed, its pointer, the `servers` URL its operations inherit)."""
+    for path, item in paths.items():
+        if not isinstance(item, dict):
+            continue
+        item_ptr = pointer_join("/paths", path)
+        item_servers = item.get("servers")
+        if "$ref" in item:
+            _, resolved_item = document.resolver.deref(item, item_ptr)
+            if isinstance(resolved_item, dict):
+                item = resolved_item
+        # A path item's own `servers` apply to its operations (a $ref'd item's, unless it has its own).
+        item_server = first_server_url(item_servers)
+        if item_server is None:
+            item_server = first_server_url(item.get("servers"))
+        yield path, item, item_ptr, item_server
+
+
+def _operation(
+    document: _Document,
+    names: _Names,
+    location: tuple[str, str, dict[str, Any], str, Any],
+    raw_op: dict[str, Any],
+    note: Any,
+) -> Operation:
+    path, method, item, item_ptr, item_server = location
+    op_ptr = pointer_join(item_ptr, method)
+    op_id = names.operation_id(raw_op, method, path, op_ptr, note)
+    tags = [t for t in raw_op.get("tags") or [] if isinstance(t, str) and t]
+    tag = tags[0] if tags else "default"
+    names.group(tag)
+    py_name, ts_name = names.methods(op_id, tag, document.all_tags)
+    resolver, types = document.resolver, document.types
+    params = _parameters(resolver, types, path, item, raw_op, item_ptr, op_ptr, note)
+    idempotency_param = next((p for p in params if is_idempotency_header(p)), None)
+    if idempotency_param is not None:
+        params.remove(idempotency_param)
+    response_kind, returns = _success(resolver, types, raw_op)
+    security_value = raw_op.get("security") if "security" in raw_op else None
+    op = Operation(
+        operation_id=op_id,
+        method=method,
+        path=path,
+        group=tag,
+        py_name=py_name,
+        ts_name=ts_name,
+        summary=doc_text(raw_op.get("summary")),
+        description=doc_text(raw_op.get("description")),
+        deprecated=raw_op.get("deprecated") is True,
+        deprecated_at=date_text(raw_op.get("x-deprecated-at")),
+        sunset=date_text(raw_op.get("x-sunset")),
+        params=params,
+        body=_body(resolver, types, raw_op, op_ptr),
+        response_kind=response_kind,
+        returns_py_type=returns,
+        security=(
+            _security_names(security_value, document.scheme_names)
+            if security_value is not None
+            else document.root_security
+        ),
+        idempotency_param=idempotency_param,
+        not_modified=_declares(raw_op, "304"),
+    )
+    # The most specific `servers` wins: operation, then path item, then the document.
+    own_server = first_server_url(raw_op.get("servers"))
+    if own_server is None:
+        own_server = item_server
+    if own_server is not None and not same_server(own_server, document.server_url):
+        op.server_url = own_server
+    if method == "get" and response_kind == "json":
+        op.pagination = _pagination(resolver, types, raw_op, params)
+        if op.pagination is not None:
+            names.iterators(op)
+    return op
+
+
 def build_api(
     data: dict[str, Any],
     models: dict[str, ModelInfo],
@@ -474,142 +618,46 @@ def build_api(
     """`note(pointer, rule, message)` records a Finding for what had to be worked around."""
     resolver = Resolver(data)
     model_names = {info.class_name for info in models.values()} | (class_names or set())
-    types = TypeMapper(resolver, models, model_names)
     raw_info = data.get("info")
     info: dict[str, Any] = raw_info if isinstance(raw_info, dict) else {}
     title = str(info.get("title") or "API")
     base_name = pascal(re.sub(r"(?i)\bapi\b", "", title)) or "Api"
     if base_name == "Value":
         base_name = "Api"
-    server_url = first_server_url(data.get("servers")) or ""
-
     schemes = _security_schemes(data)
     scheme_names = {s.name for s in schemes}
-    root_security = _security_names(data.get("security"), scheme_names)
-
-    tag_docs: dict[str, str] = {}
-    for tag in data.get("tags") or []:
-        if isinstance(tag, dict) and isinstance(tag.get("name"), str):
-            tag_docs[tag["name"]] = doc_text(tag.get("description"))
-
-    groups: dict[str, Group] = {}
-    py_attrs: set[str] = set(PY_CLIENT_RESERVED)
-    ts_attrs: set[str] = set(TS_CLIENT_RESERVED)
-    py_classes: set[str] = set()
-    ts_classes: set[str] = set()
-    seen_ids: set[str] = set()
-    method_names_py: dict[str, set[str]] = {}
-    method_names_ts: dict[str, set[str]] = {}
-    token_refresh: TokenRefresh | None = None
-
     raw_paths = data.get("paths")
     paths: dict[str, Any] = raw_paths if isinstance(raw_paths, dict) else {}
-    all_tags = _operation_tags(paths)
-    for path, item in paths.items():
-        if not isinstance(item, dict):
-            continue
-        item_ptr = pointer_join("/paths", path)
-        item_servers = item.get("servers")
-        if "$ref" in item:
-            _, resolved_item = resolver.deref(item, item_ptr)
-            if isinstance(resolved_item, dict):
-                item = resolved_item
-        # A path item's own `servers` apply to its operations (a $ref'd item's, unless it has its own).
-        item_server = first_server_url(item_servers)
-        if item_server is None:
-            item_server = first_server_url(item.get("servers"))
+    document = _Document(
+        resolver=resolver,
+        types=TypeMapper(resolver, models, model_names),
+        server_url=first_server_url(data.get("servers")) or "",
+        scheme_names=scheme_names,
+        root_security=_security_names(data.get("security"), scheme_names),
+        all_tags=_operation_tags(paths),
+    )
+    names = _Names(
+        tag_docs={
+            tag["name"]: doc_text(tag.get("description"))
+            for tag in data.get("tags") or []
+            if isinstance(tag, dict) and isinstance(tag.get("name"), str)
+        }
+    )
+    token_refresh: TokenRefresh | None = None
+    for path, item, item_ptr, item_server in _path_items(document, paths):
         for method in HTTP_METHODS:
             raw_op = item.get(method)
             if not isinstance(raw_op, dict):
                 continue
-            op_ptr = pointer_join(item_ptr, method)
-            op_id = raw_op.get("operationId")
-            if not isinstance(op_id, str) or not op_id.strip():
-                op_id = snake(f"{method} {re.sub(r'[{}]', ' ', path)}")
-                note(
-                    op_ptr,
-                    "generate-operation-id",
-                    f"{method.upper()} {path} has no operationId; named {op_id!r}",
-                )
-            if op_id in seen_ids:
-                new_id = dedupe(op_id, set(seen_ids))
-                note(
-                    op_ptr,
-                    "generate-operation-id",
-                    f"duplicate operationId {op_id!r}; generated as {new_id!r}",
-                )
-                op_id = new_id
-            seen_ids.add(op_id)
-
-            tags = [t for t in raw_op.get("tags") or [] if isinstance(t, str) and t]
-            tag = tags[0] if tags else "default"
-            group = groups.get(tag)
-            if group is None:
-                py_attr = dedupe(py_identifier(snake(tag, "default"), PY_CLIENT_RESERVED), py_attrs)
-                ts_attr = dedupe_camel(ts_identifier(camel(tag, "default")), ts_attrs)
-                py_class = dedupe_camel(pascal(tag, "Default") + "Api", py_classes)
-                ts_class = dedupe_camel(pascal(tag, "Default") + "Api", ts_classes)
-                group = Group(tag, py_attr, py_class, ts_attr, ts_class, tag_docs.get(tag, ""))
-                groups[tag] = group
-                method_names_py[tag] = set()
-                method_names_ts[tag] = set(TS_GROUP_RESERVED)
-
-            base = strip_tag_prefix(snake(op_id, "call"), tag, all_tags)
-            py_name = dedupe(py_identifier(base, PY_METHOD_RESERVED), method_names_py[tag])
-            # A method may be called `delete` in TypeScript (reserved words are legal member names).
-            ts_name = dedupe_camel(camel(base, "call"), method_names_ts[tag])
-
-            params = _parameters(resolver, types, path, item, raw_op, item_ptr, op_ptr, note)
-            idempotency_param = next(
-                (p for p in params if is_idempotency_header(p)),
-                None,
-            )
-            if idempotency_param is not None:
-                params.remove(idempotency_param)
-            body = _body(resolver, types, raw_op, op_ptr)
-            response_kind, returns = _success(resolver, types, raw_op)
-            security_value = raw_op.get("security") if "security" in raw_op else None
-            security = (
-                _security_names(security_value, scheme_names) if security_value is not None else root_security
-            )
-            op = Operation(
-                operation_id=op_id,
-                method=method,
-                path=path,
-                group=tag,
-                py_name=py_name,
-                ts_name=ts_name,
-                summary=doc_text(raw_op.get("summary")),
-                description=doc_text(raw_op.get("description")),
-                deprecated=raw_op.get("deprecated") is True,
-                deprecated_at=date_text(raw_op.get("x-deprecated-at")),
-                sunset=date_text(raw_op.get("x-sunset")),
-                params=params,
-                body=body,
-                response_kind=response_kind,
-                returns_py_type=returns,
-                security=security,
-                idempotency_param=idempotency_param,
-                not_modified=_declares(raw_op, "304"),
-            )
-            # The most specific `servers` wins: operation, then path item, then the document.
-            own_server = first_server_url(raw_op.get("servers"))
-            if own_server is None:
-                own_server = item_server
-            if own_server is not None and not same_server(own_server, server_url):
-                op.server_url = own_server
-            if method == "get" and response_kind == "json":
-                op.pagination = _pagination(resolver, types, raw_op, params)
-                if op.pagination is not None:
-                    op.py_iter_name = dedupe(py_name.rstrip("_") + "_iter", method_names_py[tag])
-                    op.ts_iter_name = dedupe_camel(ts_name.rstrip("_") + "Iter", method_names_ts[tag])
+            op = _operation(document, names, (path, method, item, item_ptr, item_server), raw_op, note)
+            group = names.groups[op.group]
             group.operations.append(op)
-            if token_refresh is None and not security:
-                fields = _token_refresh_fields(resolver, method, op_id, raw_op)
+            if token_refresh is None and not op.security:
+                fields = _token_refresh_fields(resolver, method, op.operation_id, raw_op)
                 if fields is not None:
                     token_refresh = TokenRefresh(group, op, *fields)
 
-    for group in groups.values():
+    for group in names.groups.values():
         shadowed = {n for op in group.operations for n in (op.py_name, op.py_iter_name)} & PY_BUILTIN_TYPES
         if shadowed:
             for op in group.operations:
@@ -619,10 +667,10 @@ def build_api(
         title=title,
         version=str(info.get("version") or ""),
         description=doc_text(info.get("summary"), info.get("description")),
-        server_url=server_url,
+        server_url=document.server_url,
         py_client_class=base_name + "Client",
         ts_client_class=base_name + "Client",
-        groups=list(groups.values()),
+        groups=list(names.groups.values()),
         security_schemes=schemes,
         has_models=bool(models),
         notes=notes,
