@@ -15,6 +15,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -208,6 +209,15 @@ class Server:
         content_type = reply_headers.get("Content-Type", "")
         parsed = json.loads(raw) if raw and "json" in content_type else raw.decode(errors="replace")
         return Reply(status=status, headers={k.lower(): v for k, v in reply_headers.items()}, body=parsed)
+
+    def sign_up(self, prefix: str, password: str) -> dict[str, str]:
+        """A new account (`prefix`-xxxxxxxx) on this server: the Authorization header of its access token."""
+        username = f"{prefix}-{uuid.uuid4().hex[:8]}"
+        account = {"username": username, "email": f"{username}@example.com", "password": password}
+        assert self.request("POST", "/api/v1/users", body=account).status == 201
+        token = self.request("POST", "/api/v1/auth/token", body={"username": username, "password": password})
+        assert token.status == 200, token.body
+        return {"Authorization": f"Bearer {token.body['access']}"}
 
     def log_text(self) -> str:
         return self.log.read_text(errors="replace")

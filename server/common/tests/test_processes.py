@@ -93,14 +93,7 @@ def outage_server(
         THROTTLE_RATE_AUTH="100/min",
     )
     with gunicorn(env, tmp_path_factory.mktemp("outage") / "gunicorn.log") as server:
-        username = f"ops-{uuid.uuid4().hex[:8]}"
-        account = {"username": username, "email": f"{username}@example.com", "password": PASSWORD}
-        assert server.request("POST", "/api/v1/users", body=account).status == 201
-        token = server.request(
-            "POST", "/api/v1/auth/token", body={"username": username, "password": PASSWORD}
-        )
-        assert token.status == 200, token.body
-        yield server, {"Authorization": f"Bearer {token.body['access']}"}
+        yield server, server.sign_up("ops", PASSWORD)
 
 
 def test_database_outage_is_503_and_recovers_without_a_restart(

@@ -68,14 +68,7 @@ def stalled(
     )
     try:
         with gunicorn(env, tmp_path_factory.mktemp("stalls") / "gunicorn.log") as server:
-            username = f"stall-{uuid.uuid4().hex[:8]}"
-            account = {"username": username, "email": f"{username}@example.com", "password": PASSWORD}
-            assert server.request("POST", "/api/v1/users", body=account).status == 201
-            token = server.request(
-                "POST", "/api/v1/auth/token", body={"username": username, "password": PASSWORD}
-            )
-            assert token.status == 200, token.body
-            yield server, {"Authorization": f"Bearer {token.body['access']}"}, pg, redis
+            yield server, server.sign_up("stall", PASSWORD), pg, redis
     finally:
         pg.close()
         redis.close()
@@ -187,13 +180,7 @@ def test_sigterm_under_load_finishes_every_accepted_request(database_url: str, t
     )
     outcomes: list[tuple[str, int | None, float]] = []  # (project name, status or None, when answered)
     with gunicorn(env, tmp_path / "gunicorn.log") as server:
-        username = f"grace-{uuid.uuid4().hex[:8]}"
-        account = {"username": username, "email": f"{username}@example.com", "password": PASSWORD}
-        assert server.request("POST", "/api/v1/users", body=account).status == 201
-        token = server.request(
-            "POST", "/api/v1/auth/token", body={"username": username, "password": PASSWORD}
-        )
-        auth = {"Authorization": f"Bearer {token.body['access']}"}
+        auth = server.sign_up("grace", PASSWORD)
         stop = threading.Event()
 
         def client() -> None:

@@ -127,14 +127,7 @@ def api(
     env: dict[str, str], tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[Server, dict[str, str]]]:
     with gunicorn(env, tmp_path_factory.mktemp("webhooks-api") / "gunicorn.log") as server:
-        username = f"hooks-{uuid.uuid4().hex[:8]}"
-        account = {"username": username, "email": f"{username}@example.com", "password": PASSWORD}
-        assert server.request("POST", "/api/v1/users", body=account).status == 201
-        token = server.request(
-            "POST", "/api/v1/auth/token", body={"username": username, "password": PASSWORD}
-        )
-        assert token.status == 200, token.body
-        yield server, {"Authorization": f"Bearer {token.body['access']}"}
+        yield server, server.sign_up("hooks", PASSWORD)
 
 
 @pytest.fixture(autouse=True)
