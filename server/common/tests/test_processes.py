@@ -210,6 +210,9 @@ def test_metrics_are_aggregated_across_gunicorn_workers(database_url: str, tmp_p
     env = server_env(
         DATABASE_URL=database_url,
         WEB_CONCURRENCY="2",
+        # One thread a worker: the 16 concurrent requests below need both workers (with the
+        # config's 4 threads one worker can take them all, and the aggregation would not be tested).
+        GUNICORN_THREADS="1",
         PROMETHEUS_MULTIPROC_DIR=str(multiproc),
         METRICS_TOKEN="scrape-token",
     )
