@@ -65,6 +65,10 @@ def stalled(
         DATABASE_REQUEST_DEADLINE=str(DEADLINE_SECONDS),
         THROTTLE_RATE_REGISTER="100/min",
         THROTTLE_RATE_AUTH="100/min",
+        # One thread: the tests follow one connection through a stall (cut at the deadline, then a reconnect
+        # bounded by connect_timeout). Each of gthread's threads has a connection of its own, and the first
+        # stalled request on each pays the deadline and the reconnect (5 s), bounded all the same.
+        GUNICORN_THREADS="1",
     )
     try:
         with gunicorn(env, tmp_path_factory.mktemp("stalls") / "gunicorn.log") as server:
